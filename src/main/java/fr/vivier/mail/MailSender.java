@@ -1,0 +1,131 @@
+package fr.vivier.mail;
+
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Properties;
+
+/**
+ * Drains the mail outbox over SMTP. A failed delivery is retried with exponential backoff (30 s, 1 min,
+ * 2 min … capped at 1 h) up to the configured number of attempts; rows are locked with SKIP LOCKED so that
+ * several instances can run it at once.
+ */
+@Singleton
+public class MailSender {
+    private static final Logger LOG = LoggerFactory.getLogger(MailSender.class);
+    private static final int BATCH = 50;
+
+    private final MailOutboxRepository outbox;
+    private final MailConfiguration configuration;
+    private final Clock clock;
+
+    MailSender(MailOutboxRepository outbox, MailConfiguration configuration, Clock clock) {
+        this.outbox = outbox;
+        this.configuration = configuration;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelay = "${vivier.mail.poll-interval:2s}", initialDelay = "3s")
+    void sendDueMailsOnSchedule() {
+        try {
+            sendDueMails();
+        } catch (RuntimeException e) {
+            LOG.warn("mail outbox not drained: {}", e.getMessage());
+        }
+    }
+
+    /** Sends what is due now; returns how many were delivered. */
+    @Transactional
+    public int sendDueMails() {
+        int delivered = 0;
+        Session session = smtpSession();
+        for (OutgoingMail mail : outbox.lockDue(clock.instant(), BATCH)) {
+            try {
+                Transport.send(toMessage(session, mail), configuration.getSmtpUser().isEmpty() ? null : configuration.getSmtpUser(),
+                    configuration.getSmtpUser().isEmpty() ? null : configuration.getSmtpPassword());
+                outbox.markSent(mail.id(), clock.instant());
+                delivered++;
+            } catch (MessagingException | RuntimeException e) {
+                recordFailure(mail, e);
+                if (isConnectionFailure(e)) {
+                    break; // the server is unreachable: the rest of the batch waits for the next round
+                }
+            }
+        }
+        return delivered;
+    }
+
+    public long pendingCount() {
+        return outbox.countPending();
+    }
+
+    private void recordFailure(OutgoingMail mail, Exception e) {
+        String error = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage());
+        error = error.length() > 500 ? error.substring(0, 500) : error;
+        int attempts = mail.attempts() + 1;
+        if (attempts >= configuration.getMaxAttempts()) {
+            LOG.error("mail {} abandoned after {} attempts: {}", mail.id(), attempts, error);
+            outbox.markFailed(mail.id(), clock.instant(), error);
+        } else {
+            Duration delay = Duration.ofSeconds(Math.min(3600, 30L << Math.min(attempts - 1, 7)));
+            LOG.warn("mail {} not sent (attempt {}), retry in {} s: {}", mail.id(), attempts, delay.toSeconds(), error);
+            outbox.markRetry(mail.id(), clock.instant().plus(delay), error);
+        }
+    }
+
+    private static boolean isConnectionFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.SocketTimeoutException
+                || cause instanceof java.net.UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Session smtpSession() {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", configuration.getSmtpHost());
+        properties.put("mail.smtp.port", String.valueOf(configuration.getSmtpPort()));
+        properties.put("mail.smtp.connectiontimeout", "5000");
+        properties.put("mail.smtp.timeout", "10000");
+        properties.put("mail.smtp.writetimeout", "10000");
+        properties.put("mail.smtp.auth", String.valueOf(!configuration.getSmtpUser().isEmpty()));
+        properties.put("mail.smtp.starttls.enable", String.valueOf(configuration.isSmtpStarttls()));
+        properties.put("mail.smtp.starttls.required", String.valueOf(configuration.isSmtpStarttls()));
+        return Session.getInstance(properties);
+    }
+
+    private Message toMessage(Session session, OutgoingMail mail) throws MessagingException {
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom(new InternetAddress(configuration.getFrom()));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.recipient(), true));
+        message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
+        message.setSentDate(Date.from(Instant.now(clock)));
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(mail.bodyText(), StandardCharsets.UTF_8.name());
+        MimeBodyPart html = new MimeBodyPart();
+        html.setContent(mail.bodyHtml(), "text/html; charset=UTF-8");
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        alternative.addBodyPart(text);
+        alternative.addBodyPart(html);
+        message.setContent(alternative);
+        return message;
+    }
+}

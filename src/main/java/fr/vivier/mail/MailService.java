@@ -1,0 +1,44 @@
+package fr.vivier.mail;
+
+import fr.vivier.web.AuthorityConfiguration;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Queues mails. Call it inside the business transaction: the mail then exists if and only if the change
+ * does, and it survives an SMTP outage (the sender retries).
+ */
+@Singleton
+public class MailService {
+    private final MailOutboxRepository outbox;
+    private final MailTemplates templates;
+    private final AuthorityConfiguration authority;
+    private final String baseUrl;
+    private final Clock clock;
+
+    MailService(MailOutboxRepository outbox, MailTemplates templates, AuthorityConfiguration authority,
+                @Value("${vivier.base-url}") String baseUrl, Clock clock) {
+        this.outbox = outbox;
+        this.templates = templates;
+        this.authority = authority;
+        this.baseUrl = baseUrl;
+        this.clock = clock;
+    }
+
+    public void queue(String recipient, String subject, String template, Map<String, ?> values) {
+        Map<String, Object> model = new HashMap<>(values);
+        model.put("authority", authority);
+        model.put("baseUrl", baseUrl);
+        model.put("subject", subject);
+        outbox.save(new OutgoingMail(null, recipient, subject, templates.text(template, model),
+            templates.html(template, model), template, clock.instant(), 0, clock.instant(), null, null, null));
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+}

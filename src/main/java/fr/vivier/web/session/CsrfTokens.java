@@ -1,0 +1,59 @@
+package fr.vivier.web.session;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.session.Session;
+import io.micronaut.session.SessionStore;
+import io.micronaut.session.http.SessionForRequest;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Synchroniser tokens kept in the session. Every session gets one, anonymous ones too, as soon as a page
+ * with a form is rendered; every state-changing form post must send it back in the field {@value #FIELD}.
+ */
+@Singleton
+public class CsrfTokens {
+    public static final String FIELD = "_csrf";
+    public static final String HEADER = "X-CSRF-Token";
+    static final String SESSION_ATTRIBUTE = "csrfToken";
+
+    private final SessionStore<Session> sessionStore;
+    private final SecureRandom random = new SecureRandom();
+
+    CsrfTokens(SessionStore<Session> sessionStore) {
+        this.sessionStore = sessionStore;
+    }
+
+    /** The token of the request's session, creating the session and the token when needed. */
+    public String tokenFor(HttpRequest<?> request) {
+        Session session = SessionForRequest.findOrCreate(request, sessionStore);
+        return session.get(SESSION_ATTRIBUTE, String.class).orElseGet(() -> {
+            String token = newToken();
+            session.put(SESSION_ATTRIBUTE, token);
+            return token;
+        });
+    }
+
+    /** Gives a fresh session (new id) a fresh token: used at login so that nothing survives from before. */
+    public void assignNewToken(Session session) {
+        session.put(SESSION_ATTRIBUTE, newToken());
+    }
+
+    public boolean matches(HttpRequest<?> request, String candidate) {
+        Optional<String> expected = SessionForRequest.find(request)
+            .flatMap(session -> session.get(SESSION_ATTRIBUTE, String.class));
+        return candidate != null && expected.isPresent() && MessageDigest.isEqual(
+            expected.get().getBytes(StandardCharsets.UTF_8), candidate.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
