@@ -41,7 +41,7 @@ class InvitationController {
     HttpResponse<?> form(@PathVariable String token) {
         Optional<Account> account = accounts.accountForLink(token);
         if (account.isEmpty()) {
-            return HttpResponse.status(HttpStatus.NOT_FOUND).body(new ModelAndView<>(INVALID_LINK, Map.of()));
+            return HttpResponse.status(HttpStatus.GONE).body(new ModelAndView<>(INVALID_LINK, Map.of()));
         }
         return HttpResponse.ok(new ModelAndView<>(VIEW, model(token, account.get(), Map.of())));
     }
@@ -50,7 +50,7 @@ class InvitationController {
     HttpResponse<?> setPassword(HttpRequest<?> request, @PathVariable String token, @Valid @Body PasswordForm form) {
         Optional<Account> account = accounts.accountForLink(token);
         if (account.isEmpty()) {
-            return HttpResponse.status(HttpStatus.NOT_FOUND).body(new ModelAndView<>(INVALID_LINK, Map.of()));
+            return HttpResponse.status(HttpStatus.GONE).body(new ModelAndView<>(INVALID_LINK, Map.of()));
         }
         Map<String, String> errors = new HashMap<>();
         accounts.passwordProblem(form.password(), account.get().email()).ifPresent(problem -> errors.put("password", problem));
@@ -68,7 +68,7 @@ class InvitationController {
         String token = request.getPath().substring(request.getPath().lastIndexOf('/') + 1);
         Optional<Account> account = accounts.accountForLink(token);
         if (account.isEmpty()) {
-            return HttpResponse.status(HttpStatus.NOT_FOUND).body(new ModelAndView<>(INVALID_LINK, Map.of()));
+            return HttpResponse.status(HttpStatus.GONE).body(new ModelAndView<>(INVALID_LINK, Map.of()));
         }
         return HttpResponse.unprocessableEntity().body(new ModelAndView<>(VIEW, model(token, account.get(), FormErrors.of(exception))));
     }

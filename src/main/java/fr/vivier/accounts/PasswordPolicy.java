@@ -40,14 +40,27 @@ public class PasswordPolicy {
         if (commonPasswords.contains(lower) || (core.length() >= 6 && commonPasswords.contains(core))) {
             return Optional.of("Ce mot de passe est trop courant : choisissez-en un autre, par exemple une phrase de plusieurs mots.");
         }
-        if (lower.chars().distinct().count() <= 2) {
+        if (lower.chars().distinct().count() <= 2 || isKeyboardSequence(lower)) {
             return Optional.of("Ce mot de passe est trop simple : évitez les caractères répétés.");
         }
-        String emailName = email == null ? "" : email.toLowerCase(Locale.ROOT).split("@")[0];
-        if (emailName.length() >= 4 && core.equals(emailName.replaceAll("[^\\p{L}]", ""))) {
+        String emailLetters = email == null ? "" : email.toLowerCase(Locale.ROOT).split("@")[0].replaceAll("[^\\p{L}]", "");
+        if (emailLetters.length() >= 4 && lower.replaceAll("[^\\p{L}]", "").equals(emailLetters)) {
             return Optional.of("Le mot de passe ne doit pas reprendre votre adresse électronique.");
         }
         return Optional.empty();
+    }
+
+    /** "123456789012", "987654321098", "abcdefghijkl": each character follows the previous one. */
+    private static boolean isKeyboardSequence(String password) {
+        boolean ascending = true;
+        boolean descending = true;
+        for (int i = 1; i < password.length(); i++) {
+            int step = password.charAt(i) - password.charAt(i - 1);
+            boolean digitWrap = Character.isDigit(password.charAt(i)) && Math.abs(step) == 9;
+            ascending &= step == 1 || (digitWrap && step == -9);
+            descending &= step == -1 || (digitWrap && step == 9);
+        }
+        return ascending || descending;
     }
 
     private static Set<String> loadCommonPasswords() {

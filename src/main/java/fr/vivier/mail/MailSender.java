@@ -41,7 +41,7 @@ public class MailSender {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelay = "${vivier.mail.poll-interval:2s}", initialDelay = "3s")
+    @Scheduled(fixedDelay = "${vivier.mail.poll-interval:2s}", initialDelay = "${vivier.mail.initial-delay:3s}")
     void sendDueMailsOnSchedule() {
         try {
             sendDueMails();

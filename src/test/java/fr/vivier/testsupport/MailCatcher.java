@@ -1,0 +1,92 @@
+package fr.vivier.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/** Reads, through GreenMail's REST API, the mails the portal really sent over SMTP. */
+public final class MailCatcher {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public record Mail(String subject, String text, String html) { }
+
+    private MailCatcher() {
+    }
+
+    /** Waits (up to 15 s) until the recipient has at least {@code count} mails, and returns them. */
+    public static List<Mail> awaitMails(String recipient, int count) {
+        Instant deadline = Instant.now().plusSeconds(15);
+        List<Mail> mails = List.of();
+        while (Instant.now().isBefore(deadline)) {
+            mails = mailsOf(recipient);
+            if (mails.size() >= count) {
+                return mails;
+            }
+            sleep();
+        }
+        throw new AssertionError("attendu " + count + " courriel(s) pour " + recipient + ", reçu " + mails.size());
+    }
+
+    public static List<Mail> mailsOf(String recipient) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(TestServices.mailCatcherApi() + "/api/user/" + recipient + "/messages/"))
+                .timeout(Duration.ofSeconds(5)).GET().build();
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 400) {
+                return List.of(); // GreenMail knows the address only once it received a mail
+            }
+            List<Mail> mails = new ArrayList<>();
+            for (JsonNode node : JSON.readTree(response.body())) {
+                mails.add(parse(node.get("mimeMessage").asText()));
+            }
+            return mails;
+        } catch (Exception e) {
+            throw new IllegalStateException("lecture des courriels impossible", e);
+        }
+    }
+
+    private static Mail parse(String raw) throws Exception {
+        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
+            new ByteArrayInputStream(raw.getBytes(StandardCharsets.ISO_8859_1)));
+        String text = "";
+        String html = "";
+        Object content = message.getContent();
+        if (content instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart part = multipart.getBodyPart(i);
+                if (part.isMimeType("text/plain")) {
+                    text = part.getContent().toString();
+                } else if (part.isMimeType("text/html")) {
+                    html = part.getContent().toString();
+                }
+            }
+        } else {
+            text = content.toString();
+        }
+        return new Mail(message.getSubject(), text, html);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package fr.vivier.web;
+
+import fr.vivier.accounts.AccountService;
+import fr.vivier.accounts.Role;
+import fr.vivier.testsupport.IntegrationTest;
+import fr.vivier.testsupport.TestAccounts;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A real headless Chromium opens the home page, signs in through the form and signs out. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserSmokeTest implements IntegrationTest {
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    AccountService accounts;
+
+    private WebDriver browser;
+
+    @BeforeAll
+    void startBrowser() throws Exception {
+        String chromium = System.getenv().getOrDefault("VIVIER_CHROMIUM", "/usr/bin/chromium");
+        String chromedriver = System.getenv().getOrDefault("VIVIER_CHROMEDRIVER", "/usr/bin/chromedriver");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--user-data-dir=" + Files.createTempDirectory("vivier-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(chromedriver)).build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void visitorOpensTheHomePageThenStaffSignsInAndOut() {
+        String email = TestAccounts.create(accounts, Role.STAFF);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+
+        browser.get(server.getURL() + "/");
+        assertTrue(browser.getTitle().contains("Accueil"));
+        assertTrue(browser.findElement(By.tagName("h1")).isDisplayed());
+
+        browser.findElement(By.linkText("Connexion acheteurs et agents")).click();
+        wait.until(ExpectedConditions.titleContains("Connexion"));
+        browser.findElement(By.cssSelector("label[for=champ-email]")).click();
+        browser.switchTo().activeElement().sendKeys(email);
+        browser.findElement(By.id("champ-password")).sendKeys(TestAccounts.PASSWORD, Keys.ENTER);
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("header"), "Test Agent"));
+        assertEquals(server.getURL() + "/", browser.getCurrentUrl());
+
+        browser.findElement(By.xpath("//button[normalize-space()='Se déconnecter']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alerte"), "déconnecté"));
+        assertFalse(browser.findElement(By.tagName("header")).getText().contains("Test Agent"));
+    }
+}
