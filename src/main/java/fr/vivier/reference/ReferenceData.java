@@ -37,6 +37,13 @@ public class ReferenceData {
         return byCode;
     }
 
+    /** Sectors grouped by their group code, in taxonomy order. */
+    public Map<String, List<Sector>> sectorsByGroup() {
+        Map<String, List<Sector>> byGroup = new LinkedHashMap<>();
+        sectors().forEach(sector -> byGroup.computeIfAbsent(sector.groupCode(), code -> new java.util.ArrayList<>()).add(sector));
+        return byGroup;
+    }
+
     public List<Label> labels() {
         return labels.listOrderByPosition();
     }

@@ -57,6 +57,11 @@ class CsrfFilter implements HttpServerFilter {
         if (header != null) {
             return tokens.matches(request, header) ? chain.proceed(request) : Mono.just(refuse(request));
         }
+        if (MediaType.MULTIPART_FORM_DATA.equals(contentType)) {
+            // file uploads: the body is not parsed here, so the form carries the token in its action URL
+            String token = request.getParameters().get(CsrfTokens.FIELD);
+            return tokens.matches(request, token) ? chain.proceed(request) : Mono.just(refuse(request));
+        }
         if (!MediaType.APPLICATION_FORM_URLENCODED.equals(contentType)) {
             return Mono.just(refuse(request));
         }

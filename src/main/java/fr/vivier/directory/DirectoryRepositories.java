@@ -1,0 +1,65 @@
+package fr.vivier.directory;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+final class DirectoryRepositories {
+    private DirectoryRepositories() {
+    }
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    interface Suppliers extends CrudRepository<Supplier, Long> {
+        Optional<Supplier> findBySiret(String siret);
+
+        Optional<Supplier> findBySlug(String slug);
+
+        boolean existsBySlug(String slug);
+
+        List<Supplier> findBySirenOrderById(String siren);
+
+        @Query(value = "SELECT * FROM supplier WHERE review_needed = TRUE AND status IN ('PENDING', 'PUBLISHED') ORDER BY updated_at",
+            countQuery = "SELECT count(*) FROM supplier WHERE review_needed = TRUE AND status IN ('PENDING', 'PUBLISHED')")
+        Page<Supplier> findReviewQueue(Pageable pageable);
+
+        Page<Supplier> findByStatus(SupplierStatus status, Pageable pageable);
+
+        @Query("SELECT * FROM supplier WHERE status NOT IN ('ERASED') AND last_activity_at < :before AND retention_notice_at IS NULL ORDER BY id LIMIT 500")
+        List<Supplier> findInactiveWithoutNotice(Instant before);
+
+        @Query("SELECT * FROM supplier WHERE status NOT IN ('ERASED') AND retention_notice_at IS NOT NULL AND retention_notice_at < :before ORDER BY id LIMIT 500")
+        List<Supplier> findNoticedBefore(Instant before);
+    }
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    interface Contacts extends CrudRepository<SupplierChildren.Contact, Long> {
+    }
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    interface Consents extends CrudRepository<SupplierChildren.Consent, Long> {
+        List<SupplierChildren.Consent> findBySupplierIdOrderById(Long supplierId);
+
+        @Query("UPDATE supplier_consent SET withdrawn_at = :now WHERE supplier_id = :supplierId AND kind = :kind AND withdrawn_at IS NULL")
+        int withdraw(Long supplierId, String kind, Instant now);
+    }
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    interface History extends CrudRepository<SupplierChildren.HistoryEntry, Long> {
+        List<SupplierChildren.HistoryEntry> findBySupplierIdOrderByOccurredAtDesc(Long supplierId);
+    }
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    interface Links extends CrudRepository<SupplierChildren.Link, Long> {
+        Optional<SupplierChildren.Link> findByTokenHash(String tokenHash);
+
+        @Query("UPDATE supplier_link SET used_at = :now WHERE id = :id AND used_at IS NULL")
+        int markUsed(Long id, Instant now);
+    }
+}

@@ -1,0 +1,354 @@
+package fr.vivier.directory;
+
+import fr.vivier.accounts.SecretTokens;
+import fr.vivier.mail.MailService;
+import fr.vivier.reference.Territories;
+import fr.vivier.web.FrenchFormat;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The directory's use cases: registration, profile updates, moderation, links, consents and erasure. */
+@Singleton
+public class DirectoryService {
+    private static final Logger LOG = LoggerFactory.getLogger(DirectoryService.class);
+    public static final String ACTOR_SUPPLIER = "la structure";
+
+    private final DirectoryRepositories.Suppliers suppliers;
+    private final DirectoryRepositories.Contacts contacts;
+    private final DirectoryRepositories.Consents consents;
+    private final DirectoryRepositories.History history;
+    private final DirectoryRepositories.Links links;
+    private final RecontactRequestRepository recontacts;
+    private final SupplierDetailsStore details;
+    private final SupplierValidator validator;
+    private final SearchOutbox searchOutbox;
+    private final MailService mail;
+    private final Territories territories;
+    private final DirectoryConfiguration configuration;
+    private final Clock clock;
+
+    DirectoryService(DirectoryRepositories.Suppliers suppliers, DirectoryRepositories.Contacts contacts,
+                     DirectoryRepositories.Consents consents, DirectoryRepositories.History history,
+                     DirectoryRepositories.Links links, RecontactRequestRepository recontacts, SupplierDetailsStore details,
+                     SupplierValidator validator, SearchOutbox searchOutbox, MailService mail, Territories territories,
+                     DirectoryConfiguration configuration, Clock clock) {
+        this.suppliers = suppliers;
+        this.contacts = contacts;
+        this.consents = consents;
+        this.history = history;
+        this.links = links;
+        this.recontacts = recontacts;
+        this.details = details;
+        this.validator = validator;
+        this.searchOutbox = searchOutbox;
+        this.mail = mail;
+        this.territories = territories;
+        this.configuration = configuration;
+        this.clock = clock;
+    }
+
+    public sealed interface RegistrationResult {
+        record Registered(Supplier supplier) implements RegistrationResult { }
+        record AlreadyRegistered() implements RegistrationResult { }
+        record Invalid(Map<String, String> errors) implements RegistrationResult { }
+    }
+
+    /**
+     * Registers a structure. A SIRET already registered creates nothing: its contact gets a link to update
+     * the profile, and the caller learns nothing about it (no personal data revealed).
+     */
+    @Transactional
+    public RegistrationResult register(SupplierInput input, String actor) {
+        SupplierValidator.Result result = validator.validate(input);
+        if (result instanceof SupplierValidator.Result.Invalid invalid) {
+            return new RegistrationResult.Invalid(invalid.errors());
+        }
+        SupplierProfile profile = ((SupplierValidator.Result.Valid) result).profile();
+        Optional<Supplier> existing = suppliers.findBySiret(profile.siret().value());
+        if (existing.isPresent()) {
+            if (existing.get().status() != SupplierStatus.ERASED) {
+                sendProfileLink(existing.get(), "already-registered");
+            }
+            LOG.info("registration refused: supplier {} already registered", existing.get().id());
+            return new RegistrationResult.AlreadyRegistered();
+        }
+        Instant now = clock.instant();
+        boolean publishNow = configuration.publishesAtOnce();
+        Supplier supplier = suppliers.save(new Supplier(null, profile.siret().value(), profile.siret().siren(),
+            uniqueSlug(profile), profile.name(), profile.tradeName(), profile.legalForm(), profile.size(), profile.kind(),
+            profile.kind().impliesEss(), profile.communeCode(), profile.description(), profile.website(),
+            publishNow ? SupplierStatus.PUBLISHED : SupplierStatus.PENDING, true, null, now, now,
+            publishNow ? now : null, now, null));
+        contacts.save(new SupplierChildren.Contact(supplier.id(), profile.contact().name(), profile.contact().role(),
+            profile.contact().email(), profile.contact().phone()));
+        grantConsents(supplier.id(), profile.consents(), now);
+        details.replace(supplier.id(), profile, List.of());
+        if (profile.recontact() != null) {
+            recontacts.save(new RecontactRequest(null, supplier.id(), profile.recontact().topic(), String.join(" ", profile.sectors()),
+                profile.recontact().message(), RecontactRequest.Status.NEW, null, now, null, null, null));
+        }
+        record(supplier.id(), actor, "INSCRIPTION", publishNow ? "publiée à l’inscription" : "en attente de validation");
+        searchOutbox.supplierChanged(supplier.id());
+        mail.queue(profile.contact().email(), "Votre structure est référencée sur Vivier", "registration", Map.of(
+            "contactName", profile.contact().name(),
+            "supplierName", supplier.displayName(),
+            "published", publishNow,
+            "recontact", profile.recontact() != null));
+        return new RegistrationResult.Registered(supplier);
+    }
+
+    /** The supplier's own update through its emailed link: same rules as registration; the SIRET cannot change. */
+    @Transactional
+    public RegistrationResult update(long supplierId, SupplierInput input, String actor) {
+        Supplier current = suppliers.findById(supplierId).filter(s -> s.status() != SupplierStatus.ERASED)
+            .orElseThrow(() -> new IllegalArgumentException("structure introuvable"));
+        SupplierValidator.Result result = validator.validate(input);
+        if (result instanceof SupplierValidator.Result.Invalid invalid) {
+            return new RegistrationResult.Invalid(invalid.errors());
+        }
+        SupplierProfile profile = ((SupplierValidator.Result.Valid) result).profile();
+        if (!profile.siret().value().equals(current.siret())) {
+            return new RegistrationResult.Invalid(Map.of("siret", "Le SIRET ne peut pas être modifié : inscrivez le nouvel établissement."));
+        }
+        Instant now = clock.instant();
+        SupplierStatus status = current.status() == SupplierStatus.REJECTED ? SupplierStatus.PENDING : current.status();
+        Supplier updated = suppliers.update(current.withProfile(profile.name(), profile.tradeName(), profile.legalForm(),
+            profile.size(), profile.kind(), profile.communeCode(), profile.description(), profile.website(), status, true, now));
+        contacts.update(new SupplierChildren.Contact(supplierId, profile.contact().name(), profile.contact().role(),
+            profile.contact().email(), profile.contact().phone()));
+        details.replace(supplierId, profile, details.labels(supplierId));
+        syncConsents(supplierId, profile.consents(), now);
+        record(supplierId, actor, "MODIFICATION", "profil mis à jour");
+        searchOutbox.supplierChanged(supplierId);
+        return new RegistrationResult.Registered(updated);
+    }
+
+    public Optional<Supplier> find(long id) {
+        return suppliers.findById(id);
+    }
+
+    public Optional<Supplier> findBySlug(String slug) {
+        return suppliers.findBySlug(slug);
+    }
+
+    public Optional<Supplier> findBySiret(String siret) {
+        return Siret.parse(siret).flatMap(s -> suppliers.findBySiret(s.value()));
+    }
+
+    public Page<Supplier> reviewQueue(int page, int size) {
+        return suppliers.findReviewQueue(Pageable.from(page, size));
+    }
+
+    public Page<Supplier> byStatus(SupplierStatus status, int page, int size) {
+        return suppliers.findByStatus(status, Pageable.from(page, size, Sort.of(Sort.Order.asc("name"))));
+    }
+
+    /** Everything shown on a profile page; the contact only when {@code withContact} (the caller checks consent and role). */
+    public SupplierView view(Supplier supplier) {
+        long id = supplier.id();
+        Optional<SupplierChildren.Contact> contact = contacts.findById(id);
+        Set<ConsentKind> active = activeConsents(id);
+        return new SupplierView(supplier, territories.commune(supplier.communeCode()).orElse(null), details.sectors(id),
+            details.labels(id), details.areas(id), details.offers(id), details.references(id), contact.orElse(null), active);
+    }
+
+    public Set<ConsentKind> activeConsents(long supplierId) {
+        Set<ConsentKind> active = EnumSet.noneOf(ConsentKind.class);
+        consents.findBySupplierIdOrderById(supplierId).stream().filter(SupplierChildren.Consent::active)
+            .forEach(consent -> active.add(consent.kind()));
+        return active;
+    }
+
+    public List<SupplierChildren.Consent> consentHistory(long supplierId) {
+        return consents.findBySupplierIdOrderById(supplierId);
+    }
+
+    public List<SupplierChildren.HistoryEntry> history(long supplierId) {
+        return history.findBySupplierIdOrderByOccurredAtDesc(supplierId);
+    }
+
+    @Transactional
+    public void withdrawConsent(long supplierId, ConsentKind kind, String actor) {
+        if (consents.withdraw(supplierId, kind.name(), clock.instant()) > 0) {
+            record(supplierId, actor, "RETRAIT_CONSENTEMENT", kind.name());
+            searchOutbox.supplierChanged(supplierId);
+        }
+    }
+
+    @Transactional
+    public void changeStatus(long supplierId, SupplierStatus status, @Nullable String reason, String actor) {
+        Supplier supplier = suppliers.findById(supplierId).orElseThrow(() -> new IllegalArgumentException("structure introuvable"));
+        if (supplier.status() == SupplierStatus.ERASED) {
+            return;
+        }
+        suppliers.update(supplier.withStatus(status, reason, false, clock.instant()));
+        record(supplierId, actor, status.name(), reason);
+        searchOutbox.supplierChanged(supplierId);
+        contacts.findById(supplierId).ifPresent(contact -> {
+            if (status == SupplierStatus.REJECTED || status == SupplierStatus.PUBLISHED || status == SupplierStatus.SUSPENDED) {
+                mail.queue(contact.email(), subjectFor(status), "status-change", Map.of(
+                    "contactName", contact.name(), "supplierName", supplier.displayName(), "status", status.name(),
+                    "reason", reason == null ? "" : reason));
+            }
+        });
+    }
+
+    /** Mails the contact a single-use link to its profile (update, data export, consents, erasure). */
+    @Transactional
+    public void sendProfileLink(Supplier supplier, String reason) {
+        Optional<SupplierChildren.Contact> contact = contacts.findById(supplier.id());
+        if (contact.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        String secret = SecretTokens.newSecret();
+        Instant expiresAt = now.plus(configuration.getLinkValidity());
+        links.save(new SupplierChildren.Link(null, supplier.id(), SecretTokens.sha256(secret), expiresAt, null, now));
+        mail.queue(contact.get().email(), "already-registered".equals(reason)
+                ? "Votre structure est déjà référencée sur Vivier" : "Votre lien pour mettre à jour votre fiche Vivier",
+            "profile-link", Map.of(
+                "contactName", contact.get().name(),
+                "supplierName", supplier.displayName(),
+                "alreadyRegistered", "already-registered".equals(reason),
+                "expiresOn", FrenchFormat.dateTime(expiresAt),
+                "link", mail.baseUrl() + "/mon-profil/" + secret));
+    }
+
+    /** Requested at /mon-profil with SIRET and email: sends the link only when both match, says nothing otherwise. */
+    @Transactional
+    public void requestProfileLink(String siret, String email) {
+        findBySiret(siret).filter(s -> s.status() != SupplierStatus.ERASED).ifPresent(supplier ->
+            contacts.findById(supplier.id()).filter(c -> c.email().equalsIgnoreCase(email == null ? "" : email.strip()))
+                .ifPresent(c -> sendProfileLink(supplier, "request")));
+    }
+
+    /** The supplier a still valid link opens. The link stays usable until it expires (it opens a session). */
+    public Optional<Supplier> supplierForLink(String secret) {
+        Instant now = clock.instant();
+        return links.findByTokenHash(SecretTokens.sha256(secret))
+            .filter(link -> link.usedAt() == null && link.expiresAt().isAfter(now))
+            .flatMap(link -> suppliers.findById(link.supplierId()))
+            .filter(s -> s.status() != SupplierStatus.ERASED);
+    }
+
+    /** Uses a link once: returns the supplier id it was for. */
+    @Transactional
+    public Optional<Long> consumeLink(String secret) {
+        Instant now = clock.instant();
+        return links.findByTokenHash(SecretTokens.sha256(secret))
+            .filter(link -> link.usedAt() == null && link.expiresAt().isAfter(now))
+            .filter(link -> links.markUsed(link.id(), now) == 1)
+            .map(SupplierChildren.Link::supplierId);
+    }
+
+    /**
+     * RGPD erasure: the contact person and the consents' personal link go, the profile is unpublished and
+     * stripped of free text; the search index follows through the outbox; a history line without personal data stays.
+     */
+    @Transactional
+    public void erase(long supplierId, String actor) {
+        Supplier supplier = suppliers.findById(supplierId).orElseThrow(() -> new IllegalArgumentException("structure introuvable"));
+        Instant now = clock.instant();
+        contacts.deleteById(supplierId);
+        consents.findBySupplierIdOrderById(supplierId).stream().filter(SupplierChildren.Consent::active)
+            .forEach(consent -> consents.withdraw(supplierId, consent.kind().name(), now));
+        details.delete(supplierId);
+        recontacts.findBySupplierId(supplierId).forEach(request -> recontacts.update(new RecontactRequest(request.id(),
+            supplierId, request.topic(), request.sectors(), "", RecontactRequest.Status.CLOSED, request.assignedTo(),
+            request.createdAt(), request.assignedAt(), request.answeredAt(), now)));
+        suppliers.update(new Supplier(supplier.id(), supplier.siret(), supplier.siren(), supplier.slug(), supplier.name(),
+            supplier.tradeName(), supplier.legalForm(), supplier.size(), supplier.kind(), supplier.ess(), supplier.communeCode(),
+            "", null, SupplierStatus.ERASED, false, "effacement des données personnelles", supplier.createdAt(), now,
+            supplier.publishedAt(), now, supplier.retentionNoticeAt()));
+        record(supplierId, actor, "EFFACEMENT", "données personnelles effacées");
+        searchOutbox.supplierChanged(supplierId);
+    }
+
+    /** All the data held about the structure, for its RGPD access request (JSON). */
+    public Map<String, Object> exportData(long supplierId) {
+        Supplier supplier = suppliers.findById(supplierId).orElseThrow(() -> new IllegalArgumentException("structure introuvable"));
+        SupplierView view = view(supplier);
+        Map<String, Object> data = new HashMap<>();
+        data.put("structure", supplier);
+        data.put("contact", view.contact());
+        data.put("sectors", view.sectors());
+        data.put("labels", view.labels());
+        data.put("interventionArea", view.areas());
+        data.put("offers", view.offers());
+        data.put("references", view.references());
+        data.put("consents", consents.findBySupplierIdOrderById(supplierId));
+        data.put("recontactRequests", recontacts.findBySupplierId(supplierId));
+        data.put("history", history.findBySupplierIdOrderByOccurredAtDesc(supplierId));
+        data.put("exportedAt", clock.instant());
+        return data;
+    }
+
+    void record(long supplierId, String actor, String action, @Nullable String detail) {
+        history.save(new SupplierChildren.HistoryEntry(null, supplierId, clock.instant(), actor, action,
+            detail == null ? null : (detail.length() > 1000 ? detail.substring(0, 1000) : detail)));
+    }
+
+    private void grantConsents(long supplierId, Set<ConsentKind> granted, Instant now) {
+        for (ConsentKind kind : granted) {
+            consents.save(new SupplierChildren.Consent(null, supplierId, kind, kind.version(), kind.text(), now, null));
+        }
+    }
+
+    private void syncConsents(long supplierId, Set<ConsentKind> wanted, Instant now) {
+        Set<ConsentKind> active = activeConsents(supplierId);
+        for (ConsentKind kind : ConsentKind.values()) {
+            if (wanted.contains(kind) && !active.contains(kind)) {
+                grantConsents(supplierId, Set.of(kind), now);
+            } else if (!wanted.contains(kind) && active.contains(kind)) {
+                consents.withdraw(supplierId, kind.name(), now);
+            }
+        }
+    }
+
+    private String uniqueSlug(SupplierProfile profile) {
+        String base = slugify(profile.tradeName() == null ? profile.name() : profile.tradeName());
+        String commune = territories.commune(profile.communeCode()).map(c -> slugify(c.name())).orElse("");
+        String slug = (base + "-" + commune).replaceAll("-+$", "");
+        if (slug.length() > 140) {
+            slug = slug.substring(0, 140);
+        }
+        String candidate = slug;
+        for (int i = 2; suppliers.existsBySlug(candidate); i++) {
+            candidate = slug + "-" + i;
+        }
+        return candidate;
+    }
+
+    static String slugify(String text) {
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+            .replace("œ", "oe").replace("æ", "ae").toLowerCase(Locale.ROOT);
+        String slug = folded.replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return slug.isEmpty() ? "structure" : slug;
+    }
+
+    private static String subjectFor(SupplierStatus status) {
+        return switch (status) {
+            case PUBLISHED -> "Votre fiche est publiée sur Vivier";
+            case REJECTED -> "Votre inscription sur Vivier n’a pas été validée";
+            case SUSPENDED -> "Votre fiche Vivier est suspendue";
+            default -> "Votre fiche Vivier";
+        };
+    }
+}

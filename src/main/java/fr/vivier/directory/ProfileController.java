@@ -1,0 +1,73 @@
+package fr.vivier.directory;
+
+import fr.vivier.reference.ReferenceData;
+import fr.vivier.reference.Territories;
+import fr.vivier.web.CurrentUser;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Public profile pages of published structures; contact details only for buyers and staff, with consent. */
+@Controller("/fournisseurs")
+@Secured(SecurityRule.IS_ANONYMOUS)
+class ProfileController {
+    private static final int PAGE_SIZE = 30;
+    private final DirectoryService directory;
+    private final ReferenceData reference;
+    private final Territories territories;
+
+    ProfileController(DirectoryService directory, ReferenceData reference, Territories territories) {
+        this.directory = directory;
+        this.reference = reference;
+        this.territories = territories;
+    }
+
+    /** The alphabetical list of published structures (the search page builds on it). */
+    @Get
+    ModelAndView<Map<String, Object>> list(@Nullable @QueryValue Integer page) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("suppliers", directory.byStatus(SupplierStatus.PUBLISHED, page == null || page < 0 ? 0 : page, PAGE_SIZE));
+        return new ModelAndView<>("directory/liste", model);
+    }
+
+    @Get("/{slug}")
+    HttpResponse<?> profile(@PathVariable String slug, @Nullable Authentication authentication) {
+        return directory.findBySlug(slug).filter(Supplier::isPublished).<HttpResponse<?>>map(supplier -> {
+            SupplierView view = directory.view(supplier);
+            boolean buyerOrStaff = authentication != null && (CurrentUser.of(authentication).isBuyer() || CurrentUser.of(authentication).isStaff());
+            Map<String, Object> model = new HashMap<>();
+            model.put("view", view);
+            model.put("supplier", supplier);
+            model.put("showContact", view.contactVisibleTo(buyerOrStaff));
+            model.put("buyerOrStaff", buyerOrStaff);
+            model.put("today", LocalDate.now(fr.vivier.web.FrenchFormat.ZONE));
+            model.put("sectorLabels", reference.sectors().stream().collect(Collectors.toMap(s -> s.code(), s -> s.label())));
+            model.put("labelNames", reference.labels().stream().collect(Collectors.toMap(l -> l.code(), l -> l.label())));
+            model.put("areaNames", view.areas().stream().collect(Collectors.toMap(a -> a.areaType() + ":" + a.areaCode(),
+                a -> areaName(a), (x, y) -> x)));
+            return HttpResponse.ok(new ModelAndView<>("directory/fiche", model));
+        }).orElseGet(HttpResponse::notFound);
+    }
+
+    private String areaName(SupplierChildren.Area area) {
+        return switch (area.areaType()) {
+            case COMMUNE -> territories.commune(area.areaCode()).map(Territories.CommuneEntry::displayName).orElse(area.areaCode());
+            case EPCI -> territories.epciName(area.areaCode());
+            case DEPARTEMENT -> territories.departementName(area.areaCode()) + " (" + area.areaCode() + ")";
+            case REGION -> territories.regionName(area.areaCode());
+            case NATIONAL -> "Toute la France";
+        };
+    }
+}
