@@ -160,7 +160,8 @@ public class DirectoryService {
         return suppliers.findByStatus(status, Pageable.from(page, size, Sort.of(Sort.Order.asc("name"))));
     }
 
-    /** Everything shown on a profile page; the contact only when {@code withContact} (the caller checks consent and role). */
+    /** Everything shown on a profile page (the page decides whether the contact may be shown). */
+    @Transactional(readOnly = true)
     public SupplierView view(Supplier supplier) {
         long id = supplier.id();
         Optional<SupplierChildren.Contact> contact = contacts.findById(id);
@@ -282,6 +283,7 @@ public class DirectoryService {
     }
 
     /** All the data held about the structure, for its RGPD access request (JSON). */
+    @Transactional(readOnly = true)
     public Map<String, Object> exportData(long supplierId) {
         Supplier supplier = suppliers.findById(supplierId).orElseThrow(() -> new IllegalArgumentException("structure introuvable"));
         SupplierView view = view(supplier);

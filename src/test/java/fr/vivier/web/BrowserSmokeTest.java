@@ -14,14 +14,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,16 +35,8 @@ class BrowserSmokeTest implements IntegrationTest {
     private WebDriver browser;
 
     @BeforeAll
-    void startBrowser() throws Exception {
-        String chromium = System.getenv().getOrDefault("VIVIER_CHROMIUM", "/usr/bin/chromium");
-        String chromedriver = System.getenv().getOrDefault("VIVIER_CHROMEDRIVER", "/usr/bin/chromedriver");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--user-data-dir=" + Files.createTempDirectory("vivier-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(chromedriver)).build();
-        browser = new ChromeDriver(service, options);
+    void startBrowser() {
+        browser = fr.vivier.testsupport.Browser.start();
     }
 
     @AfterAll

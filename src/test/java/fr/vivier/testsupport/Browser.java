@@ -1,0 +1,33 @@
+package fr.vivier.testsupport;
+
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+/** Headless Debian Chromium driven by chromedriver, with the flags that work on these machines. */
+public final class Browser {
+    private Browser() {
+    }
+
+    public static WebDriver start() {
+        String chromium = System.getenv().getOrDefault("VIVIER_CHROMIUM", "/usr/bin/chromium");
+        String chromedriver = System.getenv().getOrDefault("VIVIER_CHROMEDRIVER", "/usr/bin/chromedriver");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        try {
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1280,1600",
+                "--user-data-dir=" + Files.createTempDirectory("vivier-chromium"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(chromedriver)).build();
+        return new ChromeDriver(service, options);
+    }
+}
