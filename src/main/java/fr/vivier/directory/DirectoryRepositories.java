@@ -31,6 +31,11 @@ final class DirectoryRepositories {
 
         Page<Supplier> findByStatus(SupplierStatus status, Pageable pageable);
 
+        long countByStatus(SupplierStatus status);
+
+        @Query("SELECT id FROM supplier WHERE status = 'PUBLISHED' AND id > :afterId ORDER BY id LIMIT :limit")
+        List<Long> findPublishedIdsAfter(long afterId, int limit);
+
         @Query("SELECT * FROM supplier WHERE status NOT IN ('ERASED') AND last_activity_at < :before AND retention_notice_at IS NULL ORDER BY id LIMIT 500")
         List<Supplier> findInactiveWithoutNotice(Instant before);
 

@@ -8,7 +8,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -23,23 +22,16 @@ import java.util.stream.Collectors;
 @Controller("/fournisseurs")
 @Secured(SecurityRule.IS_ANONYMOUS)
 class ProfileController {
-    private static final int PAGE_SIZE = 30;
     private final DirectoryService directory;
     private final ReferenceData reference;
     private final Territories territories;
+    private final java.time.Clock clock;
 
-    ProfileController(DirectoryService directory, ReferenceData reference, Territories territories) {
+    ProfileController(DirectoryService directory, ReferenceData reference, Territories territories, java.time.Clock clock) {
+        this.clock = clock;
         this.directory = directory;
         this.reference = reference;
         this.territories = territories;
-    }
-
-    /** The alphabetical list of published structures (the search page builds on it). */
-    @Get
-    ModelAndView<Map<String, Object>> list(@Nullable @QueryValue Integer page) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("suppliers", directory.byStatus(SupplierStatus.PUBLISHED, page == null || page < 0 ? 0 : page, PAGE_SIZE));
-        return new ModelAndView<>("directory/liste", model);
     }
 
     @Get("/{slug}")
@@ -52,7 +44,7 @@ class ProfileController {
             model.put("supplier", supplier);
             model.put("showContact", view.contactVisibleTo(buyerOrStaff));
             model.put("buyerOrStaff", buyerOrStaff);
-            model.put("today", LocalDate.now(fr.vivier.web.FrenchFormat.ZONE));
+            model.put("today", LocalDate.now(clock.withZone(fr.vivier.web.FrenchFormat.ZONE)));
             model.put("sectorLabels", reference.sectors().stream().collect(Collectors.toMap(s -> s.code(), s -> s.label())));
             model.put("labelNames", reference.labels().stream().collect(Collectors.toMap(l -> l.code(), l -> l.label())));
             model.put("areaNames", view.areas().stream().collect(Collectors.toMap(a -> a.areaType() + ":" + a.areaCode(),

@@ -31,7 +31,18 @@ class ElasticsearchClientFactory {
     }
 
     @Singleton
-    ElasticsearchClient elasticsearchClient(Rest5Client restClient) {
-        return new ElasticsearchClient(new Rest5ClientTransport(restClient, new JacksonJsonpMapper()));
+    Rest5ClientTransport transport(Rest5Client restClient) {
+        return new Rest5ClientTransport(restClient, new JacksonJsonpMapper());
+    }
+
+    @Singleton
+    ElasticsearchClient elasticsearchClient(Rest5ClientTransport transport) {
+        return new ElasticsearchClient(transport);
+    }
+
+    /** For searches, which must give up after a short, fixed time when Elasticsearch does not answer. */
+    @Singleton
+    co.elastic.clients.elasticsearch.ElasticsearchAsyncClient elasticsearchAsyncClient(Rest5ClientTransport transport) {
+        return new co.elastic.clients.elasticsearch.ElasticsearchAsyncClient(transport);
     }
 }

@@ -18,6 +18,7 @@ public class Highlighter {
     public static final int DEFAULT_MAX_CHARS = 200;
     private static final String ELLIPSIS = "…";
 
+    @io.micronaut.serde.annotation.Serdeable
     public record Segment(String text, boolean highlighted) {
     }
 

@@ -32,7 +32,9 @@ public class SearchIndexes {
     private final ElasticsearchClient client;
     private final SearchConfiguration configuration;
     private final Clock clock;
+    private static final String CHECKSUM = "mappingChecksum";
     private final AtomicBoolean ready = new AtomicBoolean();
+    private final java.util.Set<String> outdated = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     SearchIndexes(ElasticsearchClient client, SearchConfiguration configuration, Clock clock) {
         this.client = client;
@@ -72,22 +74,59 @@ public class SearchIndexes {
     private void ensureIndex(String index) throws IOException {
         String alias = configuration.alias(index);
         if (client.indices().existsAlias(a -> a.name(alias)).value()) {
+            String current = client.indices().getAlias(a -> a.name(alias)).aliases().keySet().iterator().next();
+            var meta = client.indices().getMapping(m -> m.index(current)).get(current).mappings().meta();
+            String checksum = meta.containsKey(CHECKSUM) ? meta.get(CHECKSUM).to(String.class) : null;
+            if (!mappingChecksum(index).equals(checksum)) {
+                outdated.add(index);
+                LOG.info("search index {} was built from another mapping: it will be rebuilt", current);
+            }
             return;
         }
-        String versioned = alias + "-" + VERSION.format(clock.instant());
-        try (InputStream mapping = mapping(index)) {
-            client.indices().create(CreateIndexRequest.of(c -> c.index(versioned).withJson(mapping)
-                .aliases(alias, a -> a.isWriteIndex(true))));
-        }
+        String versioned = createVersionedIndex(index);
+        client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(versioned).alias(alias).isWriteIndex(true))));
         LOG.info("created search index {} behind alias {}", versioned, alias);
     }
 
+    /** Creates a new, empty index named ALIAS-TIMESTAMP with the repository's mapping (and its checksum in _meta). */
+    public String createVersionedIndex(String index) throws IOException {
+        String versioned = configuration.alias(index) + "-" + VERSION.format(clock.instant());
+        String body = mappingWithChecksum(index);
+        client.indices().create(CreateIndexRequest.of(c -> c.index(versioned).withJson(new java.io.StringReader(body))));
+        return versioned;
+    }
+
+    /** Indexes whose mapping changed since they were built: to be rebuilt by the reindexer. */
+    public java.util.Set<String> outdated() {
+        return java.util.Set.copyOf(outdated);
+    }
+
+    void rebuilt(String index) {
+        outdated.remove(index);
+    }
+
+    private String mappingWithChecksum(String index) throws IOException {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(mappingText(index));
+        var mappings = (com.fasterxml.jackson.databind.node.ObjectNode) tree.get("mappings");
+        var meta = mappings.has("_meta") ? (com.fasterxml.jackson.databind.node.ObjectNode) mappings.get("_meta") : mappings.putObject("_meta");
+        meta.put(CHECKSUM, mappingChecksum(index));
+        return json.writeValueAsString(tree);
+    }
+
+    private static String mappingChecksum(String index) {
+        return fr.vivier.accounts.SecretTokens.sha256(mappingText(index));
+    }
+
     /** The settings and mappings of search-mappings/NAME.json (packaged on the classpath). */
-    public static InputStream mapping(String index) {
-        InputStream in = SearchIndexes.class.getResourceAsStream("/search-mappings/" + index + ".json");
-        if (in == null) {
-            throw new UncheckedIOException(new IOException("search-mappings/" + index + ".json absent du classpath"));
+    public static String mappingText(String index) {
+        try (InputStream in = SearchIndexes.class.getResourceAsStream("/search-mappings/" + index + ".json")) {
+            if (in == null) {
+                throw new IOException("search-mappings/" + index + ".json absent du classpath");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return in;
     }
 }

@@ -1,0 +1,44 @@
+package fr.vivier.search;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What Elasticsearch holds for a published supplier (mapping in search-mappings/suppliers.json). No contact
+ * data ever: the index is derived, public data. {@code areaCodes} are prefixed codes: C:communes, E:EPCI/EPT,
+ * D:départements, R:régions, FR for the whole country; a search for a place of execution asks for every level above it.
+ */
+@Serdeable
+public record SupplierDocument(
+    long id,
+    String slug,
+    String name,
+    @Nullable String tradeName,
+    String sortName,
+    String nameTokens,
+    String sectorTokens,
+    String offerTokens,
+    String descriptionTokens,
+    String description,
+    List<String> offers,
+    String kind,
+    String family,
+    boolean ess,
+    String size,
+    List<String> sectors,
+    List<String> sectorGroups,
+    List<String> labels,
+    List<String> verifiedLabels,
+    String communeCode,
+    String communeName,
+    @Nullable String epciCode,
+    String departementCode,
+    String regionCode,
+    boolean local,
+    List<String> areaCodes,
+    String updatedAt,
+    List<String> nameSuggest) {
+}

@@ -1,0 +1,99 @@
+package fr.vivier.directory;
+
+import fr.vivier.testsupport.Sirets;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+
+/**
+ * Registers valid structures through {@link DirectoryService#register} (the real rules, the real database),
+ * each with its own SIRET and contact email, so that tests never share data.
+ */
+public final class TestSuppliers {
+    private TestSuppliers() {
+    }
+
+    /** What a test can change before registering; every default passes the validator. */
+    public static final class Draft {
+        public String siret = newSiret();
+        public String name = "Atelier Solidaire de l’Ourcq";
+        public String tradeName;
+        public String legalForm = "ASSOCIATION";
+        public String size = "TPE";
+        public String kind = "ACI";
+        public String communeCode = "93048";
+        public List<SupplierInput.AreaInput> areas = new ArrayList<>(List.of(new SupplierInput.AreaInput("DEPARTEMENT", "93")));
+        public List<String> sectors = new ArrayList<>(List.of("espaces-verts-entretien"));
+        public List<SupplierInput.LabelInput> labels = new ArrayList<>();
+        public String description = "Chantier d’insertion : entretien d’espaces verts.";
+        public List<String> offers = new ArrayList<>(List.of("Tonte et débroussaillage"));
+        public String website;
+        public String contactName = "Camille Martin";
+        public String contactEmail = newEmail();
+        public boolean publishContact = true;
+        public boolean recontactConsent = true;
+        public boolean alerts;
+        public String recontactTopic;
+        public String recontactMessage = "";
+
+        /** Adds a label; {@code expiresOn} as yyyy-MM-dd or null. */
+        public Draft label(String code, String proof, String expiresOn) {
+            labels.add(new SupplierInput.LabelInput(code, proof, expiresOn));
+            return this;
+        }
+
+        /** Adds « je souhaite être recontacté(e) » with this topic. */
+        public Draft recontact(String topic) {
+            recontactTopic = topic;
+            return this;
+        }
+
+        SupplierInput toInput() {
+            return new SupplierInput(siret, name, tradeName, legalForm, size, kind, communeCode, areas, sectors, labels,
+                description, offers, List.of(), website,
+                new SupplierInput.ContactInput(contactName, "Coordinatrice", contactEmail, "01 23 45 67 89"),
+                new SupplierInput.ConsentsInput(publishContact, recontactConsent, alerts),
+                recontactTopic == null ? null : new SupplierInput.RecontactInput(recontactTopic, recontactMessage));
+        }
+    }
+
+    public static Supplier register(DirectoryService directory) {
+        return register(directory, draft -> { });
+    }
+
+    public static Supplier register(DirectoryService directory, Consumer<Draft> customiser) {
+        Draft draft = new Draft();
+        customiser.accept(draft);
+        DirectoryService.RegistrationResult result = directory.register(draft.toInput(), DirectoryService.ACTOR_SUPPLIER);
+        if (result instanceof DirectoryService.RegistrationResult.Registered registered) {
+            return registered.supplier();
+        }
+        throw new AssertionError("inscription de test refusée : " + result);
+    }
+
+    /** A valid SIRET never used before (Luhn, random SIREN). */
+    public static String newSiret() {
+        return Sirets.next();
+    }
+
+    /** Another establishment (valid SIRET, random NIC) of the given SIREN. */
+    public static String newSiret(String siren) {
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            String nic = String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
+            for (int check = 0; check < 10; check++) {
+                String candidate = siren + nic + check;
+                if (Siret.parse(candidate).isPresent()) {
+                    return candidate;
+                }
+            }
+        }
+        throw new IllegalStateException("aucun SIRET trouvé pour le SIREN " + siren);
+    }
+
+    public static String newEmail() {
+        return "structure-" + UUID.randomUUID().toString().substring(0, 8) + "@test.vivier.example";
+    }
+}

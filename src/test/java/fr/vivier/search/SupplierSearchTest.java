@@ -1,0 +1,147 @@
+package fr.vivier.search;
+
+import fr.vivier.directory.DirectoryService;
+import fr.vivier.directory.Supplier;
+import fr.vivier.directory.SupplierInput;
+import fr.vivier.directory.SupplierStatus;
+import fr.vivier.testsupport.IntegrationTest;
+import fr.vivier.testsupport.WebClient;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static fr.vivier.search.SearchTestData.await;
+import static fr.vivier.search.SearchTestData.publish;
+import static fr.vivier.search.SearchTestData.uniqueWord;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Search and facets against the real Elasticsearch, fed through the outbox like in production. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SupplierSearchTest implements IntegrationTest {
+    private static final List<SupplierInput.AreaInput> BONDY = List.of(new SupplierInput.AreaInput("COMMUNE", "93010"));
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    DirectoryService directory;
+    @Inject
+    SupplierSearch search;
+
+    private SearchQuery query(String text, List<String> kinds, String commune) {
+        return new SearchQuery(text, List.of(), List.of(), List.of(), kinds, List.of(), commune, false, false,
+            SearchQuery.Sort.RELEVANCE, 1, 20);
+    }
+
+    private SearchResult awaitHits(String text, long expected) {
+        await(() -> search.search(query(text, List.of(), null)).total() == expected, Duration.ofSeconds(5));
+        return search.search(query(text, List.of(), null));
+    }
+
+    @Test
+    void frenchTextMatchesWhateverTheAccentsPluralsAndElisions() {
+        String word = uniqueWord();
+        publish(directory, "Les Jardiniers " + word, "ACI", "93010", List.of("espaces-verts-entretien"), BONDY,
+            "Sensibilisation à l’écologie et entretien des espaces verts par l’insertion.");
+        awaitHits(word, 1);
+        for (String text : List.of("ecologie", "espace vert", "insertion", "ECOLOGIE")) {
+            assertEquals(1, search.search(query(word + " " + text, List.of(), null)).total(), text);
+        }
+        assertEquals(0, search.search(query(word + " menuiserie", List.of(), null)).total());
+    }
+
+    @Test
+    void publishedChangeIsSearchableWithinTwoSecondsAndSuspensionRemovesIt() {
+        String word = uniqueWord();
+        Supplier supplier = publish(directory, "Traiteur " + word, "COMPANY", "93048", List.of("restauration-traiteur"),
+            List.of(new SupplierInput.AreaInput("DEPARTEMENT", "93")), "Buffets et plateaux-repas.");
+        long start = System.nanoTime();
+        awaitHits(word, 1);
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 2_000, "searchable within 2 s");
+        directory.changeStatus(supplier.id(), SupplierStatus.SUSPENDED, "test", "test");
+        awaitHits(word, 0);
+    }
+
+    @Test
+    void facetsKeepCountsOfOtherValuesWhenOneIsSelected() {
+        String word = uniqueWord();
+        publish(directory, "Atelier " + word + " un", "ACI", "93010", List.of("espaces-verts-entretien"), BONDY, "");
+        publish(directory, "Atelier " + word + " deux", "EI", "93010", List.of("espaces-verts-entretien"), BONDY, "");
+        publish(directory, "Atelier " + word + " trois", "COMPANY", "93010", List.of("espaces-verts-entretien"), BONDY, "");
+        awaitHits(word, 3);
+        SearchResult siaeOnly = search.search(query(word, List.of("SIAE"), null));
+        assertEquals(2, siaeOnly.total());
+        Map<String, Long> kinds = siaeOnly.facets().get("kind").stream()
+            .collect(java.util.stream.Collectors.toMap(SearchResult.FacetValue::code, SearchResult.FacetValue::count));
+        assertEquals(2L, kinds.get("SIAE"));
+        assertEquals(1L, kinds.get("COMPANY"), "multi-select: the other values keep their counts");
+        assertTrue(siaeOnly.facets().get("kind").stream().anyMatch(v -> v.code().equals("SIAE") && v.selected()));
+        assertEquals(2L, siaeOnly.facets().get("sector").get(0).count(), "other facets follow the selection");
+    }
+
+    @Test
+    void placeOfExecutionFindsSuppliersWhoseAreaCoversIt() {
+        String word = uniqueWord();
+        publish(directory, "Département " + word, "COMPANY", "93010", List.of("proprete-locaux"),
+            List.of(new SupplierInput.AreaInput("DEPARTEMENT", "93")), "");
+        publish(directory, "Intercommunalité " + word, "COMPANY", "93010", List.of("proprete-locaux"),
+            List.of(new SupplierInput.AreaInput("EPCI", "200057875")), "");
+        publish(directory, "National " + word, "COMPANY", "75056", List.of("proprete-locaux"),
+            List.of(new SupplierInput.AreaInput("NATIONAL", "FR")), "");
+        publish(directory, "Paris seulement " + word, "COMPANY", "75056", List.of("proprete-locaux"),
+            List.of(new SupplierInput.AreaInput("COMMUNE", "75056")), "");
+        awaitHits(word, 4);
+        assertEquals(3, search.search(query(word, List.of(), "93048")).total(), "Montreuil: département, EPT Est Ensemble, national");
+        assertEquals(2, search.search(query(word, List.of(), "75056")).total(), "Paris: national and Paris only");
+    }
+
+    @Test
+    void socialEconomyComesFirstAmongEquallyRelevantSuppliers() {
+        String word = uniqueWord();
+        publish(directory, "Nettoyage " + word, "COMPANY", "75056", List.of("proprete-locaux"), BONDY, "");
+        publish(directory, "Nettoyage " + word, "EA", "75056", List.of("proprete-locaux"), BONDY, "");
+        SearchResult result = awaitHits(word, 2);
+        assertEquals("STPA", result.hits().get(0).family());
+        assertTrue(result.hits().get(0).why().stream().anyMatch(w -> w.startsWith("Texte")));
+    }
+
+    @Test
+    void apiReturnsHitsAndFacetsAndRefusesUnknownCodes() {
+        String word = uniqueWord();
+        publish(directory, "Menuiserie " + word, "EI", "93010", List.of("espaces-verts-entretien"), BONDY, "Menuiseries bois.");
+        awaitHits(word, 1);
+        WebClient client = new WebClient(server.getURI());
+        HttpResponse<String> response = client.get("/api/v1/suppliers/search?q=" + word + "+menuiserie&kind=SIAE");
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("\"total\":1"));
+        assertTrue(response.body().contains("\"degraded\":false"));
+        assertTrue(response.body().contains("\"facets\":{\"sectorGroup\""));
+        assertTrue(response.body().contains("\"highlight\":["));
+        assertFalse(response.body().contains("@test.vivier.example"), "never contact data");
+        assertEquals(400, client.get("/api/v1/suppliers/search?sector=inconnu").statusCode());
+        assertEquals(400, client.get("/api/v1/suppliers/search?pageSize=1000").statusCode());
+    }
+
+    @Test
+    void searchPageShowsResultsFacetLinksAndAnEmptyState() {
+        String word = uniqueWord();
+        publish(directory, "Blanchisserie " + word, "ESAT", "93010", List.of("espaces-verts-entretien"), BONDY, "Linge plat.");
+        awaitHits(word, 1);
+        WebClient browser = new WebClient(server.getURI());
+        String page = browser.get("/fournisseurs?q=" + word).body();
+        assertTrue(page.contains("1 fournisseur trouvé"));
+        assertTrue(page.contains("Blanchisserie " + word));
+        assertTrue(page.contains("kind=STPA"), "facet links toggle values in the URL");
+        String empty = browser.get("/fournisseurs?q=" + word + "+introuvablexyz").body();
+        assertTrue(empty.contains("Aucun fournisseur ne correspond"));
+    }
+}
