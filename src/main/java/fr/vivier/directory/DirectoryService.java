@@ -76,6 +76,16 @@ public class DirectoryService {
      */
     @Transactional
     public RegistrationResult register(SupplierInput input, String actor) {
+        return register(input, actor, "registration");
+    }
+
+    /** A structure from a list the authority already held: its contact is told where the data came from (RGPD art. 14). */
+    @Transactional
+    public RegistrationResult registerImported(SupplierInput input, String actor) {
+        return register(input, actor, "imported");
+    }
+
+    private RegistrationResult register(SupplierInput input, String actor, String mailTemplate) {
         SupplierValidator.Result result = validator.validate(input);
         if (result instanceof SupplierValidator.Result.Invalid invalid) {
             return new RegistrationResult.Invalid(invalid.errors());
@@ -106,7 +116,7 @@ public class DirectoryService {
         }
         record(supplier.id(), actor, "INSCRIPTION", publishNow ? "publiée à l’inscription" : "en attente de validation");
         searchOutbox.supplierChanged(supplier.id());
-        mail.queue(profile.contact().email(), "Votre structure est référencée sur Vivier", "registration", Map.of(
+        mail.queue(profile.contact().email(), "Votre structure est référencée sur Vivier", mailTemplate, Map.of(
             "contactName", profile.contact().name(),
             "supplierName", supplier.displayName(),
             "published", publishNow,

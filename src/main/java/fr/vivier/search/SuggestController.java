@@ -1,0 +1,64 @@
+package fr.vivier.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.CompletionSuggestOption;
+import fr.vivier.reference.ReferenceData;
+import fr.vivier.reference.Territories;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/** Suggestions for the search box (supplier names from the completion field, sector labels): progressive enhancement. */
+@Controller("/api/v1/suppliers/suggest")
+@Secured(SecurityRule.IS_ANONYMOUS)
+class SuggestController {
+    private final ElasticsearchAsyncClient client;
+    private final SearchConfiguration configuration;
+    private final ReferenceData reference;
+
+    SuggestController(ElasticsearchAsyncClient client, SearchConfiguration configuration, ReferenceData reference) {
+        this.client = client;
+        this.configuration = configuration;
+        this.reference = reference;
+    }
+
+    @Serdeable
+    record Suggestions(List<String> suggestions) { }
+
+    @Get(produces = MediaType.APPLICATION_JSON)
+    Suggestions suggest(@Nullable @QueryValue String q) {
+        if (q == null || q.strip().length() < 2 || q.length() > 100) {
+            return new Suggestions(List.of());
+        }
+        String prefix = q.strip();
+        Set<String> values = new LinkedHashSet<>(names(prefix));
+        String wanted = Territories.normalise(prefix);
+        reference.sectors().stream().filter(s -> Territories.normalise(s.label()).contains(wanted)).limit(5)
+            .forEach(s -> values.add(s.label()));
+        return new Suggestions(new ArrayList<>(values).subList(0, Math.min(10, values.size())));
+    }
+
+    private List<String> names(String prefix) {
+        try {
+            SearchResponse<Void> response = client.search(s -> s.index(configuration.alias("suppliers")).size(0)
+                .suggest(sg -> sg.suggesters("names", f -> f.prefix(prefix).completion(c -> c.field("nameSuggest").size(6).skipDuplicates(true)))),
+                Void.class).get(1, TimeUnit.SECONDS);
+            return response.suggest().get("names").stream().flatMap(s -> s.completion().options().stream())
+                .map(CompletionSuggestOption::text).toList();
+        } catch (Exception e) {
+            return List.of(); // suggestions are a comfort: without Elasticsearch the box still works
+        }
+    }
+}
