@@ -105,6 +105,18 @@ class SupplierApiController {
         return HttpResponse.badRequest(new Errors(List.of(new FieldError("body", "Corps de requête JSON attendu."))));
     }
 
+    /** An empty body is reported as an unsatisfied route, not as an unsatisfied argument. */
+    @Error(exception = io.micronaut.web.router.exceptions.UnsatisfiedRouteException.class)
+    HttpResponse<Errors> emptyBody() {
+        return missingBody();
+    }
+
+    /** A body that is not JSON at all: the API's error format, in French, instead of Micronaut's default. */
+    @Error(exception = io.micronaut.json.JsonSyntaxException.class)
+    HttpResponse<Errors> notJson() {
+        return HttpResponse.badRequest(new Errors(List.of(new FieldError("body", "Corps de requête illisible : JSON invalide."))));
+    }
+
     private static SupplierInput withDefaults(SupplierInput input) {
         return new SupplierInput(input.siret(), input.name(), input.tradeName(), input.legalForm(), input.size(), input.kind(),
             input.communeCode(), nonNull(input.interventionArea()), nonNull(input.sectors()), nonNull(input.labels()),

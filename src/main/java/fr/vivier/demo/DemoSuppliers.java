@@ -1,0 +1,27 @@
+package fr.vivier.demo;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+
+/**
+ * Demo data (VIVIER_DEMO_DATA=true): about 200 fictitious suppliers of Est Ensemble, loaded once at start-up.
+ * Runs after the reference data, the territories and the demo accounts (the staff account verifies labels).
+ */
+@Singleton
+@Requires(property = "vivier.demo-data", value = "true")
+class DemoSuppliers {
+    private final DemoSupplierLoader loader;
+
+    DemoSuppliers(DemoSupplierLoader loader) {
+        this.loader = loader;
+    }
+
+    @EventListener
+    @Order(200)
+    void onStartup(StartupEvent event) {
+        loader.load();
+    }
+}
