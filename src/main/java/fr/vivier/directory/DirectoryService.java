@@ -92,7 +92,9 @@ public class DirectoryService {
         }
         SupplierProfile profile = ((SupplierValidator.Result.Valid) result).profile();
         Optional<Supplier> existing = suppliers.findBySiret(profile.siret().value());
-        if (existing.isPresent()) {
+        // a structure whose data were erased may come back by itself, never through someone else's import
+        boolean comesBack = existing.isPresent() && existing.get().status() == SupplierStatus.ERASED && !"imported".equals(mailTemplate);
+        if (existing.isPresent() && !comesBack) {
             if (existing.get().status() != SupplierStatus.ERASED) {
                 sendProfileLink(existing.get(), "already-registered");
             }
@@ -101,11 +103,14 @@ public class DirectoryService {
         }
         Instant now = clock.instant();
         boolean publishNow = configuration.publishesAtOnce();
-        Supplier supplier = suppliers.save(new Supplier(null, profile.siret().value(), profile.siret().siren(),
-            uniqueSlug(profile), profile.name(), profile.tradeName(), profile.legalForm(), profile.size(), profile.kind(),
-            profile.kind().impliesEss(), profile.communeCode(), profile.description(), profile.website(),
-            publishNow ? SupplierStatus.PUBLISHED : SupplierStatus.PENDING, true, null, now, now,
-            publishNow ? now : null, now, null));
+        SupplierStatus status = publishNow ? SupplierStatus.PUBLISHED : SupplierStatus.PENDING;
+        Supplier supplier = comesBack
+            ? suppliers.update(existing.get().withProfile(profile.name(), profile.tradeName(), profile.legalForm(), profile.size(),
+                profile.kind(), profile.communeCode(), profile.description(), profile.website(), status, true, now))
+            : suppliers.save(new Supplier(null, profile.siret().value(), profile.siret().siren(),
+                uniqueSlug(profile), profile.name(), profile.tradeName(), profile.legalForm(), profile.size(), profile.kind(),
+                profile.kind().impliesEss(), profile.communeCode(), profile.description(), profile.website(),
+                status, true, null, now, now, publishNow ? now : null, now, null));
         contacts.save(new SupplierChildren.Contact(supplier.id(), profile.contact().name(), profile.contact().role(),
             profile.contact().email(), profile.contact().phone()));
         grantConsents(supplier.id(), profile.consents(), now);
@@ -114,7 +119,8 @@ public class DirectoryService {
             recontacts.save(new RecontactRequest(null, supplier.id(), profile.recontact().topic(), String.join(" ", profile.sectors()),
                 profile.recontact().message(), RecontactRequest.Status.NEW, null, now, null, null, null));
         }
-        record(supplier.id(), actor, "INSCRIPTION", publishNow ? "publiée à l’inscription" : "en attente de validation");
+        record(supplier.id(), actor, comesBack ? "REINSCRIPTION" : "INSCRIPTION",
+            publishNow ? "publiée à l’inscription" : "en attente de validation");
         searchOutbox.supplierChanged(supplier.id());
         mail.queue(profile.contact().email(), "Votre structure est référencée sur Vivier", mailTemplate, Map.of(
             "contactName", profile.contact().name(),

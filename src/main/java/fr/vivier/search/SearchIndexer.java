@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Drains the search outbox into Elasticsearch: bulk, idempotent (the outbox id is the document's external
@@ -34,14 +33,14 @@ public class SearchIndexer {
 
     private final JdbcOperations jdbc;
     private final ElasticsearchClient client;
-    private final SupplierDocuments documents;
+    private final BulkSupplierDocuments documents;
     private final SearchConfiguration configuration;
     private final Clock clock;
     private volatile Instant nextAttempt = Instant.EPOCH;
     private volatile int consecutiveFailures;
     private volatile String lastError;
 
-    SearchIndexer(JdbcOperations jdbc, ElasticsearchClient client, SupplierDocuments documents,
+    SearchIndexer(JdbcOperations jdbc, ElasticsearchClient client, BulkSupplierDocuments documents,
                   SearchConfiguration configuration, Clock clock) {
         this.jdbc = jdbc;
         this.client = client;
@@ -83,11 +82,12 @@ public class SearchIndexer {
         pending.forEach(p -> latestVersion.merge(p.supplierId(), p.outboxId(), Math::max));
         String alias = configuration.alias("suppliers");
         BulkRequest.Builder bulk = new BulkRequest.Builder();
+        Map<Long, SupplierDocument> built = documents.forSuppliers(latestVersion.keySet());
         latestVersion.forEach((supplierId, version) -> {
-            Optional<SupplierDocument> document = documents.forSupplier(supplierId);
-            if (document.isPresent()) {
+            SupplierDocument document = built.get(supplierId);
+            if (document != null) {
                 bulk.operations(op -> op.index(i -> i.index(alias).id(supplierId.toString()).version(version)
-                    .versionType(VersionType.External).document(document.get())));
+                    .versionType(VersionType.External).document(document)));
             } else {
                 bulk.operations(op -> op.delete(d -> d.index(alias).id(supplierId.toString()).version(version)
                     .versionType(VersionType.External)));

@@ -32,13 +32,13 @@ import java.util.function.Consumer;
 @Singleton
 public class SupplierReindexer {
     private static final Logger LOG = LoggerFactory.getLogger(SupplierReindexer.class);
-    private static final int PAGE = 500;
+    private static final int PAGE = 1000;
 
     private final ElasticsearchClient client;
     private final SearchIndexes indexes;
     private final SearchConfiguration configuration;
     private final DirectoryService directory;
-    private final SupplierDocuments documents;
+    private final BulkSupplierDocuments documents;
     private final SearchIndexer indexer;
     private final ExecutorService executor;
     private final Clock clock;
@@ -52,7 +52,7 @@ public class SupplierReindexer {
     }
 
     SupplierReindexer(ElasticsearchClient client, SearchIndexes indexes, SearchConfiguration configuration,
-                      DirectoryService directory, SupplierDocuments documents, SearchIndexer indexer,
+                      DirectoryService directory, BulkSupplierDocuments documents, SearchIndexer indexer,
                       @Named(TaskExecutors.IO) ExecutorService executor, Clock clock) {
         this.client = client;
         this.indexes = indexes;
@@ -123,15 +123,10 @@ public class SupplierReindexer {
         List<Long> ids;
         while (!(ids = directory.publishedIdsAfter(after, PAGE)).isEmpty()) {
             BulkRequest.Builder bulk = new BulkRequest.Builder();
-            int operations = 0;
-            for (Long id : ids) {
-                var document = documents.forSupplier(id);
-                if (document.isPresent()) {
-                    bulk.operations(op -> op.index(i -> i.index(index).id(id.toString()).version(version)
-                        .versionType(VersionType.External).document(document.get())));
-                    operations++;
-                }
-            }
+            var built = documents.forSuppliers(ids);
+            built.forEach((id, document) -> bulk.operations(op -> op.index(i -> i.index(index).id(id.toString())
+                .version(version).versionType(VersionType.External).document(document))));
+            int operations = built.size();
             if (operations > 0) {
                 var response = client.bulk(bulk.build());
                 if (response.errors()) {

@@ -207,4 +207,24 @@ class RegistrationControllerTest implements IntegrationTest {
         assertFalse(afterWithdrawal.contains(email));
         assertTrue(afterWithdrawal.contains("n’a pas autorisé"));
     }
+
+    @Test
+    void structureWhoseDataWereErasedCanRegisterAgain() {
+        String siret = Sirets.next();
+        WebClient browser = browser();
+        browser.get("/inscription");
+        browser.post("/inscription", validForm(siret, newEmail()));
+        Supplier erased = directory.findBySiret(siret).orElseThrow();
+        directory.erase(erased.id(), "test");
+
+        String newEmail = newEmail();
+        browser.get("/inscription");
+        assertEquals("/inscription/confirmation", browser.post("/inscription", validForm(siret, newEmail))
+            .headers().firstValue("location").orElseThrow());
+        Supplier back = directory.findBySiret(siret).orElseThrow();
+        assertEquals(erased.id(), back.id());
+        assertEquals(SupplierStatus.PENDING, back.status());
+        assertEquals(newEmail, directory.view(back).contact().email());
+        assertTrue(directory.history(back.id()).stream().anyMatch(h -> h.action().equals("REINSCRIPTION")));
+    }
 }

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# The search benchmark of issue 4, run by `./vivier bench search [N...]` (default: 10000 100000).
+# For each N: a fresh database vivier_bench and fresh bench-* indices; the portal jar on port 18080 (its
+# indexer drains the outbox the generator writes); the query mix against the API, the HTML page,
+# Elasticsearch and PostgreSQL; change-to-searchable delays; `java -jar … reindex` timed; a rebuild with
+# BulkSupplierDocuments timed. Then scripts/bench/RESULTS.md is rewritten. Expects the local services up.
+# Tuning: BENCH_CLIENTS (16), BENCH_WARMUP (3 s), BENCH_SECONDS (12 s per scenario), BENCH_CHANGES (50),
+# BENCH_REINDEX=no to skip timing the current reindex command (slow at 100 000).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+
+SIZES=("$@")
+((${#SIZES[@]})) || SIZES=(10000 100000)
+for n in "${SIZES[@]}"; do [[ $n =~ ^[0-9]+$ ]] || { echo "N invalide : $n" >&2; exit 1; }; done
+
+PG_PORT=55432
+ES_URL=${VIVIER_ELASTICSEARCH_URL:-http://127.0.0.1:59200}
+PSQL=${PSQL:-psql}
+export VIVIER_DATABASE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/vivier_bench"
+export VIVIER_DATABASE_USER=vivier VIVIER_DATABASE_PASSWORD=vivier
+export VIVIER_ELASTICSEARCH_URL=$ES_URL VIVIER_SEARCH_INDEX_PREFIX=bench-
+export VIVIER_SMTP_HOST=${VIVIER_SMTP_HOST:-127.0.0.1} VIVIER_SMTP_PORT=${VIVIER_SMTP_PORT:-53025}
+export VIVIER_PORT=18080 BENCH_PORTAL=http://127.0.0.1:18080
+export BENCH_OUT=.vivier/bench BENCH_COMMAND="./vivier bench search${*:+ $*}"
+LOGS=.vivier/logs
+JAR=target/vivier-0.1.0.jar
+mkdir -p "$LOGS"
+
+echo "Construction (mvn package + classpath des tests) ..."
+mvn -B -q -DskipTests package dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile=target/bench-classpath.txt >"$LOGS/bench-build.log" 2>&1 \
+  || { echo "la construction a échoué, voir $LOGS/bench-build.log" >&2; exit 1; }
+
+bench() {
+  java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" fr.vivier.bench.SearchBenchmark "$@"
+}
+
+reset_data() {
+  PGPASSWORD=vivier "$PSQL" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U vivier -d vivier <<'SQL'
+DROP DATABASE IF EXISTS vivier_bench WITH (FORCE);
+CREATE DATABASE vivier_bench;
+SQL
+  local alias index
+  curl -fsS "$ES_URL/_cat/aliases?h=alias,index" | while read -r alias index; do
+    if [[ $alias == bench-* ]]; then curl -fsS -X DELETE "$ES_URL/$index/_alias/$alias" >/dev/null; fi
+  done
+  curl -fsS "$ES_URL/_cat/indices?h=index&expand_wildcards=all" | while read -r index; do
+    if [[ $index == bench-* ]]; then curl -fsS -X DELETE "$ES_URL/$index" >/dev/null; fi
+  done
+}
+
+PORTAL_PID=""
+stop_portal() {
+  if [[ -n $PORTAL_PID ]]; then
+    kill "$PORTAL_PID" 2>/dev/null || true
+    wait "$PORTAL_PID" 2>/dev/null || true
+    PORTAL_PID=""
+  fi
+}
+trap stop_portal EXIT
+
+start_portal() {
+  java -Xmx1g -jar "$JAR" >"$LOGS/bench-portal.log" 2>&1 &
+  PORTAL_PID=$!
+  local deadline=$((SECONDS + 120))
+  until curl -fsS --max-time 2 "$BENCH_PORTAL/health" >/dev/null 2>&1; do
+    kill -0 "$PORTAL_PID" 2>/dev/null || { echo "le portail s'est arrêté, voir $LOGS/bench-portal.log" >&2; exit 1; }
+    ((SECONDS < deadline)) || { echo "le portail ne répond pas, voir $LOGS/bench-portal.log" >&2; exit 1; }
+    sleep 1
+  done
+}
+
+rm -rf "$BENCH_OUT"
+for n in "${SIZES[@]}"; do
+  echo "== N = $n"
+  reset_data
+  start_portal
+  echo "Chargement ..."
+  bench load "$n"
+  echo "Mesures (${BENCH_CLIENTS:-16} clients, ${BENCH_SECONDS:-12} s par scénario) ..."
+  bench measure "$n"
+  stop_portal
+  if [[ ${BENCH_REINDEX:-yes} != no ]]; then
+    echo "java -jar $JAR reindex ..."
+    started=$(date +%s.%N)
+    java -Xmx1g -jar "$JAR" reindex >"$LOGS/bench-reindex.log" 2>&1 \
+      || { echo "la reconstruction a échoué, voir $LOGS/bench-reindex.log" >&2; exit 1; }
+    elapsed=$(awk -v from="$started" -v to="$(date +%s.%N)" 'BEGIN { printf "%.1f", to - from }')
+    echo "  reconstruction (SupplierReindexer, JVM comprise) : $elapsed s"
+    bench record "$n" reindex.seconds "$elapsed"
+  fi
+  bench bulk-reindex "$n"
+done
+bench report scripts/bench/RESULTS.md

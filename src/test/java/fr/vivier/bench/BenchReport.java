@@ -1,0 +1,173 @@
+package fr.vivier.bench;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** Writes RESULTS.md from the figures of every N, with the targets of issue 4 checked. */
+final class BenchReport {
+    private static final String[][] SCENARIOS = {
+        {"api", "API JSON `/api/v1/suppliers/search`"}, {"html", "Page HTML `/fournisseurs`"},
+        {"es", "Elasticsearch direct (même requête)"}, {"pg", "PostgreSQL pg_trgm + ILIKE + GROUP BY"}};
+    private static final String[][] KINDS = {
+        {"text", "texte seul"}, {"facets", "facettes seules"}, {"text_facets_commune", "texte + facettes + commune"}};
+
+    private BenchReport() {
+    }
+
+    static void write(Path figures, Path target) throws IOException, InterruptedException {
+        List<Properties> runs = new ArrayList<>();
+        try (Stream<Path> files = Files.list(figures)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".properties")).toList()) {
+                Properties run = new Properties();
+                try (Reader reader = Files.newBufferedReader(file)) {
+                    run.load(reader);
+                }
+                run.setProperty("n", file.getFileName().toString().replace(".properties", ""));
+                runs.add(run);
+            }
+        }
+        runs.sort((a, b) -> Integer.compare(Integer.parseInt(a.getProperty("n")), Integer.parseInt(b.getProperty("n"))));
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmark de la recherche de fournisseurs\n\n")
+            .append("Fichier réécrit par `./vivier bench search` (scripts/bench/search.sh) le ").append(LocalDate.now())
+            .append(". Ne pas éditer à la main.\n\n")
+            .append("Commande : `").append(System.getenv().getOrDefault("BENCH_COMMAND", "./vivier bench search")).append("`\n\n")
+            .append(machine()).append('\n')
+            .append("""
+                Méthode : N fournisseurs fictifs (communes réelles tirées selon leur population, secteurs et labels réels,
+                descriptions tirées du vocabulaire des secteurs et de la NAF) écrits en JDBC avec les lignes
+                qu'écrit `DirectoryService.register` (sans les courriels), puis une ligne d'outbox par fournisseur :
+                l'indexeur du portail (`java -jar target/vivier-0.1.0.jar`, base `vivier_bench`, préfixe `bench-`)
+                la vide par le chemin normal. Charge : client Java, pool fixe de clients sans temps de réflexion,
+                préchauffage puis durée fixe par scénario ; 300 recherches tirées à part égale dans trois familles.
+                Les autres ingénieurs utilisent la machine en même temps : les chiffres peuvent être perturbés.
+
+                """);
+        for (Properties run : runs) {
+            section(md, run);
+        }
+        Files.writeString(target, md.toString());
+        System.out.println("  résultats écrits dans " + target);
+    }
+
+    private static void section(StringBuilder md, Properties run) {
+        int n = Integer.parseInt(run.getProperty("n"));
+        md.append(String.format(Locale.FRENCH, "## N = %,d fournisseurs (%s publiés)%n%n", n, number(run, "published", "%,.0f")));
+        md.append(String.format("%s clients simultanés, %s s mesurées par scénario.%n%n", run.getProperty("clients", "?"),
+            run.getProperty("seconds", "?")));
+        md.append("| cible | recherches | p50 (ms) | p95 (ms) | p99 (ms) | req/s | erreurs |\n|---|---|---:|---:|---:|---:|---:|\n");
+        for (String[] kind : KINDS) {
+            for (String[] scenario : SCENARIOS) {
+                String key = "scenario." + scenario[0] + "." + kind[0];
+                if (run.getProperty(key + ".p50") == null) {
+                    continue;
+                }
+                md.append(String.format("| %s | %s | %s | %s | %s | %s | %s |%n", scenario[1], kind[1],
+                    number(run, key + ".p50", "%.1f"), number(run, key + ".p95", "%.1f"), number(run, key + ".p99", "%.1f"),
+                    number(run, key + ".rps", "%.0f"), run.getProperty(key + ".errors")));
+            }
+        }
+        md.append("\n| indicateur | mesure | cible | atteint |\n|---|---:|---:|---|\n");
+        double worstApiP95 = worst(run, "api", "p95");
+        double facetsApiP95 = Math.max(value(run, "scenario.api.facets.p95"), value(run, "scenario.api.text_facets_commune.p95"));
+        md.append(row("p95 API avec facettes (pire des deux familles)", facetsApiP95, "%.1f ms", "≤ 50 ms", facetsApiP95 <= 50));
+        for (String[] kind : KINDS) {
+            double ratio = value(run, "scenario.api." + kind[0] + ".p95") / value(run, "scenario.es." + kind[0] + ".p95");
+            md.append(row("p95 API / p95 Elasticsearch, " + kind[1], ratio, "%.2f ×", "≤ 1,5 ×", ratio <= 1.5));
+        }
+        for (String[] kind : KINDS) {
+            double ratio = value(run, "scenario.api." + kind[0] + ".rps") / value(run, "scenario.pg." + kind[0] + ".rps");
+            md.append(row("débit API / débit PostgreSQL, " + kind[1], ratio, "%.1f ×", "≥ 5 ×", ratio >= 5));
+        }
+        if (run.getProperty("drain.seconds") != null) {
+            double drain = value(run, "drain.seconds");
+            md.append(row("vidage de l'outbox par l'indexeur du portail (N documents)", drain, "%.1f s",
+                String.format(Locale.FRENCH, "%.0f documents/s", value(run, "published") / drain), null));
+        }
+        if (run.getProperty("reindex.seconds") != null) {
+            double reindex = value(run, "reindex.seconds");
+            md.append(row("`java -jar … reindex` (SupplierReindexer actuel)", reindex, "%.1f s", n >= 100_000 ? "< 60 s" : "—",
+                n >= 100_000 ? reindex < 60 : null));
+        }
+        if (run.getProperty("bulk.seconds") != null) {
+            double bulk = value(run, "bulk.seconds");
+            md.append(row("reconstruction avec `BulkSupplierDocuments` (correctif proposé)", bulk, "%.1f s",
+                n >= 100_000 ? "< 60 s" : "—", n >= 100_000 ? bulk < 60 : null));
+        }
+        if (run.getProperty("fresh.p99") != null) {
+            md.append(row("modification validée → trouvable, p50", value(run, "fresh.p50"), "%.0f ms", "—", null));
+            md.append(row("modification validée → trouvable, p99 (" + run.getProperty("fresh.count") + " changements, "
+                + run.getProperty("fresh.timeouts") + " hors délai de 10 s)", value(run, "fresh.p99"), "%.0f ms", "≤ 2 000 ms",
+                value(run, "fresh.p99") <= 2000 && "0".equals(run.getProperty("fresh.timeouts"))));
+        }
+        md.append(String.format(Locale.FRENCH, "%nPire p95 de l'API toutes familles confondues : %.1f ms.%n%n", worstApiP95));
+    }
+
+    private static String row(String label, double value, String format, String target, Boolean met) {
+        return String.format("| %s | %s | %s | %s |%n", label, String.format(Locale.FRENCH, format, value), target,
+            met == null ? "—" : met ? "oui" : "**non**");
+    }
+
+    private static double worst(Properties run, String target, String measure) {
+        double worst = 0;
+        for (String[] kind : KINDS) {
+            worst = Math.max(worst, value(run, "scenario." + target + "." + kind[0] + "." + measure));
+        }
+        return worst;
+    }
+
+    private static double value(Properties run, String key) {
+        String value = run.getProperty(key);
+        return value == null ? Double.NaN : Double.parseDouble(value);
+    }
+
+    private static String number(Properties run, String key, String format) {
+        return String.format(Locale.FRENCH, format, value(run, key));
+    }
+
+    private static String machine() throws IOException, InterruptedException {
+        String memory = "?";
+        for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+            if (line.startsWith("MemTotal:")) {
+                memory = String.format(Locale.FRENCH, "%.1f Gio", Long.parseLong(line.replaceAll("\\D", "")) / 1024.0 / 1024.0);
+            }
+        }
+        String cpu = "?";
+        for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+            if (line.startsWith("model name")) {
+                cpu = line.substring(line.indexOf(':') + 1).strip();
+                break;
+            }
+        }
+        String heap = "?";
+        String es = System.getenv().getOrDefault("VIVIER_ELASTICSEARCH_URL", "http://127.0.0.1:59200");
+        try {
+            String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(es + "/_nodes/jvm")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+            Matcher max = Pattern.compile("\"heap_max_in_bytes\"\\s*:\\s*(\\d+)").matcher(body);
+            Matcher version = Pattern.compile("\"version\"\\s*:\\s*\"([^\"]+)\"").matcher(body);
+            if (max.find()) {
+                heap = String.format("%d Mio", Long.parseLong(max.group(1)) / 1024 / 1024)
+                    + (version.find() ? " (Elasticsearch " + version.group(1) + ")" : "");
+            }
+        } catch (IOException e) {
+            heap = "inconnu (" + e.getMessage() + ")";
+        }
+        return String.format("Machine : %d cœurs (`nproc`), %s de mémoire, %s ; tas Elasticsearch %s ; Java %s.%n",
+            Runtime.getRuntime().availableProcessors(), memory, cpu, heap, System.getProperty("java.version"));
+    }
+}

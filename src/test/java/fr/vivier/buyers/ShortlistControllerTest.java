@@ -1,0 +1,218 @@
+package fr.vivier.buyers;
+
+import fr.vivier.accounts.AccountService;
+import fr.vivier.accounts.Role;
+import fr.vivier.directory.DirectoryService;
+import fr.vivier.directory.Supplier;
+import fr.vivier.search.SearchQuery;
+import fr.vivier.search.SupplierSearch;
+import fr.vivier.testsupport.IntegrationTest;
+import fr.vivier.testsupport.WebClient;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static fr.vivier.buyers.BuyerTestData.GREEN_SPACES;
+import static fr.vivier.buyers.BuyerTestData.contactEmail;
+import static fr.vivier.buyers.BuyerTestData.publish;
+import static fr.vivier.buyers.BuyerTestData.uniqueWord;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ShortlistControllerTest implements IntegrationTest {
+    private static final String WARNING = "Moins de trois fournisseurs couvrent ce lieu";
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    DirectoryService directory;
+    @Inject
+    AccountService accounts;
+    @Inject
+    SupplierSearch search;
+
+    private void awaitSearchable(String word, int count) {
+        BuyerTestData.await(() -> search.search(new SearchQuery(word, List.of(), List.of(), List.of(), List.of(), List.of(), null,
+            false, false, SearchQuery.Sort.NAME, 1, 20)).total() == count, Duration.ofSeconds(10));
+    }
+
+    private WebClient buyer() {
+        return BuyerTestData.signedIn(server.getURI(), accounts, Role.BUYER);
+    }
+
+    /** Posts the need from the form page; returns the shortlist's path. */
+    private String shortlist(WebClient browser, String word, boolean socialFirst) {
+        browser.get("/achats-moins-40k");
+        Map<String, String> fields = new LinkedHashMap<>(Map.of("object", "Entretien du parc " + word, "sector", GREEN_SPACES,
+            "commune", "Bondy", "keywords", word));
+        if (socialFirst) {
+            fields.put("socialFirst", "on");
+        }
+        HttpResponse<String> response = browser.post("/achats-moins-40k", fields);
+        assertEquals(303, response.statusCode(), response.body());
+        return response.headers().firstValue("location").orElseThrow();
+    }
+
+    private List<String> proposedNames(Document page) {
+        return page.select("fieldset .case label strong").eachText();
+    }
+
+    @Test
+    void socialEconomyComesFirstWhenTheBuyerAsksAndNoWarningWithThreeOrMore() {
+        String word = uniqueWord();
+        publish(directory, "Alpha " + word + " " + word, "COMPANY", GREEN_SPACES, word, contactEmail(), true);
+        publish(directory, "Bravo " + word, "COMPANY", GREEN_SPACES, "", contactEmail(), true);
+        publish(directory, "Charlie insertion", "ACI", GREEN_SPACES, "Chantier " + word, contactEmail(), true);
+        publish(directory, "Delta protégé", "ESAT", GREEN_SPACES, "Atelier " + word, contactEmail(), true);
+        awaitSearchable(word, 4);
+        WebClient browser = buyer();
+
+        Document page = browser.page(shortlist(browser, word, true));
+
+        List<String> names = proposedNames(page);
+        assertEquals(4, names.size(), names.toString());
+        assertTrue(List.of("Charlie insertion", "Delta protégé").containsAll(names.subList(0, 2)), names.toString());
+        assertTrue(names.subList(2, 4).stream().allMatch(name -> name.contains(word)), names.toString());
+        assertFalse(page.text().contains(WARNING));
+        assertTrue(page.text().contains("Bondy (93)"));
+    }
+
+    @Test
+    void fewerThanThreeSuppliersGivesAClearWarning() {
+        String word = uniqueWord();
+        publish(directory, "Seul " + word, "COMPANY", GREEN_SPACES, "", contactEmail(), true);
+        publish(directory, "Second " + word, "EI", GREEN_SPACES, "", contactEmail(), true);
+        awaitSearchable(word, 2);
+        WebClient browser = buyer();
+
+        Document page = browser.page(shortlist(browser, word, false));
+
+        assertEquals(2, proposedNames(page).size());
+        Element warning = page.selectFirst(".alerte--attention");
+        assertNotNull(warning);
+        assertTrue(warning.text().contains(WARNING), warning.text());
+        assertTrue(warning.text().contains("élargissez la recherche"));
+    }
+
+    @Test
+    void savedSelectionIsKeptListedAndExportedAloneWithConsentedContacts() {
+        String word = uniqueWord();
+        String consenting = contactEmail();
+        String refusing = contactEmail();
+        Supplier first = publish(directory, "Un " + word, "ACI", GREEN_SPACES, "", consenting, true);
+        Supplier second = publish(directory, "Deux " + word, "COMPANY", GREEN_SPACES, "", refusing, false);
+        Supplier third = publish(directory, "Trois " + word, "COMPANY", GREEN_SPACES, "", contactEmail(), true);
+        awaitSearchable(word, 3);
+        WebClient browser = buyer();
+        String path = shortlist(browser, word, false);
+        browser.get(path);
+
+        // two checkboxes with the same name: posted by hand, as a browser would
+        String body = "_csrf=" + browser.csrfToken() + "&fournisseur=" + first.id() + "&fournisseur=" + second.id();
+        HttpResponse<String> saved = postRawBody(browser, path + "/selection", body);
+        assertEquals(303, saved.statusCode());
+        Document page = browser.page(saved.headers().firstValue("location").orElseThrow());
+        assertTrue(page.text().contains("Sélection enregistrée : 2 fournisseurs retenus."), page.text());
+        assertTrue(page.selectFirst("#fournisseur-" + first.id()).hasAttr("checked"));
+        assertFalse(page.selectFirst("#fournisseur-" + third.id()).hasAttr("checked"));
+
+        HttpResponse<byte[]> csv = BuyerTestData.download(server.getURI(), browser, path + "/export.csv");
+        assertEquals(200, csv.statusCode());
+        String text = new String(csv.body(), StandardCharsets.UTF_8).substring(1);
+        List<CSVRecord> records = parse(text);
+        assertEquals(3, records.size());
+        assertEquals(List.of("Un " + word, "Deux " + word), List.of(records.get(1).get(0), records.get(2).get(0)));
+        assertEquals(consenting, records.get(1).get(14));
+        assertFalse(text.contains(refusing));
+        assertEquals(200, BuyerTestData.download(server.getURI(), browser, path + "/export.xlsx").statusCode());
+
+        Document history = browser.page("/achats-moins-40k");
+        Element row = history.selectFirst("tr:has(a[href=" + path + "])");
+        assertNotNull(row);
+        assertEquals(List.of("3", "2"), row.select("td.nombre").eachText());
+    }
+
+    @Test
+    void anotherBuyerIsRefusedAndStaffMayRead() {
+        String word = uniqueWord();
+        publish(directory, "Privé " + word, "COMPANY", GREEN_SPACES, "", contactEmail(), true);
+        awaitSearchable(word, 1);
+        WebClient owner = buyer();
+        String path = shortlist(owner, word, false);
+
+        WebClient other = buyer();
+        assertEquals(403, other.get(path).statusCode());
+        assertEquals(403, BuyerTestData.download(server.getURI(), other, path + "/export.csv").statusCode());
+        other.get("/achats-moins-40k");
+        assertEquals(403, other.post(path + "/selection", Map.of()).statusCode());
+
+        WebClient staff = BuyerTestData.signedIn(server.getURI(), accounts, Role.STAFF);
+        HttpResponse<String> read = staff.get(path);
+        assertEquals(200, read.statusCode());
+        assertNull(Jsoup.parse(read.body()).selectFirst("form[action=" + path + "/selection] button"));
+        assertEquals(404, owner.get("/achats-moins-40k/999999999").statusCode());
+    }
+
+    @Test
+    void invalidNeedKeepsInputShowsErrorsAndSavesNothing() {
+        WebClient browser = buyer();
+        browser.get("/achats-moins-40k");
+        HttpResponse<String> response = browser.post("/achats-moins-40k", Map.of("object", "", "sector", "", "commune", "", "keywords", "gardiennage"));
+        assertEquals(422, response.statusCode());
+        Document page = Jsoup.parse(response.body());
+        assertNotNull(page.selectFirst("#resume-erreurs"));
+        assertTrue(page.text().contains("Indiquez l’objet de l’achat."));
+        assertTrue(page.text().contains("Choisissez un secteur d’activité."));
+        assertEquals("gardiennage", page.selectFirst("#champ-keywords").val());
+
+        Map<String, String> unknownCommune = new HashMap<>(Map.of("object", "Tonte", "sector", GREEN_SPACES, "commune", "Xyzzyville"));
+        HttpResponse<String> second = browser.post("/achats-moins-40k", unknownCommune);
+        assertEquals(422, second.statusCode());
+        Document secondPage = Jsoup.parse(second.body());
+        assertTrue(secondPage.selectFirst("#erreur-commune").text().contains("Aucune commune ne correspond"));
+        assertEquals(GREEN_SPACES, secondPage.selectFirst("#champ-sector option[selected]").val());
+        assertTrue(browser.page("/achats-moins-40k").text().contains("Vous n’avez pas encore établi de liste."));
+    }
+
+    private static List<CSVRecord> parse(String text) {
+        try {
+            return CSVFormat.EXCEL.builder().setDelimiter(';').get().parse(new StringReader(text)).getRecords();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private HttpResponse<String> postRawBody(WebClient browser, String path, String body) {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(server.getURI().toString().replaceAll("/$", "") + path))
+            .header("Cookie", "SESSION=" + browser.cookie("SESSION"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
