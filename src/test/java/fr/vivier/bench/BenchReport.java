@@ -54,7 +54,7 @@ final class BenchReport {
                 l'indexeur du portail (`java -jar target/vivier-0.1.0.jar`, base `vivier_bench`, préfixe `bench-`)
                 la vide par le chemin normal. Charge : client Java, pool fixe de clients sans temps de réflexion,
                 préchauffage puis durée fixe par scénario ; 300 recherches tirées à part égale dans trois familles.
-                Les autres ingénieurs utilisent la machine en même temps : les chiffres peuvent être perturbés.
+                La machine de mesure est partagée (2 cœurs pour le portail, Elasticsearch, PostgreSQL et le client de charge) : relancer sur une machine calme pour des chiffres nets.
 
                 """);
         for (Properties run : runs) {
@@ -100,12 +100,12 @@ final class BenchReport {
         }
         if (run.getProperty("reindex.seconds") != null) {
             double reindex = value(run, "reindex.seconds");
-            md.append(row("`java -jar … reindex` (SupplierReindexer actuel)", reindex, "%.1f s", n >= 100_000 ? "< 60 s" : "—",
+            md.append(row("`java -jar … reindex` (JVM comprise)", reindex, "%.1f s", n >= 100_000 ? "< 60 s" : "—",
                 n >= 100_000 ? reindex < 60 : null));
         }
         if (run.getProperty("bulk.seconds") != null) {
             double bulk = value(run, "bulk.seconds");
-            md.append(row("reconstruction avec `BulkSupplierDocuments` (correctif proposé)", bulk, "%.1f s",
+            md.append(row("reconstruction seule (`SupplierReindexer` + `BulkSupplierDocuments`, sans démarrage de JVM)", bulk, "%.1f s",
                 n >= 100_000 ? "< 60 s" : "—", n >= 100_000 ? bulk < 60 : null));
         }
         if (run.getProperty("fresh.p99") != null) {

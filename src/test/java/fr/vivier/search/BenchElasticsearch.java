@@ -27,38 +27,4 @@ public final class BenchElasticsearch {
     public static String searchPath(ApplicationContext context) {
         return "/" + context.getBean(SearchConfiguration.class).alias("suppliers") + "/_search?typed_keys=true";
     }
-
-    public record Rebuild(long documents, long millis) { }
-
-    /**
-     * SupplierReindexer.fill with BulkSupplierDocuments: pages of ids, documents built with set-based queries,
-     * one bulk request per page, into a new versioned index that is then dropped (the alias is not switched).
-     */
-    public static Rebuild bulkRebuild(ApplicationContext context, int page) throws IOException {
-        ElasticsearchClient client = context.getBean(ElasticsearchClient.class);
-        DirectoryService directory = context.getBean(DirectoryService.class);
-        BulkSupplierDocuments documents = context.getBean(BulkSupplierDocuments.class);
-        String index = context.getBean(SearchIndexes.class).createVersionedIndex("suppliers");
-        long started = System.nanoTime();
-        long done = 0;
-        long after = 0;
-        List<Long> ids;
-        try {
-            while (!(ids = directory.publishedIdsAfter(after, page)).isEmpty()) {
-                Map<Long, SupplierDocument> built = documents.forSuppliers(ids);
-                BulkRequest.Builder bulk = new BulkRequest.Builder();
-                built.forEach((id, document) -> bulk.operations(op -> op.index(i -> i.index(index).id(id.toString()).version(1L)
-                    .versionType(VersionType.External).document(document))));
-                if (!built.isEmpty() && client.bulk(bulk.build()).errors()) {
-                    throw new IllegalStateException("indexation refusée pendant la reconstruction");
-                }
-                done += built.size();
-                after = ids.get(ids.size() - 1);
-            }
-            client.indices().refresh(r -> r.index(index));
-            return new Rebuild(done, (System.nanoTime() - started) / 1_000_000);
-        } finally {
-            client.indices().delete(d -> d.index(index));
-        }
-    }
 }
