@@ -100,7 +100,7 @@ public class SupplierValidator {
         }
         if (stripped.length() > max) {
             errors.add(field, "Ce champ ne doit pas dépasser " + max + " caractères (" + stripped.length() + " saisis).");
-        } else if (FORBIDDEN_INLINE.matcher(stripped).find()) {
+        } else if (FORBIDDEN_INLINE.matcher(stripped).find() || !isWellFormed(stripped)) {
             errors.add(field, "Ce champ contient des caractères non autorisés (caractères de contrôle).");
         }
         return stripped;
@@ -110,7 +110,7 @@ public class SupplierValidator {
         String stripped = value == null ? "" : value.strip().replace("\r\n", "\n");
         if (stripped.length() > max) {
             errors.add(field, what + " ne doit pas dépasser " + max + " caractères (" + stripped.length() + " saisis).");
-        } else if (FORBIDDEN_MULTILINE.matcher(stripped).find()) {
+        } else if (FORBIDDEN_MULTILINE.matcher(stripped).find() || !isWellFormed(stripped)) {
             errors.add(field, what + " contient des caractères non autorisés (caractères de contrôle).");
         }
         return stripped;
@@ -250,7 +250,7 @@ public class SupplierValidator {
             String value = offer.strip();
             if (value.length() > 200) {
                 errors.add("offers", "Chaque offre tient en 200 caractères au plus (une par ligne).");
-            } else if (FORBIDDEN_INLINE.matcher(value).find()) {
+            } else if (FORBIDDEN_INLINE.matcher(value).find() || !isWellFormed(value)) {
                 errors.add("offers", "Les offres contiennent des caractères non autorisés.");
             }
             offers.add(value);
@@ -334,12 +334,28 @@ public class SupplierValidator {
         return topic == null ? null : new SupplierProfile.Recontact(topic, message);
     }
 
+    /**
+     * False for text with a lone UTF-16 surrogate: it cannot be written as UTF-8, so it would break every page
+     * and mail that shows it.
+     */
+    static boolean isWellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isBlank(@Nullable String value) {
         return value == null || value.isBlank();
     }
 
     private static String abbreviate(String value) {
-        String clean = FORBIDDEN_INLINE.matcher(value).replaceAll("?");
+        String clean = FORBIDDEN_INLINE.matcher(value).replaceAll("?").replaceAll("\\p{Cs}", "?");
         return clean.length() > 40 ? clean.substring(0, 40) + "…" : clean;
     }
 }

@@ -157,7 +157,7 @@ public class SearchQueries {
     }
 
     private static String abbreviate(String value) {
-        String clean = value.replaceAll("\\p{Cntrl}", "?");
+        String clean = value.replaceAll("[\\p{Cntrl}\\p{Cs}]", "?");
         return clean.length() > 40 ? clean.substring(0, 40) + "…" : clean;
     }
 }

@@ -120,6 +120,15 @@ class SupplierApiControllerTest implements IntegrationTest {
     }
 
     @Test
+    void aLoneSurrogateIsRefusedLikeAControlCharacter() throws Exception {
+        String body = body(Sirets.next(), "d-" + UUID.randomUUID() + "@test.vivier.example")
+            .replace("Atelier Textile de l'Ourcq", "Atelier \\ud800 cassé");
+        HttpResponse<String> response = post("application/json", body);
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.body().contains("\"field\":\"name\""), response.body());
+    }
+
+    @Test
     void unknownSupplierGives404() throws Exception {
         assertEquals(404, get("/api/v1/suppliers/999999999").statusCode());
     }
