@@ -215,7 +215,7 @@ class ModerationController {
         model.put("view", view);
         model.put("commune", view.commune() == null ? supplier.communeCode() : view.commune().displayName());
         model.put("sectors", view.sectors().stream().map(code -> sectorLabels.getOrDefault(code, code)).toList());
-        model.put("areas", view.areas().stream().map(area -> area.areaType().label() + " : " + areaName(area)).toList());
+        model.put("areas", view.areas().stream().map(area -> area.areaType().label() + " : " + area.name(territories)).toList());
         model.put("labels", view.labels().stream().map(label -> labelLine(label, labelNames, today)).toList());
         model.put("consents", directory.consentHistory(supplier.id()).stream().map(ModerationController::consentLine).toList());
         model.put("history", directory.history(supplier.id()).stream().map(ModerationController::historyLine).toList());
@@ -252,13 +252,4 @@ class ModerationController {
             ACTIONS.getOrDefault(entry.action(), entry.action()), entry.detail() == null ? "" : entry.detail());
     }
 
-    private String areaName(SupplierChildren.Area area) {
-        return switch (area.areaType()) {
-            case COMMUNE -> territories.commune(area.areaCode()).map(Territories.CommuneEntry::displayName).orElse(area.areaCode());
-            case EPCI -> territories.epciName(area.areaCode());
-            case DEPARTEMENT -> territories.departementName(area.areaCode()) + " (" + area.areaCode() + ")";
-            case REGION -> territories.regionName(area.areaCode());
-            case NATIONAL -> "Toute la France";
-        };
-    }
 }

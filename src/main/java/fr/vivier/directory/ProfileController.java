@@ -48,18 +48,9 @@ class ProfileController {
             model.put("sectorLabels", reference.sectors().stream().collect(Collectors.toMap(s -> s.code(), s -> s.label())));
             model.put("labelNames", reference.labels().stream().collect(Collectors.toMap(l -> l.code(), l -> l.label())));
             model.put("areaNames", view.areas().stream().collect(Collectors.toMap(a -> a.areaType() + ":" + a.areaCode(),
-                a -> areaName(a), (x, y) -> x)));
+                a -> a.name(territories), (x, y) -> x)));
             return HttpResponse.ok(new ModelAndView<>("directory/fiche", model));
         }).orElseGet(HttpResponse::notFound);
     }
 
-    private String areaName(SupplierChildren.Area area) {
-        return switch (area.areaType()) {
-            case COMMUNE -> territories.commune(area.areaCode()).map(Territories.CommuneEntry::displayName).orElse(area.areaCode());
-            case EPCI -> territories.epciName(area.areaCode());
-            case DEPARTEMENT -> territories.departementName(area.areaCode()) + " (" + area.areaCode() + ")";
-            case REGION -> territories.regionName(area.areaCode());
-            case NATIONAL -> "Toute la France";
-        };
-    }
 }

@@ -31,7 +31,18 @@ public final class SupplierChildren {
         }
     }
 
-    public record Area(Long supplierId, AreaType areaType, String areaCode) { }
+    public record Area(Long supplierId, AreaType areaType, String areaCode) {
+        /** « Bondy (93) », « Est Ensemble », « Seine-Saint-Denis (93) », « Toute la France ». */
+        public String name(fr.vivier.reference.Territories territories) {
+            return switch (areaType) {
+                case COMMUNE -> territories.commune(areaCode).map(fr.vivier.reference.Territories.CommuneEntry::displayName).orElse(areaCode);
+                case EPCI -> territories.epciName(areaCode);
+                case DEPARTEMENT -> territories.departementName(areaCode) + " (" + areaCode + ")";
+                case REGION -> territories.regionName(areaCode);
+                case NATIONAL -> "Toute la France";
+            };
+        }
+    }
 
 
     @MappedEntity("supplier_consent")

@@ -86,18 +86,6 @@ final class BuyerTestData {
     }
 
     static void await(BooleanSupplier condition, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        throw new AssertionError("condition non remplie en " + timeout.toMillis() + " ms");
+        fr.vivier.search.SearchTestData.await(condition, timeout);
     }
 }

@@ -13,11 +13,11 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 /** Published suppliers for search tests, each carrying a unique word so a test only sees its own data. */
-final class SearchTestData {
+public final class SearchTestData {
     private SearchTestData() {
     }
 
-    static String uniqueWord() {
+    public static String uniqueWord() {
         StringBuilder word = new StringBuilder("zorb");
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
         for (int i = 0; i < 8; i++) {
@@ -26,7 +26,7 @@ final class SearchTestData {
         return word.toString();
     }
 
-    static Supplier publish(DirectoryService directory, String name, String kind, String communeCode, List<String> sectors,
+    public static Supplier publish(DirectoryService directory, String name, String kind, String communeCode, List<String> sectors,
                             List<SupplierInput.AreaInput> areas, String description) {
         SupplierInput input = new SupplierInput(Sirets.next(), name, null, "SAS", "TPE", kind, communeCode, areas, sectors,
             List.of(), description, List.of(), List.of(), null,
@@ -40,7 +40,7 @@ final class SearchTestData {
         return registered.supplier();
     }
 
-    static void await(BooleanSupplier condition, Duration timeout) {
+    public static void await(BooleanSupplier condition, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (condition.getAsBoolean()) {
