@@ -66,5 +66,12 @@ final class DirectoryRepositories {
 
         @Query("UPDATE supplier_link SET used_at = :now WHERE id = :id AND used_at IS NULL")
         int markUsed(Long id, Instant now);
+
+        @Query("SELECT EXISTS (SELECT 1 FROM supplier_link WHERE supplier_id = :supplierId AND created_at > :since)")
+        boolean existsCreatedSince(Long supplierId, Instant since);
+
+        /** Revokes the links not used yet: only the newest mailed link opens the profile. */
+        @Query("UPDATE supplier_link SET used_at = :now WHERE supplier_id = :supplierId AND used_at IS NULL")
+        int revokeUnused(Long supplierId, Instant now);
     }
 }

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import java.text.Normalizer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The directory's use cases: registration, profile updates, moderation, links, consents and erasure. */
 @Singleton
@@ -169,7 +171,11 @@ public class DirectoryService {
         return suppliers.findById(id);
     }
 
+    /** Empty for anything that cannot be a slug (what {@link #slugify} makes), without asking the database. */
     public Optional<Supplier> findBySlug(String slug) {
+        if (slug == null || slug.length() > 160 || !SLUG.matcher(slug).matches()) {
+            return Optional.empty();
+        }
         return suppliers.findBySlug(slug);
     }
 
@@ -236,7 +242,11 @@ public class DirectoryService {
         });
     }
 
-    /** Mails the contact a single-use link to its profile (update, data export, consents, erasure). */
+    /**
+     * Mails the contact a single-use link to its profile (update, data export, consents, erasure). At most one mail
+     * per structure every {@link #LINK_MAIL_INTERVAL}, whoever asks (anyone can type a SIRET), and a new link
+     * revokes the older ones.
+     */
     @Transactional
     public void sendProfileLink(Supplier supplier, String reason) {
         Optional<SupplierChildren.Contact> contact = contacts.findById(supplier.id());
@@ -244,6 +254,11 @@ public class DirectoryService {
             return;
         }
         Instant now = clock.instant();
+        if (links.existsCreatedSince(supplier.id(), now.minus(LINK_MAIL_INTERVAL))) {
+            LOG.info("profile link for supplier {} not sent again: one was mailed less than {} ago", supplier.id(), LINK_MAIL_INTERVAL);
+            return;
+        }
+        links.revokeUnused(supplier.id(), now);
         String secret = SecretTokens.newSecret();
         Instant expiresAt = now.plus(configuration.getLinkValidity());
         links.save(new SupplierChildren.Link(null, supplier.id(), SecretTokens.sha256(secret), expiresAt, null, now));
@@ -362,6 +377,9 @@ public class DirectoryService {
         }
         return candidate;
     }
+
+    static final Duration LINK_MAIL_INTERVAL = Duration.ofMinutes(15);
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     static String slugify(String text) {
         String folded = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "")

@@ -1,15 +1,23 @@
 package fr.vivier.web;
 
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.security.authentication.Authentication;
 
 /** Security headers on every response; authenticated pages are never stored by a browser or a proxy. */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-class SecurityHeadersFilter {
+class SecurityHeadersFilter implements Ordered {
+    /** Annotated filters default to the innermost place; this one runs outermost, so that responses made by other filters (CSRF refusal, sign-in redirect, 403) get the headers too. */
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.FIRST.before();
+    }
+
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
         "default-src 'self'",
         "img-src 'self' data: https:",

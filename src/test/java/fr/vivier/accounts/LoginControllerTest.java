@@ -36,7 +36,7 @@ class LoginControllerTest implements IntegrationTest {
 
     @Override
     public Map<String, String> extraProperties() {
-        return Map.of("micronaut.server.client-address-header", "X-Forwarded-For");
+        return Map.of("vivier.trusted-proxies", "127.0.0.1,::1");
     }
 
     /** Each simulated browser comes from its own IP, so that the per-IP limit of one test does not hit another. */

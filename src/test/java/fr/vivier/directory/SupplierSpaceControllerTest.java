@@ -43,7 +43,7 @@ class SupplierSpaceControllerTest implements IntegrationTest {
 
     @Override
     public Map<String, String> extraProperties() {
-        return Map.of("micronaut.server.client-address-header", "X-Forwarded-For", "vivier.forms.max-per-ip-per-hour", "3");
+        return Map.of("vivier.trusted-proxies", "127.0.0.1,::1", "vivier.forms.max-per-ip-per-hour", "3");
     }
 
     private WebClient browser() {

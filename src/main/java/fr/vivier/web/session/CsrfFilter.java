@@ -1,6 +1,9 @@
 package fr.vivier.web.session;
 
+import fr.vivier.web.ErrorResponses;
 import fr.vivier.web.PageRenderer;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -11,32 +14,41 @@ import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.http.server.filter.FilterBodyParser;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
-import io.micronaut.http.server.filter.FilterBodyParser;
 
+import java.net.URI;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Refuses, with 403, any state-changing request that a browser could send cross-site without a preflight
- * (form-encoded, multipart or text/plain bodies) unless it carries the session's CSRF token. JSON requests
- * cannot be sent cross-site without CORS, which the portal does not allow, so they pass.
+ * Refuses, with 403, state-changing requests that may come from another site.
+ * <ul>
+ * <li>An {@code Origin} header, when a browser sends one, must be the portal's own ({@code vivier.base-url}),
+ * whatever the {@code Host} header says.</li>
+ * <li>JSON bodies cannot be sent cross-site without a CORS preflight, which the portal never grants: they pass.
+ * Every other state-changing request (form, multipart, text, no or unknown content type) must carry the
+ * session's CSRF token, in the {@value CsrfTokens#HEADER} header or the {@value CsrfTokens#FIELD} form field.
+ * Media types are compared without regard to case, as the body binding does.</li>
+ * </ul>
  */
 @Filter(Filter.MATCH_ALL_PATTERN)
 class CsrfFilter implements HttpServerFilter {
     private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
-    private static final Set<String> SIMPLE_CONTENT_TYPES = Set.of(
-        MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN);
+    private static final String EXPIRED = "Le formulaire a expiré ou ne provient pas de ce site. Rechargez la page et recommencez.";
 
     private final CsrfTokens tokens;
     private final FilterBodyParser bodyParser;
     private final PageRenderer pages;
+    private final URI baseUrl;
 
-    CsrfFilter(CsrfTokens tokens, FilterBodyParser bodyParser, PageRenderer pages) {
+    CsrfFilter(CsrfTokens tokens, FilterBodyParser bodyParser, PageRenderer pages, @Value("${vivier.base-url}") String baseUrl) {
         this.tokens = tokens;
         this.bodyParser = bodyParser;
         this.pages = pages;
+        this.baseUrl = URI.create(baseUrl);
     }
 
     @Override
@@ -49,24 +61,66 @@ class CsrfFilter implements HttpServerFilter {
         if (SAFE_METHODS.contains(request.getMethod())) {
             return chain.proceed(request);
         }
-        String contentType = request.getContentType().map(MediaType::getName).orElse(MediaType.TEXT_PLAIN);
-        if (!SIMPLE_CONTENT_TYPES.contains(contentType)) {
+        String origin = request.getHeaders().get(HttpHeaders.ORIGIN);
+        if (origin != null && !isOwnOrigin(origin)) {
+            return Mono.just(refuse(request));
+        }
+        String contentType = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);
+        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (isJson(mediaType)) {
             return chain.proceed(request);
         }
         String header = request.getHeaders().get(CsrfTokens.HEADER);
         if (header != null) {
             return tokens.matches(request, header) ? chain.proceed(request) : Mono.just(refuse(request));
         }
-        if (MediaType.MULTIPART_FORM_DATA.equals(contentType)) {
+        if (MediaType.MULTIPART_FORM_DATA.equals(mediaType)) {
             // file uploads: the body is not parsed here, so the form carries the token in its action URL
             String token = request.getParameters().get(CsrfTokens.FIELD);
             return tokens.matches(request, token) ? chain.proceed(request) : Mono.just(refuse(request));
         }
-        if (!MediaType.APPLICATION_FORM_URLENCODED.equals(contentType)) {
+        if (!MediaType.APPLICATION_FORM_URLENCODED.equals(mediaType)) {
             return Mono.just(refuse(request));
         }
         return Mono.fromFuture(bodyParser.parseBody(request))
             .flatMap(form -> validForm(request, form) ? Mono.from(chain.proceed(request)) : Mono.just(refuse(request)));
+    }
+
+    private static boolean isJson(String mediaType) {
+        return mediaType.equals(MediaType.APPLICATION_JSON) || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
+    }
+
+    /**
+     * The portal's own origin; in development (base URL on a loopback host) any loopback origin, so that a portal
+     * started on another port, or by the tests on a random one, still accepts its own forms.
+     */
+    private boolean isOwnOrigin(String origin) {
+        URI candidate;
+        try {
+            candidate = URI.create(origin.strip());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (candidate.getScheme() == null || candidate.getHost() == null) {
+            return false;
+        }
+        if (isLoopback(baseUrl.getHost())) {
+            return isLoopback(candidate.getHost());
+        }
+        return candidate.getScheme().equalsIgnoreCase(baseUrl.getScheme())
+            && candidate.getHost().equalsIgnoreCase(baseUrl.getHost())
+            && port(candidate) == port(baseUrl);
+    }
+
+    private static boolean isLoopback(String host) {
+        return host != null && (host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("[::1]"));
+    }
+
+    private static int port(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     private boolean validForm(HttpRequest<?> request, Map<String, Object> form) {
@@ -75,7 +129,10 @@ class CsrfFilter implements HttpServerFilter {
     }
 
     private MutableHttpResponse<?> refuse(HttpRequest<?> request) {
-        return pages.render(request, HttpStatus.FORBIDDEN, "errors/403", Map.of(
-            "message", "Le formulaire a expiré ou ne provient pas de ce site. Rechargez la page et recommencez."));
+        if (ErrorResponses.isApi(request)) {
+            return HttpResponse.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_JSON_TYPE)
+                .body(Map.of("message", "Requête refusée : elle ne provient pas de ce site."));
+        }
+        return pages.render(request, HttpStatus.FORBIDDEN, "errors/403", Map.of("message", EXPIRED));
     }
 }
