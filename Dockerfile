@@ -18,4 +18,7 @@ RUN useradd --system --no-create-home --shell /usr/sbin/nologin vivier
 COPY --from=build /build/vivier.jar /app/vivier.jar
 USER vivier
 EXPOSE 8080
-CMD ["java", "-jar", "/app/vivier.jar"]
+# An explicit heap, and a process that dies on OutOfMemoryError instead of living on as a zombie:
+# the supervisor (compose's restart policy) then starts a fresh one. VIVIER_HEAP overrides the heap.
+ENV VIVIER_HEAP=768m
+CMD ["sh", "-c", "exec java -Xms${VIVIER_HEAP} -Xmx${VIVIER_HEAP} -XX:+ExitOnOutOfMemoryError -jar /app/vivier.jar"]

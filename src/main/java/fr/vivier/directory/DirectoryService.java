@@ -300,13 +300,14 @@ public class DirectoryService {
     }
 
     /**
-     * RGPD erasure: the contact person and the consents' personal link go, the profile is unpublished and
+     * RGPD erasure: the contact person, the mails to it and the consents' personal link go, the profile is unpublished and
      * stripped of free text; the search index follows through the outbox; a history line without personal data stays.
      */
     @Transactional
     public void erase(long supplierId, String actor) {
         Supplier supplier = suppliers.findById(supplierId).orElseThrow(() -> new IllegalArgumentException("structure introuvable"));
         Instant now = clock.instant();
+        contacts.findById(supplierId).ifPresent(contact -> mail.forget(contact.email()));
         contacts.deleteById(supplierId);
         consents.findBySupplierIdOrderById(supplierId).stream().filter(SupplierChildren.Consent::active)
             .forEach(consent -> consents.withdraw(supplierId, consent.kind().name(), now));

@@ -66,20 +66,13 @@ class RegistrationController {
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>(VIEW,
                 FormModel.build(form, commune.withError(invalid.errors()), commune.candidates(), reference, territories)));
         }
-        if (result instanceof DirectoryService.RegistrationResult.AlreadyRegistered) {
-            return HttpResponse.seeOther(URI.create("/inscription/deja-inscrite"));
-        }
+        // a SIRET already registered gets the same answer as a new one: the form does not tell who is registered
         return HttpResponse.seeOther(URI.create("/inscription/confirmation"));
     }
 
     @Get("/confirmation")
     ModelAndView<Map<String, Object>> confirmation() {
         return new ModelAndView<>("directory/inscription-confirmation", new HashMap<>());
-    }
-
-    @Get("/deja-inscrite")
-    ModelAndView<Map<String, Object>> alreadyRegistered() {
-        return new ModelAndView<>("directory/inscription-deja-inscrite", new HashMap<>());
     }
 
     /** The commune typed as a name, postcode or INSEE code; several matches are offered as a choice. */

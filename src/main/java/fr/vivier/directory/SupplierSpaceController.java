@@ -130,16 +130,36 @@ class SupplierSpaceController {
         return new ModelAndView<>("directory/mon-profil-lien-demande", new HashMap<>());
     }
 
-    /** The emailed link: used once, it opens the structure's space for the session (2 h of inactivity at most). */
+    /**
+     * The emailed link only shows a confirmation: mail scanners and link previewers that fetch it must neither use
+     * it up nor open a session (a planted session would make the visitor edit someone else's profile).
+     */
     @Get("/{secret}")
+    HttpResponse<?> confirmLink(@PathVariable String secret) {
+        Optional<Supplier> supplier = secret.length() > 200 ? Optional.empty() : directory.supplierForLink(secret);
+        if (supplier.isEmpty()) {
+            return invalidLink();
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("secret", secret);
+        model.put("supplierName", supplier.get().displayName());
+        return noStore(HttpResponse.ok(new ModelAndView<>("directory/mon-profil-ouvrir", model)));
+    }
+
+    /** Uses the link once and opens the structure's space for this session (2 h of inactivity at most). */
+    @Post(value = "/{secret}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> openLink(HttpRequest<?> request, @PathVariable String secret) {
         Optional<Long> supplierId = secret.length() > 200 ? Optional.empty() : space.openLink(secret);
         if (supplierId.isEmpty()) {
-            return noStore(HttpResponse.status(HttpStatus.GONE)
-                .body(new ModelAndView<>("directory/mon-profil-lien-invalide", new HashMap<>())));
+            return invalidLink();
         }
         startSupplierSession(request, supplierId.get());
         return HttpResponse.seeOther(URI.create("/mon-profil/fiche"));
+    }
+
+    private HttpResponse<?> invalidLink() {
+        return noStore(HttpResponse.status(HttpStatus.GONE)
+            .body(new ModelAndView<>("directory/mon-profil-lien-invalide", new HashMap<>())));
     }
 
     @Get("/fiche")

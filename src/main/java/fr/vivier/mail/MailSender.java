@@ -50,6 +50,13 @@ public class MailSender {
         }
     }
 
+    /** The outbox is a queue, not an archive: finished rows (already without body) go after 90 days. Idempotent on every instance. */
+    @Scheduled(fixedDelay = "6h", initialDelay = "5m")
+    @Transactional
+    void forgetOldMails() {
+        outbox.deleteFinishedBefore(clock.instant().minus(java.time.Duration.ofDays(90)));
+    }
+
     /** Sends what is due now; returns how many were delivered. */
     @Transactional
     public int sendDueMails() {

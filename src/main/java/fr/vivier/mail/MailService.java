@@ -38,6 +38,11 @@ public class MailService {
             templates.html(template, model), template, clock.instant(), 0, clock.instant(), null, null, null));
     }
 
+    /** RGPD erasure: every mail to this address, sent or not, leaves the outbox. */
+    public void forget(String recipient) {
+        outbox.deleteByRecipient(recipient);
+    }
+
     public String baseUrl() {
         return baseUrl;
     }

@@ -78,7 +78,7 @@ class RetentionJobTest implements IntegrationTest {
         job.runOnce();
         String link = SupplierFixtures.awaitProfileLink(registered.email(), 1);
 
-        assertEquals(303, new WebClient(server.getURI()).get(link).statusCode());
+        assertEquals(303, SupplierFixtures.openLink(new WebClient(server.getURI()), link).statusCode());
         Supplier opened = supplier(registered);
         assertNull(opened.retentionNoticeAt());
         assertTrue(Duration.between(opened.lastActivityAt(), clock.instant()).abs().toMinutes() < 5);

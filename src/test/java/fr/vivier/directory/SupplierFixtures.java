@@ -55,6 +55,18 @@ final class SupplierFixtures {
         }
     }
 
+    /**
+     * Follows an emailed link like a person: the page it shows only asks for confirmation (it changes nothing),
+     * and the button posts the form that uses the link. Returns the response of that POST.
+     */
+    static java.net.http.HttpResponse<String> openLink(fr.vivier.testsupport.WebClient browser, String link) {
+        java.net.http.HttpResponse<String> confirmation = browser.get(link);
+        if (confirmation.statusCode() != 200) {
+            return confirmation;
+        }
+        return browser.post(link, java.util.Map.of());
+    }
+
     static long profileLinkMails(String email) {
         return MailCatcher.mailsOf(email).stream().filter(mail -> PROFILE_LINK.matcher(mail.text()).find()).count();
     }

@@ -55,6 +55,21 @@ class MailSenderTest implements IntegrationTest {
         assertTrue(received.html().contains("<strong>Ville de Démo-sur-Loire</strong>"));
     }
 
+    @Test
+    void aSentMailKeepsNoBodyAndErasureForgetsTheAddress() {
+        String to = recipient();
+        mail.queue(to, "Votre lien", "invitation", invitationModel());
+        sender.sendDueMails();
+        MailCatcher.awaitMails(to, 1);
+        OutgoingMail sent = outbox.findAll().stream().filter(m -> m.recipient().equals(to)).findFirst().orElseThrow();
+        assertTrue(sent.sentAt() != null);
+        assertEquals("", sent.bodyText(), "the link and the personal data are not kept after sending");
+        assertEquals("", sent.bodyHtml());
+
+        mail.forget(to.toUpperCase());
+        assertTrue(outbox.findAll().stream().noneMatch(m -> m.recipient().equals(to)));
+    }
+
     /** SMTP unreachable: the mail stays in the outbox with its attempt counted, and goes once SMTP is back. */
     @Test
     void mailIsKeptAndRetriedWhileSmtpIsDown() {
