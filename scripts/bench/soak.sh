@@ -50,12 +50,13 @@ until curl -fsS --max-time 2 "$BENCH_PORTAL/health" >/dev/null 2>&1; do
   sleep 1
 done
 
-# heap used (MB) every 10 s: survivor + eden + old generation, from jstat
-echo "seconds,heap_used_mb" >"$SOAK_OUT/heap.csv"
+# heap used (MB) every 10 s, from jstat: all generations (survivor + eden + old), and the old generation alone,
+# where a leak would show as a floor that keeps rising
+echo "seconds,heap_used_mb,old_used_mb" >"$SOAK_OUT/heap.csv"
 (
   t0=$SECONDS
   while kill -0 "$PORTAL_PID" 2>/dev/null; do
-    jstat -gc "$PORTAL_PID" 2>/dev/null | awk -v t=$((SECONDS - t0)) 'NR==2 {printf "%d,%.0f\n", t, ($3+$4+$6+$8)/1024}' >>"$SOAK_OUT/heap.csv"
+    jstat -gc "$PORTAL_PID" 2>/dev/null | awk -v t=$((SECONDS - t0)) 'NR==2 {printf "%d,%.0f,%.0f\n", t, ($3+$4+$6+$8)/1024, $8/1024}' >>"$SOAK_OUT/heap.csv"
     sleep 10
   done
 ) &
@@ -68,21 +69,28 @@ java -Xmx512m -cp "target/test-classes:target/classes:$(cat target/bench-classpa
 alive=yes
 kill -0 "$PORTAL_PID" 2>/dev/null || alive=no
 
-heap_stats=$(awk -F, 'NR>1 {if (min=="" || $2<min) min=$2; if ($2>max) max=$2; last=$2} END {printf "%s %s %s", min, max, last}' "$SOAK_OUT/heap.csv")
-read -r heap_min heap_max heap_last <<<"$heap_stats"
+heap_stats=$(awk -F, 'NR>1 {if (min=="" || $2<min) min=$2; if ($2>max) max=$2; if (omin=="" || $3<omin) omin=$3; if ($3>omax) omax=$3; last=$3}
+  END {printf "%s %s %s %s %s", min, max, omin, omax, last}' "$SOAK_OUT/heap.csv")
+read -r heap_min heap_max old_min old_max old_last <<<"$heap_stats"
 {
   echo "# Soak run"
   echo
   echo "\`./vivier bench soak\` on $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, portal heap $HEAP, $SOAK_CLIENTS clients, $SOAK_MINUTES min."
   echo
   echo "- $(cat "$SOAK_OUT/summary.txt" 2>/dev/null || echo 'no summary: the load client failed')"
-  echo "- heap used (jstat, every 10 s): min ${heap_min:-?} MB, max ${heap_max:-?} MB, last ${heap_last:-?} MB"
+  echo "- heap used (jstat, every 10 s): min ${heap_min:-?} MB, max ${heap_max:-?} MB; old generation: min ${old_min:-?} MB, max ${old_max:-?} MB, at the end ${old_last:-?} MB"
   echo "- portal still alive at the end: $alive"
   echo
   echo "Per minute (requests, unexpected answers, latency percentiles in ms):"
   echo
   echo '```'
   cat "$SOAK_OUT/minutes.csv" 2>/dev/null || true
+  echo '```'
+  echo
+  echo "Heap samples (seconds, heap used MB, old generation MB), one a minute:"
+  echo
+  echo '```'
+  awk 'NR==1 || NR%6==2' "$SOAK_OUT/heap.csv"
   echo '```'
 } >scripts/bench/SOAK.md
 cat scripts/bench/SOAK.md
