@@ -2,6 +2,7 @@ package fr.vivier.accounts;
 
 import fr.vivier.mail.MailService;
 import fr.vivier.web.FrenchFormat;
+import fr.vivier.web.session.PostgresSessionStore;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
@@ -29,10 +30,13 @@ public class AccountService {
     private final MailService mail;
     private final Duration invitationValidity;
     private final Clock clock;
+    private final PostgresSessionStore sessions;
 
     AccountService(AccountRepository accounts, AccountTokenRepository tokens, PasswordHasher hasher,
                    PasswordPolicy policy, LoginThrottle throttle, SecurityAudit audit, MailService mail,
+                   PostgresSessionStore sessions,
                    @Value("${vivier.accounts.invitation-validity:72h}") Duration invitationValidity, Clock clock) {
+        this.sessions = sessions;
         this.accounts = accounts;
         this.tokens = tokens;
         this.hasher = hasher;
@@ -45,34 +49,35 @@ public class AccountService {
     }
 
     public sealed interface SignInResult {
-        record SignedIn(Account account) implements SignInResult { }
+        /** {@code deviceToken}: what the browser keeps to be recognised at its next sign-in. */
+        record SignedIn(Account account, String deviceToken) implements SignInResult { }
         record Refused() implements SignInResult { }
         record Throttled() implements SignInResult { }
     }
 
     /** Same answer, and about the same time, whether the account exists or not. */
     @Transactional
-    public SignInResult signIn(String email, String password, String ip) {
-        if (throttle.isBlocked(email, ip)) {
+    public SignInResult signIn(String email, String password, String ip, @Nullable String deviceToken) {
+        if (throttle.isBlocked(email, ip, deviceToken)) {
             audit.record(SecurityEvent.SIGN_IN_THROTTLED, null, null, ip, null);
             return new SignInResult.Throttled();
         }
         Optional<Account> account = accounts.findByEmail(email.strip());
         if (account.isEmpty() || !account.get().canSignIn()) {
             hasher.burnTime(password);
-            throttle.recordFailure(email, ip);
+            throttle.recordFailure(email, ip, deviceToken);
             audit.record(SecurityEvent.SIGN_IN_FAILURE, account.map(Account::id).orElse(null), null, ip,
                 account.isEmpty() ? "compte inconnu" : "compte désactivé ou sans mot de passe");
             return new SignInResult.Refused();
         }
         if (!hasher.matches(password, account.get().passwordHash())) {
-            throttle.recordFailure(email, ip);
+            throttle.recordFailure(email, ip, deviceToken);
             audit.record(SecurityEvent.SIGN_IN_FAILURE, account.get().id(), null, ip, "mot de passe erroné");
             return new SignInResult.Refused();
         }
-        throttle.recordSuccess(email, ip);
+        String device = throttle.recordSuccess(email, ip, deviceToken);
         audit.record(SecurityEvent.SIGN_IN_SUCCESS, account.get().id(), null, ip, null);
-        return new SignInResult.SignedIn(account.get());
+        return new SignInResult.SignedIn(account.get(), device);
     }
 
     public void signedOut(long accountId, String ip) {
@@ -147,6 +152,7 @@ public class AccountService {
             accounts.update(account.withEnabled(enabled, now));
             if (!enabled) {
                 tokens.revokeAllOf(accountId, now);
+                sessions.deleteAllOfAccount(accountId);
             }
             audit.record(enabled ? SecurityEvent.ACCOUNT_ENABLED : SecurityEvent.ACCOUNT_DISABLED, accountId, actor.id(), ip, null);
         });

@@ -36,6 +36,8 @@ import java.util.Map;
 @Secured(SecurityRule.IS_ANONYMOUS)
 class LoginController {
     private static final String VIEW = "accounts/connexion";
+    /** The browser's proof that it signed in to the account before (see {@link LoginThrottle}). */
+    static final String DEVICE_COOKIE = "appareil";
     static final String REFUSED = "Adresse électronique ou mot de passe incorrect.";
     static final String THROTTLED = "Trop de tentatives de connexion. Pour votre sécurité, réessayez dans quelques minutes.";
 
@@ -66,10 +68,14 @@ class LoginController {
     @Post(value = "/connexion", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> signIn(HttpRequest<?> request, @Valid @Body LoginForm form) {
         String ip = clientAddress.of(request);
-        AccountService.SignInResult result = accounts.signIn(form.email(), form.password(), ip);
+        String device = request.getCookies().findCookie(DEVICE_COOKIE).map(Cookie::getValue).orElse(null);
+        AccountService.SignInResult result = accounts.signIn(form.email(), form.password(), ip, device);
         if (result instanceof AccountService.SignInResult.SignedIn signedIn) {
             startNewSession(request, signedIn.account());
-            return HttpResponse.seeOther(URI.create(safeReturnPath(form.retour())));
+            Cookie trusted = Cookie.of(DEVICE_COOKIE, signedIn.deviceToken()).path("/connexion").httpOnly(true)
+                .sameSite(SameSite.Strict).maxAge(LoginThrottle.DEVICE_TRUST)
+                .secure(sessionConfiguration.isCookieSecure().orElse(false));
+            return HttpResponse.seeOther(URI.create(safeReturnPath(form.retour()))).cookie(trusted);
         }
         boolean throttled = result instanceof AccountService.SignInResult.Throttled;
         HttpStatus status = throttled ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.UNPROCESSABLE_ENTITY;

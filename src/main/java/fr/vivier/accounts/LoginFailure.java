@@ -8,5 +8,6 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 
 @MappedEntity("login_failure")
-record LoginFailure(@Id @GeneratedValue @Nullable Long id, String accountKey, String ip, Instant failedAt) {
+record LoginFailure(@Id @GeneratedValue @Nullable Long id, String accountKey, String ip, Instant failedAt,
+                    @Nullable String deviceHash) {
 }

@@ -13,6 +13,18 @@ interface LoginFailureRepository extends CrudRepository<LoginFailure, Long> {
     @Query("SELECT count(*) FROM login_failure WHERE account_key = :accountKey AND ip = :ip AND failed_at > :since")
     long countForAccountAndIp(String accountKey, String ip, Instant since);
 
+    @Query("SELECT count(*) FROM login_failure WHERE account_key = :accountKey AND device_hash = :deviceHash AND failed_at > :since")
+    long countForAccountAndDevice(String accountKey, String deviceHash, Instant since);
+
+    @Query(value = "SELECT EXISTS (SELECT 1 FROM login_device WHERE token_hash = :tokenHash AND account_key = :accountKey AND created_at > :since)")
+    boolean isTrustedDevice(String tokenHash, String accountKey, Instant since);
+
+    @Query("INSERT INTO login_device (token_hash, account_key, created_at) VALUES (:tokenHash, :accountKey, :now) ON CONFLICT DO NOTHING")
+    void trustDevice(String tokenHash, String accountKey, Instant now);
+
+    @Query("DELETE FROM login_device WHERE created_at < :before")
+    void forgetDevicesOlderThan(Instant before);
+
     @Query("SELECT count(*) FROM login_failure WHERE ip = :ip AND failed_at > :since")
     long countForIp(String ip, Instant since);
 

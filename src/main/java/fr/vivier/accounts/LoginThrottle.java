@@ -1,16 +1,20 @@
 package fr.vivier.accounts;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
 /**
  * Slows password guessing without letting an attacker lock a real user out: failures are counted per
  * (account, IP) pair (tight limit), per IP (any account) and per account from all IPs (a high limit, for
- * distributed attacks). All limits use a sliding window, so a block ends by itself after the window.
+ * distributed attacks). A browser that signed in to the account before carries a device cookie and is only
+ * limited by its own failures, so a distributed attack never locks the owner out of their usual browser.
+ * All limits use a sliding window, so a block ends by itself after the window.
  * The counts live in PostgreSQL so that every instance sees the same ones.
  */
 @Singleton
@@ -25,25 +29,55 @@ class LoginThrottle {
         this.clock = clock;
     }
 
-    boolean isBlocked(String email, String ip) {
+    /** How long a browser that signed in stays trusted for that account. */
+    static final Duration DEVICE_TRUST = Duration.ofDays(180);
+
+    /**
+     * A browser holding a device token of this account (it signed in before) only answers for its own failures;
+     * any other client is limited per (account, IP), per IP and per account.
+     */
+    boolean isBlocked(String email, String ip, @Nullable String deviceToken) {
         String key = key(email);
         Instant since = clock.instant().minus(configuration.getWindow());
+        String device = trustedDeviceHash(key, deviceToken);
+        if (device != null) {
+            return failures.countForAccountAndDevice(key, device, since) >= configuration.getMaxFailuresPerAccountAndIp();
+        }
         return failures.countForAccountAndIp(key, ip, since) >= configuration.getMaxFailuresPerAccountAndIp()
             || failures.countForIp(ip, since) >= configuration.getMaxFailuresPerIp()
             || failures.countForAccount(key, since) >= configuration.getMaxFailuresPerAccount();
     }
 
-    void recordFailure(String email, String ip) {
-        failures.save(new LoginFailure(null, key(email), ip, clock.instant()));
+    void recordFailure(String email, String ip, @Nullable String deviceToken) {
+        String key = key(email);
+        failures.save(new LoginFailure(null, key, ip, clock.instant(), trustedDeviceHash(key, deviceToken)));
     }
 
-    void recordSuccess(String email, String ip) {
-        failures.clear(key(email), ip);
+    /** Clears the failures of this client and returns the device token this browser keeps for the account. */
+    String recordSuccess(String email, String ip, @Nullable String deviceToken) {
+        String key = key(email);
+        failures.clear(key, ip);
+        if (trustedDeviceHash(key, deviceToken) != null) {
+            return deviceToken;
+        }
+        String token = SecretTokens.newSecret();
+        failures.trustDevice(SecretTokens.sha256(token), key, clock.instant());
+        return token;
+    }
+
+    @Nullable
+    private String trustedDeviceHash(String accountKey, @Nullable String deviceToken) {
+        if (deviceToken == null || deviceToken.isBlank() || deviceToken.length() > 100) {
+            return null;
+        }
+        String hash = SecretTokens.sha256(deviceToken);
+        return failures.isTrustedDevice(hash, accountKey, clock.instant().minus(DEVICE_TRUST)) ? hash : null;
     }
 
     @Scheduled(fixedDelay = "15m", initialDelay = "2m")
     void forgetOldFailures() {
         failures.deleteOlderThan(clock.instant().minus(configuration.getWindow()).minusSeconds(60));
+        failures.forgetDevicesOlderThan(clock.instant().minus(DEVICE_TRUST));
     }
 
     private static String key(String email) {

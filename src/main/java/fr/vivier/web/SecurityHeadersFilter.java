@@ -1,6 +1,7 @@
 package fr.vivier.web;
 
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -28,8 +29,17 @@ class SecurityHeadersFilter implements Ordered {
         "object-src 'none'",
         "frame-ancestors 'none'");
 
+    private final boolean https;
+
+    SecurityHeadersFilter(@Value("${vivier.base-url}") String baseUrl) {
+        this.https = baseUrl.startsWith("https://");
+    }
+
     @ResponseFilter
     void addHeaders(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        if (https) {
+            response.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        }
         response.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         response.header("X-Content-Type-Options", "nosniff");
         response.header("Referrer-Policy", "strict-origin-when-cross-origin");

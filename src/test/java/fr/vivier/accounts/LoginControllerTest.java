@@ -159,6 +159,35 @@ class LoginControllerTest implements IntegrationTest {
     }
 
     @Test
+    void guessesFromManyAddressesLockOutUnknownBrowsersButNotTheOwnersOwn() {
+        String email = TestAccounts.create(accounts, Role.BUYER);
+        WebClient owner = browser();
+        assertEquals(303, owner.signIn(email, TestAccounts.PASSWORD).statusCode());
+        String device = owner.cookie("appareil");
+        assertTrue(device != null && device.length() > 30, "the browser that signed in is remembered");
+
+        for (int i = 0; i < 50; i++) {
+            browser().signIn(email, "tentative " + i + " d'un attaquant");
+        }
+        assertEquals(429, browser().signIn(email, TestAccounts.PASSWORD).statusCode(), "an unknown browser is held back");
+
+        WebClient ownerOnTheMove = browser();
+        ownerOnTheMove.setCookie("appareil", device);
+        assertEquals(303, ownerOnTheMove.signIn(email, TestAccounts.PASSWORD).statusCode(), "the owner's browser still signs in");
+
+        WebClient forgedDevice = browser();
+        forgedDevice.setCookie("appareil", "un-jeton-invente-par-l-attaquant-0123456789");
+        assertEquals(429, forgedDevice.signIn(email, TestAccounts.PASSWORD).statusCode());
+
+        WebClient ownerTyping = browser();
+        ownerTyping.setCookie("appareil", device);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(422, ownerTyping.signIn(email, "faute de frappe " + i).statusCode());
+        }
+        assertEquals(429, ownerTyping.signIn(email, TestAccounts.PASSWORD).statusCode(), "a trusted browser has its own limit");
+    }
+
+    @Test
     void oneIpTryingManyAccountsIsThrottledButOtherIpsAreNot() {
         String ip = "192.0.2." + RANDOM.nextInt(250);
         for (int i = 0; i < 20; i++) {

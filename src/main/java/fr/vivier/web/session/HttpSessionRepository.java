@@ -26,6 +26,11 @@ interface HttpSessionRepository extends GenericRepository<HttpSessionRow, String
     @Query("DELETE FROM http_session WHERE id = :id")
     int deleteById(String id);
 
-    @Query("DELETE FROM http_session WHERE last_accessed_at + make_interval(secs => max_inactive_seconds) < :now")
-    int deleteExpired(Instant now);
+    @Query("""
+        DELETE FROM http_session
+        WHERE last_accessed_at + make_interval(secs => max_inactive_seconds) < :now OR created_at < :createdBefore""")
+    int deleteExpired(Instant now, Instant createdBefore);
+
+    @Query("DELETE FROM http_session WHERE attributes::jsonb ->> 'accountId' = :accountId")
+    int deleteByAccountId(String accountId);
 }

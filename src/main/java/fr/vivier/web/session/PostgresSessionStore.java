@@ -1,6 +1,7 @@
 package fr.vivier.web.session;
 
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
@@ -39,10 +40,13 @@ public class PostgresSessionStore implements SessionStore<Session> {
     private final JsonMapper jsonMapper;
     private final ExecutorService executor;
     private final Clock clock;
+    private final Duration absoluteLifetime;
 
     PostgresSessionStore(HttpSessionRepository repository, SessionIdGenerator idGenerator,
                          SessionConfiguration configuration, JsonMapper jsonMapper,
-                         @Named(TaskExecutors.BLOCKING) ExecutorService executor, Clock clock) {
+                         @Named(TaskExecutors.BLOCKING) ExecutorService executor, Clock clock,
+                         @Value("${vivier.session.absolute-lifetime:12h}") Duration absoluteLifetime) {
+        this.absoluteLifetime = absoluteLifetime;
         this.repository = repository;
         this.idGenerator = idGenerator;
         this.configuration = configuration;
@@ -82,9 +86,15 @@ public class PostgresSessionStore implements SessionStore<Session> {
         repository.deleteById(id);
     }
 
+    /** A disabled account is signed out everywhere at once: every session it holds goes. */
+    public void deleteAllOfAccount(long accountId) {
+        repository.deleteByAccountId(Long.toString(accountId));
+    }
+
     @Scheduled(fixedDelay = "10m", initialDelay = "1m")
     void deleteExpiredSessions() {
-        repository.deleteExpired(clock.instant());
+        Instant now = clock.instant();
+        repository.deleteExpired(now, now.minus(absoluteLifetime));
     }
 
     private Optional<Session> load(String id) {
@@ -94,7 +104,8 @@ public class PostgresSessionStore implements SessionStore<Session> {
         Instant now = clock.instant();
         return repository.findById(id).flatMap(row -> {
             Instant expiry = row.lastAccessedAt().plusSeconds(row.maxInactiveSeconds());
-            if (expiry.isBefore(now)) {
+            // an absolute lifetime too: a stolen cookie kept busy does not live forever
+            if (expiry.isBefore(now) || row.createdAt().plus(absoluteLifetime).isBefore(now)) {
                 repository.deleteById(id);
                 return Optional.empty();
             }
