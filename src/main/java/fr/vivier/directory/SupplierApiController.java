@@ -1,6 +1,7 @@
 package fr.vivier.directory;
 
 import fr.vivier.accounts.ClientAddress;
+import fr.vivier.web.StrictJson;
 import fr.vivier.reference.Territories;
 import fr.vivier.web.FormRateLimiter;
 import io.micronaut.core.annotation.Nullable;
@@ -69,10 +70,15 @@ class SupplierApiController {
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<?> register(HttpRequest<?> request, @Body SupplierInput input) {
+    HttpResponse<?> register(HttpRequest<?> request, @Body String body) {
         if (!rateLimiter.tryAcquire("registration", clientAddress.of(request))) {
             return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS).body(Map.of("message", RegistrationController.RATE_LIMITED));
         }
+        StrictJson.Result<SupplierInput> read = StrictJson.read(body, SupplierInput.class);
+        if (read instanceof StrictJson.Result.Refused<SupplierInput> refused) {
+            return HttpResponse.badRequest(new Errors(List.of(new FieldError(refused.field(), refused.message()))));
+        }
+        SupplierInput input = ((StrictJson.Result.Read<SupplierInput>) read).value();
         DirectoryService.RegistrationResult result = directory.register(withDefaults(input), "API");
         if (result instanceof DirectoryService.RegistrationResult.Invalid invalid) {
             return HttpResponse.badRequest(Errors.of(invalid.errors()));
@@ -109,12 +115,6 @@ class SupplierApiController {
     @Error(exception = io.micronaut.web.router.exceptions.UnsatisfiedRouteException.class)
     HttpResponse<Errors> emptyBody() {
         return missingBody();
-    }
-
-    /** A body that is not JSON at all: the API's error format, in French, instead of Micronaut's default. */
-    @Error(exception = io.micronaut.json.JsonSyntaxException.class)
-    HttpResponse<Errors> notJson() {
-        return HttpResponse.badRequest(new Errors(List.of(new FieldError("body", "Corps de requête illisible : JSON invalide."))));
     }
 
     private static SupplierInput withDefaults(SupplierInput input) {

@@ -129,6 +129,37 @@ class SupplierApiControllerTest implements IntegrationTest {
     }
 
     @Test
+    void aKeyGivenTwiceIsRefusedWithAFrenchMessage() throws Exception {
+        String siret = Sirets.next();
+        String body = body(siret, "e-" + UUID.randomUUID() + "@test.vivier.example")
+            .replace("\"name\":\"Atelier Textile de l'Ourcq\",", "\"name\":\"Atelier Textile de l'Ourcq\",\"name\":\"Autre nom\",");
+        HttpResponse<String> response = post("application/json", body);
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.body().contains("\"field\":\"name\"") && response.body().contains("deux fois"), response.body());
+        assertTrue(directory.findBySiret(siret).isEmpty());
+    }
+
+    @Test
+    void aConsentMustBeTheJsonValueTrueNotAOne() throws Exception {
+        String siret = Sirets.next();
+        String body = body(siret, "f-" + UUID.randomUUID() + "@test.vivier.example").replace("\"publishContact\":true", "\"publishContact\":1");
+        HttpResponse<String> response = post("application/json", body);
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.body().contains("\"field\":\"consents.publishContact\""), response.body());
+        assertTrue(directory.findBySiret(siret).isEmpty());
+    }
+
+    @Test
+    void textFieldsRefuseBooleansAndNumbers() throws Exception {
+        String siret = Sirets.next();
+        String body = body(siret, "g-" + UUID.randomUUID() + "@test.vivier.example").replace("\"name\":\"Atelier Textile de l'Ourcq\"", "\"name\":true");
+        HttpResponse<String> response = post("application/json", body);
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.body().contains("\"field\":\"name\"") && response.body().contains("chaîne de caractères"), response.body());
+        assertTrue(directory.findBySiret(siret).isEmpty());
+    }
+
+    @Test
     void unknownSupplierGives404() throws Exception {
         assertEquals(404, get("/api/v1/suppliers/999999999").statusCode());
     }

@@ -132,6 +132,16 @@ class SupplierSearchTest implements IntegrationTest {
     }
 
     @Test
+    void emptyListsStayInApiAnswers() {
+        WebClient client = new WebClient(server.getURI());
+        HttpResponse<String> nothing = client.get("/api/v1/suppliers/search?q=" + uniqueWord());
+        assertEquals(200, nothing.statusCode(), nothing.body());
+        assertTrue(nothing.body().contains("\"hits\":[]"), nothing.body());
+        HttpResponse<String> noSuggestion = client.get("/api/v1/suppliers/suggest?q=" + uniqueWord());
+        assertEquals("{\"suggestions\":[]}", noSuggestion.body());
+    }
+
+    @Test
     void searchPageShowsResultsFacetLinksAndAnEmptyState() {
         String word = uniqueWord();
         publish(directory, "Blanchisserie " + word, "ESAT", "93010", List.of("espaces-verts-entretien"), BONDY, "Linge plat.");
