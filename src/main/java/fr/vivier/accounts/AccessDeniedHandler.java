@@ -1,5 +1,6 @@
 package fr.vivier.accounts;
 
+import fr.vivier.web.LogMasks;
 import fr.vivier.web.PageRenderer;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpRequest;
@@ -45,7 +46,7 @@ class AccessDeniedHandler implements ExceptionHandler<AuthorizationException, Mu
         }
         Object accountId = exception.getAuthentication().getAttributes().get(SessionAuthenticationFetcher.ACCOUNT_ATTRIBUTE);
         audit.record(SecurityEvent.ACCESS_DENIED, accountId instanceof Number n ? n.longValue() : null, null,
-            clientAddress.of(request), request.getMethodName() + " " + request.getPath());
+            clientAddress.of(request), request.getMethodName() + " " + LogMasks.path(request.getPath()));
         if (api) {
             return HttpResponse.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(Map.of("message", "Accès refusé."));

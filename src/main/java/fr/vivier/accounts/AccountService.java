@@ -96,23 +96,58 @@ public class AccountService {
         return accounts.findAll(Pageable.from(page, size, Sort.of(Sort.Order.asc("email"))));
     }
 
-    /** Creates the account (without password) and mails a single-use link to choose one. */
+    /** Creates the account (without password) and mails a single-use link to choose one. Only invitable roles. */
     @Transactional
     public Account invite(String email, String displayName, Role role, @Nullable String direction, Account invitedBy, String ip) {
+        if (!Role.isInvitable(role)) {
+            throw new IllegalArgumentException("rôle non invitable : " + role);
+        }
         Instant now = clock.instant();
         Account account = accounts.save(new Account(null, email.strip().toLowerCase(Locale.ROOT), displayName.strip(), role,
             direction == null || direction.isBlank() ? null : direction.strip(), null, true, now, now));
-        String secret = SecretTokens.newSecret();
-        Instant expiresAt = now.plus(invitationValidity);
-        tokens.save(new AccountToken(null, account.id(), SecretTokens.sha256(secret), AccountToken.SET_PASSWORD, expiresAt, null, now));
+        String link = newPasswordLink(account, now);
         mail.queue(account.email(), "Votre invitation sur Vivier", "invitation", Map.of(
             "displayName", account.displayName(),
             "invitedBy", invitedBy.displayName(),
             "roleLabel", role.label().toLowerCase(Locale.FRENCH),
-            "expiresOn", FrenchFormat.dateTime(expiresAt),
-            "link", mail.baseUrl() + "/invitation/" + secret));
+            "expiresOn", FrenchFormat.dateTime(now.plus(invitationValidity)),
+            "link", link));
         audit.record(SecurityEvent.INVITATION_SENT, account.id(), invitedBy.id(), ip, "rôle " + role.name());
         return account;
+    }
+
+    /**
+     * For someone who forgot their password: an administrator has a single-use link mailed to the account's own
+     * address (never shown to the administrator). Earlier links stop working; the current password stays valid
+     * until a new one is chosen.
+     */
+    @Transactional
+    public boolean sendPasswordReset(long accountId, Account resetBy, String ip) {
+        Optional<Account> account = accounts.findById(accountId).filter(Account::enabled);
+        if (account.isEmpty()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        String link = newPasswordLink(account.get(), now);
+        mail.queue(account.get().email(), "Choisir un nouveau mot de passe sur Vivier", "password-reset", Map.of(
+            "displayName", account.get().displayName(),
+            "resetBy", resetBy.displayName(),
+            "expiresOn", FrenchFormat.dateTime(now.plus(invitationValidity)),
+            "link", link));
+        audit.record(SecurityEvent.PASSWORD_RESET_SENT, accountId, resetBy.id(), ip, null);
+        return true;
+    }
+
+    private String newPasswordLink(Account account, Instant now) {
+        tokens.revokeAllOf(account.id(), now);
+        String secret = SecretTokens.newSecret();
+        tokens.save(new AccountToken(null, account.id(), SecretTokens.sha256(secret), AccountToken.SET_PASSWORD,
+            now.plus(invitationValidity), null, now));
+        return mail.baseUrl() + "/invitation/" + secret;
+    }
+
+    public Optional<Account> find(long accountId) {
+        return accounts.findById(accountId);
     }
 
     /** The account a still valid link belongs to. */

@@ -40,11 +40,15 @@ class AccountsAdminController {
     }
 
     @Get
-    ModelAndView<Map<String, Object>> list(@Nullable @QueryValue Integer page, @Nullable @QueryValue String invite,
-                                           @Nullable @QueryValue String statut) {
+    ModelAndView<Map<String, Object>> list(@Nullable @QueryValue Integer page, @Nullable @QueryValue Long invite,
+                                           @Nullable @QueryValue Long reinitialisation, @Nullable @QueryValue String statut) {
         Map<String, Object> model = model(page, new InvitationForm("", "", Role.BUYER, ""), Map.of());
+        // the banners name the account from the database, never text taken from the address bar
         if (invite != null) {
-            model.put("success", "Invitation envoyée à " + invite + ".");
+            accounts.find(invite).ifPresent(a -> model.put("success", "Invitation envoyée à " + a.email() + "."));
+        } else if (reinitialisation != null) {
+            accounts.find(reinitialisation).ifPresent(a -> model.put("success",
+                "Un lien pour choisir un nouveau mot de passe a été envoyé à " + a.email() + "."));
         } else if (statut != null) {
             model.put("success", "Le compte a été mis à jour.");
         }
@@ -53,6 +57,10 @@ class AccountsAdminController {
 
     @Post(value = "/invitations", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> invite(HttpRequest<?> request, @Valid @Body InvitationForm form, Authentication authentication) {
+        if (!Role.isInvitable(form.role())) {
+            return HttpResponse.unprocessableEntity().body(new ModelAndView<>(VIEW,
+                model(0, form, Map.of("role", "Choisissez un des rôles proposés."))));
+        }
         if (accounts.findByEmail(form.email()).isPresent()) {
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>(VIEW,
                 model(0, form, Map.of("email", "Un compte existe déjà pour cette adresse électronique."))));
@@ -60,8 +68,7 @@ class AccountsAdminController {
         Account admin = currentAccount(authentication);
         Account invited = accounts.invite(form.email(), form.displayName(), form.role(), form.direction(), admin,
             clientAddress.of(request));
-        return HttpResponse.seeOther(URI.create("/admin/comptes?invite=" + java.net.URLEncoder.encode(invited.email(),
-            java.nio.charset.StandardCharsets.UTF_8)));
+        return HttpResponse.seeOther(URI.create("/admin/comptes?invite=" + invited.id()));
     }
 
     @Error(exception = ConstraintViolationException.class)
@@ -86,6 +93,16 @@ class AccountsAdminController {
     HttpResponse<?> enable(HttpRequest<?> request, @PathVariable long id, Authentication authentication) {
         accounts.setEnabled(id, true, currentAccount(authentication), clientAddress.of(request));
         return HttpResponse.seeOther(URI.create("/admin/comptes?statut=active"));
+    }
+
+    @Post(value = "/{id}/reinitialisation", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> resetPassword(HttpRequest<?> request, @PathVariable long id, Authentication authentication) {
+        if (!accounts.sendPasswordReset(id, currentAccount(authentication), clientAddress.of(request))) {
+            return HttpResponse.unprocessableEntity().body(new ModelAndView<>(VIEW,
+                withError(model(0, new InvitationForm("", "", Role.BUYER, ""), Map.of()),
+                    "Ce compte est introuvable ou désactivé : réactivez-le d’abord.")));
+        }
+        return HttpResponse.seeOther(URI.create("/admin/comptes?reinitialisation=" + id));
     }
 
     private Account currentAccount(Authentication authentication) {

@@ -21,4 +21,8 @@ public enum Role {
     public static Role[] invitable() {
         return new Role[] {BUYER, STAFF, ADMIN};
     }
+
+    public static boolean isInvitable(Role role) {
+        return role == BUYER || role == STAFF || role == ADMIN;
+    }
 }

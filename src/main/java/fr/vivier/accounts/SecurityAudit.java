@@ -26,6 +26,11 @@ public class SecurityAudit {
         LOG.info("security event {} account={} actor={}", kind, accountId, actorId);
     }
 
+    /** How many events of this kind the account caused since then (e.g. exports in the last hour). */
+    public long countSince(String kind, long accountId, java.time.Instant since) {
+        return repository.countByKindAndAccountIdAndOccurredAtAfter(kind, accountId, since);
+    }
+
     /** The journal is kept one year (see the personal data page). */
     @io.micronaut.scheduling.annotation.Scheduled(fixedDelay = "6h", initialDelay = "5m")
     void forgetEventsOlderThanOneYear() {

@@ -25,7 +25,9 @@ public record SecurityEvent(
     public static final String ACCESS_DENIED = "ACCESS_DENIED";
     public static final String INVITATION_SENT = "INVITATION_SENT";
     public static final String PASSWORD_SET = "PASSWORD_SET";
+    public static final String PASSWORD_RESET_SENT = "PASSWORD_RESET_SENT";
     public static final String ACCOUNT_DISABLED = "ACCOUNT_DISABLED";
     public static final String ACCOUNT_ENABLED = "ACCOUNT_ENABLED";
     public static final String ACCOUNT_CREATED = "ACCOUNT_CREATED";
+    public static final String CONTACT_EXPORT = "CONTACT_EXPORT";
 }

@@ -16,5 +16,7 @@ interface SecurityEventRepository extends CrudRepository<SecurityEvent, Long> {
     @io.micronaut.data.annotation.Query("DELETE FROM security_event WHERE occurred_at < :before")
     void deleteOlderThan(java.time.Instant before);
 
+    long countByKindAndAccountIdAndOccurredAtAfter(String kind, Long accountId, java.time.Instant since);
+
     List<SecurityEvent> findByKindAndAccountIdOrderByIdDesc(String kind, Long accountId);
 }

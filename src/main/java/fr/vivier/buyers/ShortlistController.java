@@ -51,9 +51,11 @@ class ShortlistController {
     private final Territories territories;
     private final FacetLabels facetLabels;
     private final Clock clock;
+    private final ExportJournal journal;
 
     ShortlistController(ShortlistService shortlists, SupplierExports exports, ReferenceData reference, Territories territories,
-                        FacetLabels facetLabels, Clock clock) {
+                        FacetLabels facetLabels, Clock clock, ExportJournal journal) {
+        this.journal = journal;
         this.shortlists = shortlists;
         this.exports = exports;
         this.reference = reference;
@@ -138,17 +140,21 @@ class ShortlistController {
     }
 
     @Get("/{id}/export.csv")
-    HttpResponse<?> csv(@PathVariable long id, Authentication authentication) {
-        Shortlist shortlist = readable(id, authentication);
-        return SpreadsheetFiles.download(SpreadsheetFiles.csv(exports.forSuppliers(shortlists.selectedIds(shortlist))),
-            SpreadsheetFiles.CSV_TYPE, "achat-moins-40k-" + id, "csv", clock);
+    HttpResponse<?> csv(HttpRequest<?> request, @PathVariable long id, Authentication authentication) {
+        return export(request, id, authentication, SpreadsheetFiles::csv, SpreadsheetFiles.CSV_TYPE, "csv");
     }
 
     @Get("/{id}/export.xlsx")
-    HttpResponse<?> xlsx(@PathVariable long id, Authentication authentication) {
+    HttpResponse<?> xlsx(HttpRequest<?> request, @PathVariable long id, Authentication authentication) {
+        return export(request, id, authentication, SpreadsheetFiles::xlsx, SpreadsheetFiles.XLSX_TYPE, "xlsx");
+    }
+
+    private HttpResponse<?> export(HttpRequest<?> request, long id, Authentication authentication,
+                                   java.util.function.Function<List<SupplierRow>, byte[]> format, String type, String extension) {
         Shortlist shortlist = readable(id, authentication);
-        return SpreadsheetFiles.download(SpreadsheetFiles.xlsx(exports.forSuppliers(shortlists.selectedIds(shortlist))),
-            SpreadsheetFiles.XLSX_TYPE, "achat-moins-40k-" + id, "xlsx", clock);
+        List<SupplierRow> rows = exports.forSuppliers(shortlists.selectedIds(shortlist));
+        return journal.refuseOrRecord(request, authentication, "export " + extension + " de la liste « moins de 40 k€ » " + id, rows)
+            .orElseGet(() -> SpreadsheetFiles.download(format.apply(rows), type, "achat-moins-40k-" + id, extension, clock));
     }
 
     /** The shortlist, or 404 when it does not exist, or 403 (journaled) when it belongs to another buyer. */

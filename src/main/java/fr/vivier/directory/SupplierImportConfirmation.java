@@ -16,8 +16,8 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * The preview page's confirmation form. With no table to keep the uploaded file between the two steps, the page
- * carries the file itself (gzipped then base64url: a CSV shrinks to a fraction of its size) with its SHA-256, and
- * the import reads exactly the bytes that were previewed. The server takes requests of 2 MB at most, so a file
+ * carries the file itself (gzipped then base64url: a CSV shrinks to a fraction of its size) with its HMAC under a
+ * server key, and the import reads exactly the bytes that were previewed. The server takes requests of 2 MB at most, so a file
  * that does not compress enough cannot be confirmed in one go ({@link #fitsInForm}).
  */
 @Introspected
@@ -39,14 +39,14 @@ public record SupplierImportConfirmation(@Nullable String contenu, @Nullable Str
         return packed.length() <= MAX_PACKED_LENGTH;
     }
 
-    /** The previewed file, if the form carries it intact; never read beyond the size limit (gzip bombs). */
+    /** The file the form carries, unchecked (see {@link SupplierImportService#previewedContent}); never read beyond the size limit (gzip bombs). */
     Optional<byte[]> content() {
         if (contenu == null || empreinte == null) {
             return Optional.empty();
         }
         try (InputStream gzip = new GZIPInputStream(new ByteArrayInputStream(Base64.getUrlDecoder().decode(contenu.strip())))) {
             byte[] content = gzip.readNBytes(SupplierCsv.MAX_BYTES + 1);
-            return SupplierImportService.fingerprint(content).equals(empreinte.strip()) ? Optional.of(content) : Optional.empty();
+            return Optional.of(content);
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }

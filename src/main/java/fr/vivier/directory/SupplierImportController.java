@@ -77,7 +77,7 @@ class SupplierImportController {
 
     @Post(value = "/confirmation", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> confirm(@Body SupplierImportConfirmation confirmation, Authentication authentication) {
-        var content = confirmation.content();
+        var content = imports.previewedContent(confirmation);
         if (content.isEmpty()) {
             return refused(LOST_CONTENT);
         }

@@ -1,14 +1,12 @@
 package fr.vivier.directory;
 
+import fr.vivier.web.ServerKeys;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,12 +24,22 @@ public class SupplierImportService {
     static final String TECHNICAL_FAILURE = "Erreur technique : la ligne n’a pas été importée. Importez à nouveau le même fichier : "
         + "les lignes déjà importées seront ignorées.";
 
+    /** The preview page carries the file back to the confirmation: signed, so that only what was previewed is imported. */
+    private static final String PREVIEW_KEY = "import-preview";
+
     private final SupplierValidator validator;
     private final DirectoryService directory;
+    private final ServerKeys keys;
 
-    SupplierImportService(SupplierValidator validator, DirectoryService directory) {
+    SupplierImportService(SupplierValidator validator, DirectoryService directory, ServerKeys keys) {
         this.validator = validator;
         this.directory = directory;
+        this.keys = keys;
+    }
+
+    /** The file a confirmation form carries, if it is exactly the one this portal previewed. */
+    Optional<byte[]> previewedContent(SupplierImportConfirmation confirmation) {
+        return confirmation.content().filter(content -> keys.verify(PREVIEW_KEY, content, confirmation.empreinte()));
     }
 
     /** What importing the file would do; saves nothing. */
@@ -109,11 +117,7 @@ public class SupplierImportService {
             .map(error -> new SupplierImportError(line, SupplierCsv.columnFor(error.getKey()), error.getValue())).toList();
     }
 
-    static String fingerprint(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private String fingerprint(byte[] content) {
+        return keys.sign(PREVIEW_KEY, content);
     }
 }

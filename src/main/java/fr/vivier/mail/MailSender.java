@@ -2,6 +2,7 @@ package fr.vivier.mail;
 
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
+import fr.vivier.web.LogMasks;
 import jakarta.inject.Singleton;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -83,7 +84,8 @@ public class MailSender {
     }
 
     private void recordFailure(OutgoingMail mail, Exception e) {
-        String error = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage());
+        // SMTP errors often quote the recipient: the log and the outbox keep its domain only
+        String error = LogMasks.emails(e.getClass().getSimpleName() + ": " + e.getMessage());
         error = error.length() > 500 ? error.substring(0, 500) : error;
         int attempts = mail.attempts() + 1;
         if (attempts >= configuration.getMaxAttempts()) {

@@ -28,7 +28,7 @@ class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpResponse
     @Override
     public HttpResponse<?> handle(HttpRequest request, Exception exception) {
         String reference = UUID.randomUUID().toString().substring(0, 8);
-        LOG.error("unexpected error, reference {} on {} {}", reference, request.getMethodName(), request.getPath(), exception);
+        LOG.error("unexpected error, reference {} on {} {}", reference, request.getMethodName(), LogMasks.path(request.getPath()), exception);
         if (request.getPath().startsWith("/api/")) {
             return HttpResponse.serverError().contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(Map.of("message", "Erreur du serveur (référence " + reference + ")."));

@@ -54,7 +54,7 @@ class AccountsAdminControllerTest implements IntegrationTest {
         HttpResponse<String> invite = admin.post("/admin/comptes/invitations",
             Map.of("email", email, "displayName", "Claude Acheteur", "role", "BUYER", "direction", "Direction des sports"));
         assertEquals(303, invite.statusCode());
-        assertTrue(admin.get("/admin/comptes?invite=" + email).body().contains("Invitation envoyée"));
+        assertTrue(admin.get(invite.headers().firstValue("location").orElseThrow()).body().contains("Invitation envoyée à " + email));
 
         List<MailCatcher.Mail> mails = MailCatcher.awaitMails(email, 1);
         MailCatcher.Mail mail = mails.get(0);
@@ -93,6 +93,47 @@ class AccountsAdminControllerTest implements IntegrationTest {
         assertEquals("pas une adresse", page.selectFirst("#champ-email").attr("value"));
         assertEquals("<b>Direction</b>", page.selectFirst("#champ-direction").attr("value"), "kept as typed, shown escaped");
         assertTrue(accounts.findByEmail("pas une adresse").isEmpty());
+    }
+
+    @Test
+    void onlyBuyersStaffAndAdministratorsCanBeInvited() {
+        WebClient admin = signedInAdmin();
+        String email = newEmail();
+        HttpResponse<String> response = admin.post("/admin/comptes/invitations",
+            Map.of("email", email, "displayName", "Quelqu’un", "role", "SUPPLIER", "direction", ""));
+        assertEquals(422, response.statusCode());
+        assertTrue(Jsoup.parse(response.body()).text().contains("Choisissez un des rôles proposés."));
+        assertTrue(accounts.findByEmail(email).isEmpty());
+    }
+
+    @Test
+    void theInvitationBannerNeverShowsTextFromTheAddressBar() {
+        WebClient admin = signedInAdmin();
+        assertFalse(admin.get("/admin/comptes?invite=999999999").body().contains("Invitation envoyée"));
+        assertEquals(400, admin.get("/admin/comptes?invite=Votre+compte+est+bloqué,+appelez+le+0899").statusCode());
+    }
+
+    @Test
+    void anAdministratorSendsAForgetfulUserALinkToChooseANewPassword() {
+        WebClient admin = signedInAdmin();
+        String email = TestAccounts.create(accounts, Role.STAFF);
+        long id = accounts.findByEmail(email).orElseThrow().id();
+        admin.get("/admin/comptes");
+
+        HttpResponse<String> sent = admin.post("/admin/comptes/" + id + "/reinitialisation", Map.of());
+        assertEquals(303, sent.statusCode());
+        assertTrue(admin.get(sent.headers().firstValue("location").orElseThrow()).body().contains("nouveau mot de passe a été envoyé à " + email));
+        MailCatcher.Mail mail = MailCatcher.awaitMails(email, 1).get(0);
+        assertEquals("Choisir un nouveau mot de passe sur Vivier", mail.subject());
+        Matcher link = LINK.matcher(mail.text());
+        assertTrue(link.find(), mail.text());
+
+        String password = "Un nouveau mot de passe bien long";
+        WebClient user = new WebClient(server.getURI());
+        user.get(link.group(1));
+        assertEquals(303, user.post(link.group(1), Map.of("password", password, "confirmation", password)).statusCode());
+        assertEquals(303, new WebClient(server.getURI()).signIn(email, password).statusCode());
+        assertEquals(422, new WebClient(server.getURI()).signIn(email, TestAccounts.PASSWORD).statusCode(), "the old password is gone");
     }
 
     @Test

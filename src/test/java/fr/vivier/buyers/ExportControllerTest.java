@@ -29,6 +29,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static fr.vivier.buyers.BuyerTestData.GREEN_SPACES;
 import static fr.vivier.buyers.BuyerTestData.contactEmail;
@@ -49,6 +50,13 @@ class ExportControllerTest implements IntegrationTest {
     AccountService accounts;
     @Inject
     SupplierSearch search;
+    @Inject
+    fr.vivier.accounts.SecurityAudit audit;
+
+    @Override
+    public Map<String, String> extraProperties() {
+        return Map.of("vivier.exports.max-per-hour", "3");
+    }
 
     private record Published(String word, Supplier consenting, String consentingEmail, Supplier refusing, String refusingEmail) { }
 
@@ -129,6 +137,23 @@ class ExportControllerTest implements IntegrationTest {
             assertEquals("non", rows.get(2).get(11));
             assertFalse(rows.get(2).contains(data.refusingEmail()));
         }
+    }
+
+    @Test
+    void everyExportIsJournaledAndAnAccountGetsAnHourlyQuota() {
+        Published data = twoSuppliers();
+        String email = fr.vivier.testsupport.TestAccounts.create(accounts, Role.BUYER);
+        WebClient buyer = new WebClient(server.getURI());
+        assertEquals(303, buyer.signIn(email, fr.vivier.testsupport.TestAccounts.PASSWORD).statusCode());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, BuyerTestData.download(server.getURI(), buyer, "/fournisseurs/export.csv?q=" + data.word()).statusCode());
+        }
+        HttpResponse<byte[]> refused = BuyerTestData.download(server.getURI(), buyer, "/fournisseurs/export.xlsx?q=" + data.word());
+        assertEquals(429, refused.statusCode());
+        assertTrue(new String(refused.body(), java.nio.charset.StandardCharsets.UTF_8).contains("beaucoup d’exports"));
+
+        long accountId = BuyerTestData.accountId(accounts, email);
+        assertEquals(3, audit.countSince(fr.vivier.accounts.SecurityEvent.CONTACT_EXPORT, accountId, java.time.Instant.now().minusSeconds(3600)));
     }
 
     @Test

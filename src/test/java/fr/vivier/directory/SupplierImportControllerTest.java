@@ -197,6 +197,22 @@ class SupplierImportControllerTest implements IntegrationTest {
     }
 
     @Test
+    void aSwappedFileWithItsOwnSha256IsNotImported() throws Exception {
+        Map<String, String> previewed = freshValues();
+        Map<String, String> swapped = freshValues();
+        WebClient staff = signedIn(Role.STAFF);
+        Document preview = Jsoup.parse(upload(staff, "virgule.csv", fixture("fournisseurs-virgule-bom.csv", previewed)).body());
+        byte[] other = fixture("fournisseurs-virgule-bom.csv", swapped);
+        preview.selectFirst("input[name=contenu]").attr("value", SupplierImportConfirmation.pack(other));
+        preview.selectFirst("input[name=empreinte]").attr("value",
+            java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(other)));
+        HttpResponse<String> response = confirm(staff, preview);
+        assertEquals(422, response.statusCode());
+        assertTrue(directory.findBySiret(swapped.get("A")).isEmpty(), "only the previewed file can be imported");
+        assertTrue(directory.findBySiret(previewed.get("A")).isEmpty());
+    }
+
+    @Test
     void anUploadWithoutTheCsrfTokenIsRefused() {
         WebClient staff = signedIn(Role.STAFF);
         staff.get("/agents/import");

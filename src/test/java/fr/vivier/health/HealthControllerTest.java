@@ -27,5 +27,6 @@ class HealthControllerTest implements IntegrationTest {
         assertTrue(body.startsWith("{\"status\":\"UP\""), body);
         assertTrue(body.contains("\"postgresql\":{\"status\":\"UP\""), body);
         assertTrue(body.contains("\"elasticsearch\":{\"status\":\"UP\""), body);
+        assertTrue(!body.matches("(?s).*\\d+\\.\\d+.*"), "no software version for anonymous visitors: " + body);
     }
 }
