@@ -3,6 +3,9 @@ package fr.vivier.directory;
 import fr.vivier.reference.ReferenceData;
 import fr.vivier.web.CurrentUser;
 import io.micronaut.core.annotation.Nullable;
+import fr.vivier.web.session.CsrfTokenInBody;
+import fr.vivier.web.session.CsrfTokens;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -43,8 +46,11 @@ class SupplierImportController {
     private final SupplierImportService imports;
     private final ReferenceData reference;
     private final DirectoryConfiguration configuration;
+    private final CsrfTokens csrfTokens;
 
-    SupplierImportController(SupplierImportService imports, ReferenceData reference, DirectoryConfiguration configuration) {
+    SupplierImportController(SupplierImportService imports, ReferenceData reference, DirectoryConfiguration configuration,
+                             CsrfTokens csrfTokens) {
+        this.csrfTokens = csrfTokens;
         this.imports = imports;
         this.reference = reference;
         this.configuration = configuration;
@@ -56,7 +62,13 @@ class SupplierImportController {
     }
 
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
-    HttpResponse<?> preview(@Nullable @Part(FILE_FIELD) CompletedFileUpload fichier) {
+    @CsrfTokenInBody
+    HttpResponse<?> preview(HttpRequest<?> request, @Nullable @Part(CsrfTokens.FIELD) String csrf,
+                            @Nullable @Part(FILE_FIELD) CompletedFileUpload fichier) {
+        if (!csrfTokens.matches(request, csrf)) {
+            return HttpResponse.status(HttpStatus.FORBIDDEN).body(new ModelAndView<>("errors/403", Map.of("message",
+                "Le formulaire a expiré ou ne provient pas de ce site. Rechargez la page et recommencez.")));
+        }
         if (fichier == null || fichier.getFilename() == null || fichier.getFilename().isBlank() || fichier.getSize() == 0) {
             return refused(NO_FILE);
         }

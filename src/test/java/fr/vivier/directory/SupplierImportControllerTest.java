@@ -55,12 +55,17 @@ class SupplierImportControllerTest implements IntegrationTest {
     private HttpResponse<String> upload(WebClient client, String fileName, byte[] content) {
         Element form = client.page("/agents/import").selectFirst("form[enctype=multipart/form-data]");
         assertNotNull(form);
-        return postMultipart(client, form.attr("action"), fileName, content);
+        assertFalse(form.attr("action").contains("_csrf"), "the token travels in the body, never in the URL");
+        return postMultipart(client, form.attr("action"), form.selectFirst("input[name=_csrf]").val(), fileName, content);
     }
 
-    private HttpResponse<String> postMultipart(WebClient client, String path, String fileName, byte[] content) {
+    private HttpResponse<String> postMultipart(WebClient client, String path, String csrf, String fileName, byte[] content) {
         String boundary = "vivier-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
+        if (csrf != null) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        }
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"" + fileName
             + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
@@ -216,7 +221,7 @@ class SupplierImportControllerTest implements IntegrationTest {
     void anUploadWithoutTheCsrfTokenIsRefused() {
         WebClient staff = signedIn(Role.STAFF);
         staff.get("/agents/import");
-        HttpResponse<String> response = postMultipart(staff, "/agents/import", "virgule.csv",
+        HttpResponse<String> response = postMultipart(staff, "/agents/import", null, "virgule.csv",
             fixture("fournisseurs-virgule-bom.csv", freshValues()));
         assertEquals(403, response.statusCode());
     }
@@ -226,8 +231,7 @@ class SupplierImportControllerTest implements IntegrationTest {
         WebClient buyer = signedIn(Role.BUYER);
         assertEquals(403, buyer.get("/agents/import").statusCode());
         buyer.get("/");
-        String token = URI.create("/x?_csrf=" + buyer.csrfToken()).getRawQuery();
-        HttpResponse<String> upload = postMultipart(buyer, "/agents/import?" + token, "virgule.csv",
+        HttpResponse<String> upload = postMultipart(buyer, "/agents/import", buyer.csrfToken(), "virgule.csv",
             fixture("fournisseurs-virgule-bom.csv", freshValues()));
         assertEquals(403, upload.statusCode());
         assertEquals(403, buyer.post("/agents/import/confirmation", Map.of("contenu", "x", "empreinte", "y")).statusCode());

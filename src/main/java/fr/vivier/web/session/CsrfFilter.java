@@ -15,6 +15,7 @@ import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.http.server.filter.FilterBodyParser;
+import io.micronaut.web.router.RouteAttributes;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
@@ -30,7 +31,8 @@ import java.util.Set;
  * whatever the {@code Host} header says.</li>
  * <li>JSON bodies cannot be sent cross-site without a CORS preflight, which the portal never grants: they pass.
  * Every other state-changing request (form, multipart, text, no or unknown content type) must carry the
- * session's CSRF token, in the {@value CsrfTokens#HEADER} header or the {@value CsrfTokens#FIELD} form field.
+ * session's CSRF token, in the {@value CsrfTokens#HEADER} header or the {@value CsrfTokens#FIELD} form field
+ * (multipart uploads: only to routes marked {@link CsrfTokenInBody}, which check the field themselves).
  * Media types are compared without regard to case, as the body binding does.</li>
  * </ul>
  */
@@ -75,9 +77,10 @@ class CsrfFilter implements HttpServerFilter {
             return tokens.matches(request, header) ? chain.proceed(request) : Mono.just(refuse(request));
         }
         if (MediaType.MULTIPART_FORM_DATA.equals(mediaType)) {
-            // file uploads: the body is not parsed here, so the form carries the token in its action URL
-            String token = request.getParameters().get(CsrfTokens.FIELD);
-            return tokens.matches(request, token) ? chain.proceed(request) : Mono.just(refuse(request));
+            // file uploads: only routes that check the token part of their body themselves accept them
+            boolean routeChecksToken = RouteAttributes.getRouteMatch(request)
+                .map(route -> route.getRouteInfo().getAnnotationMetadata().hasAnnotation(CsrfTokenInBody.class)).orElse(false);
+            return routeChecksToken ? chain.proceed(request) : Mono.just(refuse(request));
         }
         if (!MediaType.APPLICATION_FORM_URLENCODED.equals(mediaType)) {
             return Mono.just(refuse(request));

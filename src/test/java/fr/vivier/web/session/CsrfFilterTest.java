@@ -75,6 +75,15 @@ class CsrfFilterTest implements IntegrationTest {
     }
 
     @Test
+    void aMultipartPostReachesOnlyRoutesThatCheckTheTokenOfTheirBody() throws Exception {
+        WebClient buyer = signedInBuyer();
+        buyer.get("/favoris");
+        String body = "--b\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nListe\r\n--b--\r\n";
+        assertEquals(403, post(buyer, "/favoris?_csrf=" + buyer.csrfToken(), "multipart/form-data; boundary=b", body, Map.of()).status(),
+            "a token in the URL is no longer accepted");
+    }
+
+    @Test
     void aForeignOriginIsRefusedEvenWithAValidToken() throws Exception {
         WebClient buyer = signedInBuyer();
         buyer.get("/favoris");
