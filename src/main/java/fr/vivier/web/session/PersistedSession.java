@@ -10,8 +10,10 @@ import java.util.TreeMap;
 /** A session whose attributes are plain strings, so that it can be stored as JSON in PostgreSQL. */
 class PersistedSession extends InMemorySession {
 
-    PersistedSession(String id, Duration maxInactiveInterval) {
-        super(id, maxInactiveInterval);
+    /** A new session, created at {@code now} by the application's clock (its absolute lifetime counts from there). */
+    PersistedSession(String id, Instant now, Duration maxInactiveInterval) {
+        super(id, now, maxInactiveInterval);
+        this.lastAccessTime = now;
     }
 
     PersistedSession(String id, Instant creationTime, Instant lastAccessTime, Duration maxInactiveInterval,

@@ -57,7 +57,7 @@ public class PostgresSessionStore implements SessionStore<Session> {
 
     @Override
     public Session newSession() {
-        return new PersistedSession(idGenerator.generateId(), configuration.getMaxInactiveInterval());
+        return new PersistedSession(idGenerator.generateId(), clock.instant(), configuration.getMaxInactiveInterval());
     }
 
     @Override
