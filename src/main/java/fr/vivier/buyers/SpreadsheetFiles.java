@@ -1,5 +1,6 @@
 package fr.vivier.buyers;
 
+import fr.vivier.web.FrenchFormat;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import org.apache.commons.csv.CSVFormat;
@@ -18,7 +19,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -77,7 +77,7 @@ final class SpreadsheetFiles {
 
     /** A download response whose file name carries the day, e.g. fournisseurs-2026-03-12.csv. */
     static MutableHttpResponse<byte[]> download(byte[] body, String type, String baseName, String extension, Clock clock) {
-        String fileName = baseName + "-" + LocalDate.now(clock.withZone(fr.vivier.web.FrenchFormat.ZONE)) + "." + extension;
+        String fileName = baseName + "-" + FrenchFormat.today(clock) + "." + extension;
         return HttpResponse.ok(body).contentType(type)
             .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
             .header("Cache-Control", "no-store");

@@ -29,7 +29,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -207,7 +206,7 @@ class ModerationController {
     private Map<String, Object> profileModel(Supplier supplier, Map<String, String> errors, String rejectionReason,
                                              String suspensionReason) {
         SupplierView view = directory.view(supplier);
-        LocalDate today = LocalDate.now(clock.withZone(FrenchFormat.ZONE));
+        LocalDate today = FrenchFormat.today(clock);
         Map<String, String> sectorLabels = reference.sectors().stream().collect(Collectors.toMap(Sector::code, Sector::label));
         Map<String, String> labelNames = reference.labels().stream().collect(Collectors.toMap(Label::code, Label::label));
         Map<String, Object> model = new HashMap<>();

@@ -3,6 +3,7 @@ package fr.vivier.directory;
 import fr.vivier.reference.ReferenceData;
 import fr.vivier.reference.Territories;
 import fr.vivier.web.CurrentUser;
+import fr.vivier.web.FrenchFormat;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -13,7 +14,6 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -44,7 +44,7 @@ class ProfileController {
             model.put("supplier", supplier);
             model.put("showContact", view.contactVisibleTo(buyerOrStaff));
             model.put("buyerOrStaff", buyerOrStaff);
-            model.put("today", LocalDate.now(clock.withZone(fr.vivier.web.FrenchFormat.ZONE)));
+            model.put("today", FrenchFormat.today(clock));
             model.put("sectorLabels", reference.sectors().stream().collect(Collectors.toMap(s -> s.code(), s -> s.label())));
             model.put("labelNames", reference.labels().stream().collect(Collectors.toMap(l -> l.code(), l -> l.label())));
             model.put("areaNames", view.areas().stream().collect(Collectors.toMap(a -> a.areaType() + ":" + a.areaCode(),

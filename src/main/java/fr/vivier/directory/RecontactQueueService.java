@@ -22,8 +22,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -133,14 +131,15 @@ public class RecontactQueueService {
         Map<String, String> sectorLabels = reference.sectors().stream().collect(Collectors.toMap(Sector::code, Sector::label));
         Map<Long, Optional<Supplier>> suppliers = new HashMap<>();
         Map<Long, String> agents = new HashMap<>();
-        LocalDate today = LocalDate.now(clock.withZone(FrenchFormat.ZONE));
+        Instant now = clock.instant();
         return request -> new QueueEntry(request,
             suppliers.computeIfAbsent(request.supplierId(), directory::find).orElse(null),
             Arrays.stream(request.sectors().split(" ")).filter(code -> !code.isBlank())
                 .map(code -> sectorLabels.getOrDefault(code, code)).toList(),
             request.assignedTo() == null ? null : agents.computeIfAbsent(request.assignedTo(),
                 id -> accounts.findEnabled(id).map(Account::displayName).orElse("compte désactivé")),
-            ChronoUnit.DAYS.between(request.createdAt().atZone(FrenchFormat.ZONE).toLocalDate(), today));
+            // whole days elapsed: a request made at 23:50 is not « 1 jour » old ten minutes later
+            Duration.between(request.createdAt(), now).toDays());
     }
 
     @Transactional(readOnly = true)

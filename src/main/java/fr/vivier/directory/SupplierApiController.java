@@ -1,9 +1,10 @@
 package fr.vivier.directory;
 
 import fr.vivier.accounts.ClientAddress;
-import fr.vivier.web.StrictJson;
 import fr.vivier.reference.Territories;
 import fr.vivier.web.FormRateLimiter;
+import fr.vivier.web.FrenchFormat;
+import fr.vivier.web.StrictJson;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpRequest;
@@ -21,8 +22,11 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * JSON API of the directory: the same registration as the form (same validation, same service) and the
@@ -35,9 +39,11 @@ class SupplierApiController {
     private final Territories territories;
     private final FormRateLimiter rateLimiter;
     private final ClientAddress clientAddress;
+    private final Clock clock;
 
     SupplierApiController(DirectoryService directory, Territories territories, FormRateLimiter rateLimiter,
-                          ClientAddress clientAddress) {
+                          ClientAddress clientAddress, Clock clock) {
+        this.clock = clock;
         this.directory = directory;
         this.territories = territories;
         this.rateLimiter = rateLimiter;
@@ -127,12 +133,12 @@ class SupplierApiController {
     }
 
     private static <T> List<T> nonNull(@Nullable List<T> values) {
-        return values == null ? List.of() : values.stream().filter(java.util.Objects::nonNull).toList();
+        return values == null ? List.of() : values.stream().filter(Objects::nonNull).toList();
     }
 
     private PublicProfile toPublic(SupplierView view) {
         Supplier supplier = view.supplier();
-        java.time.LocalDate today = java.time.LocalDate.now(fr.vivier.web.FrenchFormat.ZONE);
+        LocalDate today = FrenchFormat.today(clock);
         return new PublicProfile(supplier.id(), supplier.name(), supplier.tradeName(), supplier.kind().name(),
             supplier.kind().label(), supplier.ess(), supplier.size().name(),
             view.commune() == null ? "" : view.commune().name(), supplier.communeCode(), view.sectors(),

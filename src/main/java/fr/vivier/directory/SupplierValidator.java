@@ -1,6 +1,7 @@
 package fr.vivier.directory;
 
 import fr.vivier.reference.Territories;
+import fr.vivier.web.FrenchFormat;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -207,7 +208,7 @@ public class SupplierValidator {
             errors.add("labels", "Indiquez au plus " + MAX_LABELS + " labels.");
             return List.of();
         }
-        LocalDate today = LocalDate.now(clock.withZone(fr.vivier.web.FrenchFormat.ZONE));
+        LocalDate today = FrenchFormat.today(clock);
         for (int i = 0; i < given.size(); i++) {
             SupplierInput.LabelInput label = given.get(i);
             String prefix = "labels[" + i + "]";
@@ -264,7 +265,7 @@ public class SupplierValidator {
     private List<SupplierProfile.ClientReference> references(Errors errors, @Nullable List<SupplierInput.ReferenceInput> input) {
         List<SupplierProfile.ClientReference> references = new ArrayList<>();
         List<SupplierInput.ReferenceInput> given = input == null ? List.of() : input;
-        int currentYear = LocalDate.now(clock).getYear();
+        int currentYear = FrenchFormat.today(clock).getYear();
         for (int i = 0; i < given.size(); i++) {
             SupplierInput.ReferenceInput reference = given.get(i);
             if (isBlank(reference.client()) && isBlank(reference.year()) && isBlank(reference.object())) {

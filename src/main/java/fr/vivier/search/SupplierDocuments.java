@@ -7,8 +7,10 @@ import fr.vivier.directory.SupplierView;
 import fr.vivier.reference.ReferenceData;
 import fr.vivier.reference.Sector;
 import fr.vivier.reference.Territories;
+import fr.vivier.web.FrenchFormat;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -27,11 +29,13 @@ public class SupplierDocuments {
     private final Territories territories;
     private final FrenchAnalyzer analyzer;
     private final TerritoryConfiguration territory;
+    private final Clock clock;
     private volatile Map<String, Sector> sectorsByCode;
     private volatile Map<String, String> groupLabels;
 
     SupplierDocuments(DirectoryService directory, ReferenceData reference, Territories territories, FrenchAnalyzer analyzer,
-                      TerritoryConfiguration territory) {
+                      TerritoryConfiguration territory, Clock clock) {
+        this.clock = clock;
         this.directory = directory;
         this.reference = reference;
         this.territories = territories;
@@ -50,7 +54,7 @@ public class SupplierDocuments {
         Territories.CommuneEntry commune = view.commune();
         List<String> sectorLabels = view.sectors().stream().map(code -> sectors.containsKey(code) ? sectors.get(code).label() : code).toList();
         List<String> groups = view.sectors().stream().filter(sectors::containsKey).map(code -> sectors.get(code).groupCode()).distinct().toList();
-        LocalDate today = LocalDate.now(fr.vivier.web.FrenchFormat.ZONE);
+        LocalDate today = FrenchFormat.today(clock);
         List<String> labels = view.labels().stream().filter(l -> !"EXPIRED".equals(l.verificationState(today)))
             .map(SupplierChildren.LabelRow::labelCode).toList();
         List<String> verified = view.labels().stream().filter(l -> "VERIFIED".equals(l.verificationState(today)))

@@ -17,6 +17,11 @@ public final class FrenchFormat {
     private FrenchFormat() {
     }
 
+    /** Today for the people using the portal: the date in {@link #ZONE} at the clock's instant, whatever the machine's zone. */
+    public static LocalDate today(java.time.Clock clock) {
+        return LocalDate.ofInstant(clock.instant(), ZONE);
+    }
+
     public static String date(LocalDate date) {
         return date == null ? "" : DATE.format(date);
     }

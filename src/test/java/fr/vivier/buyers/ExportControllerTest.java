@@ -52,6 +52,8 @@ class ExportControllerTest implements IntegrationTest {
     SupplierSearch search;
     @Inject
     fr.vivier.accounts.SecurityAudit audit;
+    @Inject
+    fr.vivier.testsupport.MutableClock clock;
 
     @Override
     public Map<String, String> extraProperties() {
@@ -136,6 +138,19 @@ class ExportControllerTest implements IntegrationTest {
             assertEquals("Paysages " + data.word(), rows.get(2).get(0));
             assertEquals("non", rows.get(2).get(11));
             assertFalse(rows.get(2).contains(data.refusingEmail()));
+        }
+    }
+
+    @Test
+    void atHalfPastElevenUtcTheFileIsNamedAfterTheParisDate() {
+        Published data = twoSuppliers();
+        clock.pinTo(java.time.Instant.parse("2026-11-29T23:30:00Z"));
+        try {
+            WebClient buyer = BuyerTestData.signedIn(server.getURI(), accounts, Role.BUYER);
+            HttpResponse<byte[]> response = BuyerTestData.download(server.getURI(), buyer, "/fournisseurs/export.csv?q=" + data.word());
+            assertEquals("attachment; filename=\"fournisseurs-2026-11-30.csv\"", response.headers().firstValue("content-disposition").orElse(""));
+        } finally {
+            clock.reset();
         }
     }
 

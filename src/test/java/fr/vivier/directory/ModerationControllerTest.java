@@ -47,6 +47,8 @@ class ModerationControllerTest implements IntegrationTest {
     RecontactRequestRepository recontacts;
     @Inject
     TransactionOperations<Connection> transactions;
+    @Inject
+    fr.vivier.testsupport.MutableClock clock;
 
     private WebClient signedIn(Role role) {
         WebClient browser = new WebClient(server.getURI());
@@ -234,6 +236,23 @@ class ModerationControllerTest implements IntegrationTest {
         Element row = staff.page("/agents/fiches/" + supplier.id()).selectFirst("td:contains(Qualiopi)").closest("tr");
         assertTrue(row.text().contains("expiré"));
         assertFalse(row.text().contains("vérifié le"));
+    }
+
+    /** 23:30 UTC is already the next day in Paris: a label that expired on the UTC date shows as expired. */
+    @Test
+    void atHalfPastElevenUtcTheExpiryIsJudgedOnTheParisDate() {
+        clock.pinTo(java.time.Instant.parse("2026-11-29T23:30:00Z"));
+        try {
+            Supplier supplier = TestSuppliers.register(directory, draft -> draft.label("qualiopi", "QUA-2024-119", "2030-01-31"));
+            WebClient staff = staff();
+            publish(staff, supplier);
+            assertEquals(303, act(staff, supplier, "labels/qualiopi/verifie", Map.of()).statusCode());
+            expireLabel(supplier, "qualiopi", LocalDate.parse("2026-11-29"));
+
+            assertEquals("expiré", publicLabelStates(supplier));
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test
