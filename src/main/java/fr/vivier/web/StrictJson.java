@@ -55,7 +55,12 @@ public final class StrictJson {
             return new Result.Refused<>("body", "Corps de requête JSON attendu.");
         }
         try {
-            return new Result.Read<>(MAPPER.readValue(json, type));
+            T value = MAPPER.readValue(json, type);
+            if (value == null) {
+                // the body is the JSON literal null: readable, but no object
+                return new Result.Refused<>("body", "Type inattendu : un objet est attendu.");
+            }
+            return new Result.Read<>(value);
         } catch (JsonMappingException e) {
             Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
             if (duplicate.find()) {
