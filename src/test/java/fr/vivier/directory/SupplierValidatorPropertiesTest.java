@@ -3,18 +3,20 @@ package fr.vivier.directory;
 import fr.vivier.testsupport.IntegrationTest;
 import fr.vivier.testsupport.Sirets;
 import io.micronaut.context.ApplicationContext;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.Function;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,24 +26,37 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Whatever is typed in one field of an otherwise valid registration, the validator never throws: the
  * profile is valid, or the only errors are on that field, in French. HTML is kept as typed (it is escaped
- * when shown). jqwik does not run inside @MicronautTest, so the class starts its own application context.
+ * when shown). The class starts its own application context once for all its cases.
+ * <p>
+ * Each property runs on a fixed list of seeds: the inputs of a case come from {@code new Random(seed)}, so a
+ * failing case is replayed by its seed (shown in the test name and in the assertion message). Fixed edge
+ * cases follow the generated ones.
  */
 class SupplierValidatorPropertiesTest implements IntegrationTest {
     private static final String VALID_SIRET = Sirets.next();
+    private static final long BASE_SEED = 0x5A1_1DA7E_0000L;
     private static ApplicationContext context;
     private static SupplierValidator validator;
 
-    @BeforeContainer
+    @BeforeAll
     static void startApplication() {
         context = ApplicationContext.builder().environments("test").properties(Map.copyOf(new SupplierValidatorPropertiesTest().getProperties())).start();
         validator = context.getBean(SupplierValidator.class);
     }
 
-    @AfterContainer
+    @AfterAll
     static void stopApplication() {
         if (context != null) {
             context.close();
         }
+    }
+
+    static LongStream seeds500() {
+        return LongStream.range(0, 500).map(i -> BASE_SEED + i);
+    }
+
+    static LongStream seeds200() {
+        return LongStream.range(0, 200).map(i -> BASE_SEED + i);
     }
 
     /** A text field of the registration: the key its errors come under, and where it lands in the profile when valid. */
@@ -103,64 +118,195 @@ class SupplierValidatorPropertiesTest implements IntegrationTest {
         }
     }
 
-    @Property(tries = 500)
-    void anythingTypedInOneFieldGivesAValidProfileOrFrenchErrorsOnThatFieldOnly(@ForAll Field field, @ForAll("typed") String typed) {
+    // --- anything typed in one field -------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds500")
+    void anythingTypedInOneFieldGivesAValidProfileOrFrenchErrorsOnThatFieldOnly(long seed) {
+        Random random = new Random(seed);
+        Field field = oneOf(random, Field.values());
+        String typed = typed(random);
+        checkValidOrErrorsOnThatFieldOnly(field, typed, "seed " + seed);
+    }
+
+    static Stream<Arguments> edgeCasesInEveryField() {
+        List<String> edges = Arrays.asList(null, "", " ", "\u00a0", "  \t ", "\u0000", "\n", "\uD83C", "\uDC00", "\uFEFF", "\u2028",
+            "\u202E", "e\u0301", "<", "&", "-1", "0", "null", "a".repeat(10_000), " ".repeat(10_000), "\u00a0".repeat(10_000));
+        return Arrays.stream(Field.values()).flatMap(field -> edges.stream().map(typed -> Arguments.of(field, typed, shown(typed))));
+    }
+
+    @ParameterizedTest(name = "{0} « {2} »")
+    @MethodSource("edgeCasesInEveryField")
+    void anythingTypedInOneFieldGivesAValidProfileOrFrenchErrorsOnThatFieldOnly_edgeCases(Field field, String typed, String shown) {
+        checkValidOrErrorsOnThatFieldOnly(field, typed, "edge case");
+    }
+
+    private static void checkValidOrErrorsOnThatFieldOnly(Field field, String typed, String context) {
         SupplierValidator.Result result = validator.validate(field.typedInto(typed));
         if (result instanceof SupplierValidator.Result.Invalid invalid) {
-            assertEquals(List.of(field.errorKey), List.copyOf(invalid.errors().keySet()), () -> field + " « " + typed + " » : " + invalid.errors());
-            invalid.errors().values().forEach(message -> assertTrue(message.length() > 10 && message.matches("(?s)[A-ZÀ-Ü].*"), message));
+            assertEquals(List.of(field.errorKey), List.copyOf(invalid.errors().keySet()),
+                () -> context + " : " + field + " « " + shown(typed) + " » : " + invalid.errors());
+            invalid.errors().values().forEach(message -> assertTrue(message.length() > 10 && message.matches("(?s)[A-ZÀ-Ü].*"),
+                () -> context + " : " + field + " « " + shown(typed) + " » : " + message));
         }
     }
 
-    @Property(tries = 200)
-    void htmlIsKeptAsTyped(@ForAll("textFields") Field field, @ForAll("html") String html) {
-        SupplierValidator.Result result = validator.validate(field.typedInto(html));
-        SupplierProfile profile = assertInstanceOf(SupplierValidator.Result.Valid.class, result, () -> field + " " + result).profile();
-        assertEquals(html.strip(), field.storedAs.apply(profile));
+    // --- HTML kept as typed ----------------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds200")
+    void htmlIsKeptAsTyped(long seed) {
+        Random random = new Random(seed);
+        Field field = oneOf(random, TEXT_FIELDS);
+        String html = html(random);
+        checkHtmlKept(field, html, "seed " + seed);
     }
 
-    @Property(tries = 50)
-    void controlCharactersInInlineTextAreRefused(@ForAll("textFields") Field field, @ForAll("controlCharacters") char control) {
+    /** Every markup alone (no text around it) in every text field. */
+    static Stream<Arguments> everyMarkupInEveryTextField() {
+        return Arrays.stream(TEXT_FIELDS).flatMap(field -> MARKUP.stream().map(markup -> Arguments.of(field, markup)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("everyMarkupInEveryTextField")
+    void htmlIsKeptAsTyped_edgeCases(Field field, String html) {
+        checkHtmlKept(field, html, "edge case");
+    }
+
+    private static void checkHtmlKept(Field field, String html, String context) {
+        SupplierValidator.Result result = validator.validate(field.typedInto(html));
+        SupplierProfile profile = assertInstanceOf(SupplierValidator.Result.Valid.class, result,
+            () -> context + " : " + field + " « " + shown(html) + " » : " + result).profile();
+        assertEquals(html.strip(), field.storedAs.apply(profile), () -> context + " : " + field + " « " + shown(html) + " »");
+    }
+
+    // --- control characters ----------------------------------------------------------------------------------
+
+    /** All of them: every text field with every character from U+0000 to U+001F (352 cases). */
+    static Stream<Arguments> everyControlCharacterInEveryTextField() {
+        return Arrays.stream(TEXT_FIELDS).flatMap(field -> Stream.iterate('\u0000', c -> c <= '\u001f', c -> (char) (c + 1))
+            .map(control -> Arguments.of(field, String.format("%04X", (int) control))));
+    }
+
+    @ParameterizedTest(name = "{0} U+{1}")
+    @MethodSource("everyControlCharacterInEveryTextField")
+    void controlCharactersInInlineTextAreRefused(Field field, String codePoint) {
+        char control = (char) Integer.parseInt(codePoint, 16);
         SupplierValidator.Result result = validator.validate(field.typedInto("Atelier" + control + "Textile"));
         boolean multiline = field == Field.DESCRIPTION || field == Field.RECONTACT_MESSAGE;
         if (multiline && (control == '\n' || control == '\r' || control == '\t')) {
-            assertInstanceOf(SupplierValidator.Result.Valid.class, result);
+            assertInstanceOf(SupplierValidator.Result.Valid.class, result, () -> field + " refused U+" + codePoint + " : " + result);
         } else {
-            assertFalse(result instanceof SupplierValidator.Result.Valid, field + " accepted U+" + Integer.toHexString(control));
+            assertFalse(result instanceof SupplierValidator.Result.Valid, field + " accepted U+" + codePoint);
         }
     }
 
-    @Provide
-    Arbitrary<String> typed() {
-        return Arbitraries.frequencyOf(
-            net.jqwik.api.Tuple.of(4, Arbitraries.strings().all().ofMaxLength(40)),
-            net.jqwik.api.Tuple.of(2, Arbitraries.strings().withCharRange('\u0000', '\u001f').ofMinLength(1).ofMaxLength(3).map(c -> "Nom" + c + "fin")),
-            net.jqwik.api.Tuple.of(2, Arbitraries.of("🌱 Les Jardins 🌳", "👩🏽‍🔧", "\uD83C", "\uDC00 isolé", "e\u0301te\u0301", "\u202Eénilgah", "\u2028", "\uFEFF")),
-            net.jqwik.api.Tuple.of(2, html()),
-            net.jqwik.api.Tuple.of(1, Arbitraries.of("a", "é", "<", "9", " ").map(c -> c.repeat(10_000))),
-            net.jqwik.api.Tuple.of(3, Arbitraries.of("", " ", "  \t ", "COMMUNE", "EPCI", "93048", "200057875", "SAS", "TPE", "ESAT",
-                "espaces-verts-entretien", "qualiopi", "2099-12-31", "2001-01-01", "31/12/2030", "2020", "1949", "99999999999",
-                "a@b.fr", "pas-un-email", "01 23 45 67 89", "+33 1 23 45 67 89", "https://www.structure.fr", "javascript:alert(1)",
-                "35600000000048", "732 829 320 00074", "73282932000075", "null", "-1")),
-            net.jqwik.api.Tuple.of(2, Arbitraries.strings().withCharRange('a', 'z').withChars(" -'’.@/:éèàç").ofMaxLength(60)))
-            .injectNull(0.05);
+    // --- generators ------------------------------------------------------------------------------------------
+
+    private static final Field[] TEXT_FIELDS = Arrays.stream(Field.values()).filter(field -> field.storedAs != null).toArray(Field[]::new);
+
+    private static final List<String> ODDITIES = List.of("🌱 Les Jardins 🌳", "👩🏽‍🔧", "\uD83C", "\uDC00 isolé", "e\u0301te\u0301",
+        "\u202Eénilgah", "\u2028", "\uFEFF");
+
+    private static final List<String> REPEATED = List.of("a", "é", "<", "9", " ");
+
+    private static final List<String> DOMAIN_VALUES = List.of("", " ", "  \t ", "COMMUNE", "EPCI", "93048", "200057875", "SAS", "TPE",
+        "ESAT", "espaces-verts-entretien", "qualiopi", "2099-12-31", "2001-01-01", "31/12/2030", "2020", "1949", "99999999999",
+        "a@b.fr", "pas-un-email", "01 23 45 67 89", "+33 1 23 45 67 89", "https://www.structure.fr", "javascript:alert(1)",
+        "35600000000048", "732 829 320 00074", "73282932000075", "null", "-1");
+
+    private static final List<String> MARKUP = List.of("<script>alert('x')</script>", "<b>gras</b> & <i>italique</i>",
+        "<img src=x onerror=alert(1)>", "&amp; &lt;p&gt;", "\"><svg/onload=alert(1)>", "<a href=\"javascript:alert(1)\">lien</a>",
+        "Tom & Jerry <SARL>", "{{7*7}} ${7*7} [[${7*7}]]", "' OR 1=1 --");
+
+    /** Characters worth trying more often than chance would: controls, spaces of all kinds, lone surrogates, the ends of the range. */
+    private static final char[] TRICKY_CHARS = {'\u0000', '\u0001', '\t', '\n', '\r', '\u001f', '\u007f', '\u0085', '\u00a0', ' ',
+        '\u2007', '\u202f', '\u2028', '\u2029', '\u200b', '\u200e', '\u202e', '\ufeff', '\ud800', '\udbff', '\udc00', '\udfff',
+        '\ufffd', '\uffff', '<', '>', '&', '"', '\'', '\\', '%', 'é', 'É'};
+
+    /**
+     * Text typed in a field: null 5 % of the time, otherwise with weights 4 any chars (up to 40), 2 a name with
+     * 1 to 3 control characters, 2 Unicode oddities, 2 HTML, 1 a 10 000-character repetition, 3 values the
+     * fields know (or nearly), 2 lowercase words with punctuation (up to 60).
+     */
+    private static String typed(Random random) {
+        if (random.nextInt(100) < 5) {
+            return null;
+        }
+        int pick = random.nextInt(16);
+        if (pick < 4) {
+            return anyChars(random, random.nextInt(41));
+        }
+        if (pick < 6) {
+            return "Nom" + charsBetween(random, '\u0000', '\u001f', 1 + random.nextInt(3)) + "fin";
+        }
+        if (pick < 8) {
+            return oneOf(random, ODDITIES);
+        }
+        if (pick < 10) {
+            return html(random);
+        }
+        if (pick < 11) {
+            return oneOf(random, REPEATED).repeat(10_000);
+        }
+        if (pick < 14) {
+            return oneOf(random, DOMAIN_VALUES);
+        }
+        return charsFrom(random, "abcdefghijklmnopqrstuvwxyz -'’.@/:éèàç", random.nextInt(61));
     }
 
-    @Provide
-    Arbitrary<Field> textFields() {
-        return Arbitraries.of(Field.values()).filter(field -> field.storedAs != null);
+    /** Some text, a markup, the same text again. */
+    private static String html(Random random) {
+        String markup = oneOf(random, MARKUP);
+        String text = charsFrom(random, "abcdefghijklmnopqrstuvwxyz éà", random.nextInt(21));
+        return text + markup + text;
     }
 
-    @Provide
-    Arbitrary<String> html() {
-        return Arbitraries.of("<script>alert('x')</script>", "<b>gras</b> & <i>italique</i>", "<img src=x onerror=alert(1)>",
-                "&amp; &lt;p&gt;", "\"><svg/onload=alert(1)>", "<a href=\"javascript:alert(1)\">lien</a>", "Tom & Jerry <SARL>",
-                "{{7*7}} ${7*7} [[${7*7}]]", "' OR 1=1 --")
-            .flatMap(markup -> Arbitraries.strings().withCharRange('a', 'z').withChars(" éà").ofMaxLength(20).map(text -> text + markup + text));
+    /** Any chars of the whole range (surrogates included), a quarter of them from the tricky ones. */
+    private static String anyChars(Random random, int length) {
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append(random.nextInt(4) == 0 ? TRICKY_CHARS[random.nextInt(TRICKY_CHARS.length)] : (char) random.nextInt(0x10000));
+        }
+        return text.toString();
     }
 
-    @Provide
-    Arbitrary<Character> controlCharacters() {
-        return Arbitraries.chars().range('\u0000', '\u001f').injectDuplicates(0.1);
+    private static String charsBetween(Random random, char first, char last, int length) {
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append((char) (first + random.nextInt(last - first + 1)));
+        }
+        return text.toString();
+    }
+
+    private static String charsFrom(Random random, String alphabet, int length) {
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
+    }
+
+    private static <T> T oneOf(Random random, List<T> values) {
+        return values.get(random.nextInt(values.size()));
+    }
+
+    private static <T> T oneOf(Random random, T[] values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    /** The text with anything outside printable ASCII and Latin-1 letters written as \\uXXXX, long texts cut, for names and messages. */
+    static String shown(String text) {
+        if (text == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if (out.length() > 200) {
+                return out.append("… (").append(text.length()).append(" caractères)").toString();
+            }
+            out.append((c >= 0x20 && c < 0x7f) || (c >= 0xc0 && c <= 0xff) ? String.valueOf(c) : String.format("\\u%04x", (int) c));
+        }
+        return out.toString();
     }
 }
