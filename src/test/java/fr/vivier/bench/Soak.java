@@ -119,7 +119,8 @@ public final class Soak {
             int offset = c;
             futures.add(pool.submit(() -> {
                 try (Client client = new Client(portal)) {
-                    for (int i = offset; System.nanoTime() < end; i++) {
+                    int unreachable = 0;
+                    for (int i = offset; System.nanoTime() < end && unreachable < 100; i++) {
                         Step step = MIX.get(Math.floorMod(i, MIX.size()));
                         long before = System.nanoTime();
                         int status;
@@ -128,6 +129,8 @@ public final class Soak {
                         } catch (Exception e) {
                             status = -1;
                         }
+                        // a portal that stopped answering altogether ends the run instead of counting millions of refusals
+                        unreachable = status == -1 ? unreachable + 1 : 0;
                         long after = System.nanoTime();
                         int minute = (int) Math.min(totalMinutes - 1, (after - start) / 60_000_000_000L);
                         latenciesPerMinute.get(minute).add(after - before);
