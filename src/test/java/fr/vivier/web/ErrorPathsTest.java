@@ -44,7 +44,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ErrorPathsTest implements IntegrationTest {
-    private static final int ROUNDS = 25;
+    private static final int ROUNDS = 19;
     private static final long BODY_DELAY_MILLIS = 20;
     private static final long MAX_HEAP_GROWTH = 48L * 1024 * 1024;
     private static final String FORM = "application/x-www-form-urlencoded";
