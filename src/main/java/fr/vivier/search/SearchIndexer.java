@@ -51,7 +51,7 @@ public class SearchIndexer {
 
     private record Pending(long outboxId, long supplierId) { }
 
-    @Scheduled(fixedDelay = "${vivier.search.poll-interval:250ms}", initialDelay = "2s")
+    @Scheduled(fixedDelay = "${vivier.search.poll-interval:250ms}", initialDelay = "${vivier.search.initial-delay:2s}")
     void drainOnSchedule() {
         if (clock.instant().isBefore(nextAttempt)) {
             return;
