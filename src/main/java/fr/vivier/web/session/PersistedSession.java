@@ -2,6 +2,7 @@ package fr.vivier.web.session;
 
 import io.micronaut.session.InMemorySession;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -10,18 +11,30 @@ import java.util.TreeMap;
 /** A session whose attributes are plain strings, so that it can be stored as JSON in PostgreSQL. */
 class PersistedSession extends InMemorySession {
 
-    /** A new session, created at {@code now} by the application's clock (its absolute lifetime counts from there). */
-    PersistedSession(String id, Instant now, Duration maxInactiveInterval) {
-        super(id, now, maxInactiveInterval);
-        this.lastAccessTime = now;
+    private final Clock clock;
+
+    /** A new session, created now by the application's clock (its absolute lifetime counts from there). */
+    PersistedSession(String id, Clock clock, Duration maxInactiveInterval) {
+        super(id, clock.instant(), maxInactiveInterval);
+        this.clock = clock;
+        this.lastAccessTime = clock.instant();
     }
 
-    PersistedSession(String id, Instant creationTime, Instant lastAccessTime, Duration maxInactiveInterval,
+    PersistedSession(String id, Clock clock, Instant creationTime, Instant lastAccessTime, Duration maxInactiveInterval,
                      Map<String, String> attributes) {
         super(id, creationTime, maxInactiveInterval);
+        this.clock = clock;
         attributes.forEach(attributeMap::put);
         this.lastAccessTime = lastAccessTime;
         setNew(false);
+    }
+
+    /** Judged on the application's clock like everything else (the framework's default reads the system time). */
+    @Override
+    public boolean isExpired() {
+        Duration maxInactive = getMaxInactiveInterval();
+        return maxInactive != null && !maxInactive.isNegative()
+            && clock.instant().minus(maxInactive).compareTo(getLastAccessedTime()) >= 0;
     }
 
     Map<String, String> attributesAsStrings() {

@@ -57,7 +57,7 @@ public class PostgresSessionStore implements SessionStore<Session> {
 
     @Override
     public Session newSession() {
-        return new PersistedSession(idGenerator.generateId(), clock.instant(), configuration.getMaxInactiveInterval());
+        return new PersistedSession(idGenerator.generateId(), clock, configuration.getMaxInactiveInterval());
     }
 
     @Override
@@ -112,7 +112,7 @@ public class PostgresSessionStore implements SessionStore<Session> {
             if (row.lastAccessedAt().plus(TOUCH_PRECISION).isBefore(now)) {
                 repository.touch(id, now);
             }
-            return Optional.of(new PersistedSession(row.id(), row.createdAt(), now,
+            return Optional.of(new PersistedSession(row.id(), clock, row.createdAt(), now,
                 Duration.ofSeconds(row.maxInactiveSeconds()), fromJson(row.attributes())));
         });
     }
