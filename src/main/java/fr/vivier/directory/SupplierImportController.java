@@ -66,8 +66,7 @@ class SupplierImportController {
     HttpResponse<?> preview(HttpRequest<?> request, @Nullable @Part(CsrfTokens.FIELD) String csrf,
                             @Nullable @Part(FILE_FIELD) CompletedFileUpload fichier) {
         if (!csrfTokens.matches(request, csrf)) {
-            return HttpResponse.status(HttpStatus.FORBIDDEN).body(new ModelAndView<>("errors/403", Map.of("message",
-                "Le formulaire a expiré ou ne provient pas de ce site. Rechargez la page et recommencez.")));
+            return HttpResponse.status(HttpStatus.FORBIDDEN).body(new ModelAndView<>("errors/403", Map.of("message", CsrfTokens.REFUSED)));
         }
         if (fichier == null || fichier.getFilename() == null || fichier.getFilename().isBlank() || fichier.getSize() == 0) {
             return refused(NO_FILE);

@@ -39,7 +39,6 @@ import java.util.Set;
 @Filter(Filter.MATCH_ALL_PATTERN)
 class CsrfFilter implements HttpServerFilter {
     private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
-    private static final String EXPIRED = "Le formulaire a expiré ou ne provient pas de ce site. Rechargez la page et recommencez.";
 
     private final CsrfTokens tokens;
     private final FilterBodyParser bodyParser;
@@ -136,6 +135,6 @@ class CsrfFilter implements HttpServerFilter {
             return HttpResponse.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(Map.of("message", "Requête refusée : elle ne provient pas de ce site."));
         }
-        return pages.render(request, HttpStatus.FORBIDDEN, "errors/403", Map.of("message", EXPIRED));
+        return pages.render(request, HttpStatus.FORBIDDEN, "errors/403", Map.of("message", CsrfTokens.REFUSED));
     }
 }

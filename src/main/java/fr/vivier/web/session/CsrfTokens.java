@@ -21,6 +21,8 @@ public class CsrfTokens {
     public static final String FIELD = "_csrf";
     public static final String HEADER = "X-CSRF-Token";
     static final String SESSION_ATTRIBUTE = "csrfToken";
+    /** What a refused form says, wherever the token is checked. */
+    public static final String REFUSED = "Le formulaire a expiré ou ne provient pas de ce site. Rechargez la page et recommencez.";
 
     private final SessionStore<Session> sessionStore;
     private final SecureRandom random = new SecureRandom();
