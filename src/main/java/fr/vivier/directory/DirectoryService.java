@@ -121,7 +121,7 @@ public class DirectoryService {
             recontacts.save(new RecontactRequest(null, supplier.id(), profile.recontact().topic(), String.join(" ", profile.sectors()),
                 profile.recontact().message(), RecontactRequest.Status.NEW, null, now, null, null, null));
         }
-        record(supplier.id(), actor, comesBack ? "REINSCRIPTION" : "INSCRIPTION",
+        record(supplier.id(), actor, comesBack ? HistoryAction.REINSCRIPTION : HistoryAction.INSCRIPTION,
             publishNow ? "publiée à l’inscription" : "en attente de validation");
         searchOutbox.supplierChanged(supplier.id());
         mail.queue(profile.contact().email(), "Votre structure est référencée sur Vivier", mailTemplate, Map.of(
@@ -153,7 +153,7 @@ public class DirectoryService {
             profile.contact().email(), profile.contact().phone()));
         details.replace(supplierId, profile, details.labels(supplierId));
         syncConsents(supplierId, profile.consents(), now);
-        record(supplierId, actor, "MODIFICATION", "profil mis à jour");
+        record(supplierId, actor, HistoryAction.MODIFICATION, "profil mis à jour");
         searchOutbox.supplierChanged(supplierId);
         return new RegistrationResult.Registered(updated);
     }
@@ -219,7 +219,7 @@ public class DirectoryService {
     @Transactional
     public void withdrawConsent(long supplierId, ConsentKind kind, String actor) {
         if (consents.withdraw(supplierId, kind.name(), clock.instant()) > 0) {
-            record(supplierId, actor, "RETRAIT_CONSENTEMENT", kind.name());
+            record(supplierId, actor, HistoryAction.RETRAIT_CONSENTEMENT, kind.name());
             searchOutbox.supplierChanged(supplierId);
         }
     }
@@ -231,7 +231,7 @@ public class DirectoryService {
             return;
         }
         suppliers.update(supplier.withStatus(status, reason, false, clock.instant()));
-        record(supplierId, actor, status.name(), reason);
+        record(supplierId, actor, HistoryAction.of(status), reason);
         searchOutbox.supplierChanged(supplierId);
         contacts.findById(supplierId).ifPresent(contact -> {
             if (status == SupplierStatus.REJECTED || status == SupplierStatus.PUBLISHED || status == SupplierStatus.SUSPENDED) {
@@ -319,7 +319,7 @@ public class DirectoryService {
             supplier.tradeName(), supplier.legalForm(), supplier.size(), supplier.kind(), supplier.ess(), supplier.communeCode(),
             "", null, SupplierStatus.ERASED, false, "effacement des données personnelles", supplier.createdAt(), now,
             supplier.publishedAt(), now, supplier.retentionNoticeAt()));
-        record(supplierId, actor, "EFFACEMENT", "données personnelles effacées");
+        record(supplierId, actor, HistoryAction.EFFACEMENT, "données personnelles effacées");
         searchOutbox.supplierChanged(supplierId);
     }
 
@@ -343,8 +343,8 @@ public class DirectoryService {
         return data;
     }
 
-    void record(long supplierId, String actor, String action, @Nullable String detail) {
-        history.save(new SupplierChildren.HistoryEntry(null, supplierId, clock.instant(), actor, action,
+    void record(long supplierId, String actor, HistoryAction action, @Nullable String detail) {
+        history.save(new SupplierChildren.HistoryEntry(null, supplierId, clock.instant(), actor, action.name(),
             detail == null ? null : (detail.length() > 1000 ? detail.substring(0, 1000) : detail)));
     }
 

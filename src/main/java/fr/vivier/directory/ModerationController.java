@@ -49,24 +49,6 @@ class ModerationController {
         "label", "La vérification du label est enregistrée.",
         "fusion", "Les deux fiches sont fusionnées : la fiche en double est suspendue.");
 
-    private static final Map<String, String> ACTIONS = Map.ofEntries(
-        Map.entry("INSCRIPTION", "Inscription"),
-        Map.entry("MODIFICATION", "Modification par la structure"),
-        Map.entry("RETRAIT_CONSENTEMENT", "Retrait d’un consentement"),
-        Map.entry("PENDING", "Remise en attente"),
-        Map.entry("PUBLISHED", "Publication"),
-        Map.entry("REJECTED", "Refus"),
-        Map.entry("SUSPENDED", "Suspension"),
-        Map.entry("ERASED", "Effacement"),
-        Map.entry("EFFACEMENT", "Effacement des données personnelles"),
-        Map.entry("RELECTURE", "Relecture"),
-        Map.entry("LABEL_VERIFIE", "Label vérifié"),
-        Map.entry("LABEL_NON_VERIFIE", "Label marqué non vérifié"),
-        Map.entry("FUSION", "Fusion"),
-        Map.entry("RECONTACT_ASSIGNED", "Demande de recontact prise en charge"),
-        Map.entry("RECONTACT_ANSWERED", "Demande de recontact répondue"),
-        Map.entry("RECONTACT_CLOSED", "Demande de recontact close"));
-
     private static final Map<ConsentKind, String> CONSENTS = Map.of(
         ConsentKind.PUBLISH_CONTACT, "Coordonnées visibles par les acheteurs",
         ConsentKind.RECONTACT, "Recontact par les acheteurs",
@@ -248,7 +230,7 @@ class ModerationController {
 
     private static HistoryLine historyLine(SupplierChildren.HistoryEntry entry) {
         return new HistoryLine(FrenchFormat.dateTime(entry.occurredAt()), entry.actor(),
-            ACTIONS.getOrDefault(entry.action(), entry.action()), entry.detail() == null ? "" : entry.detail());
+            HistoryAction.labelOf(entry.action()), entry.detail() == null ? "" : entry.detail());
     }
 
 }

@@ -89,7 +89,7 @@ public class ModerationService {
             return;
         }
         suppliers.update(supplier.withStatus(supplier.status(), supplier.statusReason(), false, clock.instant()));
-        directory.record(supplierId, staff.displayName(), "RELECTURE", "fiche relue");
+        directory.record(supplierId, staff.displayName(), HistoryAction.RELECTURE, "fiche relue");
     }
 
     @Transactional
@@ -99,7 +99,7 @@ public class ModerationService {
             throw new Refused("Ce label n’est pas déclaré par la structure.");
         }
         details.setLabelVerified(supplierId, labelCode, verified, staff.accountId());
-        directory.record(supplierId, staff.displayName(), verified ? "LABEL_VERIFIE" : "LABEL_NON_VERIFIE", labelCode);
+        directory.record(supplierId, staff.displayName(), verified ? HistoryAction.LABEL_VERIFIE : HistoryAction.LABEL_NON_VERIFIE, labelCode);
         searchOutbox.supplierChanged(supplierId);
     }
 
@@ -148,7 +148,7 @@ public class ModerationService {
             consents.findBySupplierIdOrderById(duplicateId).stream().filter(SupplierChildren.Consent::active)
                 .forEach(consent -> consents.withdraw(duplicateId, consent.kind().name(), clock.instant()));
         }
-        directory.record(keptId, staff.displayName(), "FUSION", "fiche " + duplicate.slug() + " (SIRET " + duplicate.siret()
+        directory.record(keptId, staff.displayName(), HistoryAction.FUSION, "fiche " + duplicate.slug() + " (SIRET " + duplicate.siret()
             + ") fusionnée dans cette fiche ; " + movedRequests + " demande(s) de recontact reprise(s)");
         searchOutbox.supplierChanged(keptId);
         LOG.info("supplier {} merged into {}", duplicateId, keptId);

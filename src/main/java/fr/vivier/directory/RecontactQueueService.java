@@ -202,7 +202,7 @@ public class RecontactQueueService {
             takes ? now : request.assignedAt(),
             status == RecontactRequest.Status.ANSWERED ? now : request.answeredAt(),
             status == RecontactRequest.Status.CLOSED ? now : request.closedAt()));
-        directory.record(request.supplierId(), staff.displayName(), "RECONTACT_" + status.name(), detail);
+        directory.record(request.supplierId(), staff.displayName(), HistoryAction.of(status), detail);
         return updated;
     }
 

@@ -81,7 +81,7 @@ class SupplierSpaceService {
             statement.setLong(2, supplier.id());
             return statement.executeUpdate();
         });
-        directory.record(supplier.id(), ACTOR_RETENTION, "AVIS_CONSERVATION", "courriel demandant de confirmer la conservation de la fiche");
+        directory.record(supplier.id(), ACTOR_RETENTION, HistoryAction.AVIS_CONSERVATION, "courriel demandant de confirmer la conservation de la fiche");
     }
 
     /** The registration form filled in with the current profile, for the edit page. */
