@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.EOFException;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,6 +28,11 @@ class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpResponse
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, Exception exception) {
+        if (exception instanceof EOFException) {
+            // the client went away in the middle of its request: nobody reads the answer, nothing is broken here
+            LOG.debug("client closed the connection during {} {}", request.getMethodName(), LogMasks.path(request.getPath()));
+            return HttpResponse.badRequest();
+        }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.error("unexpected error, reference {} on {} {}", reference, request.getMethodName(), LogMasks.path(request.getPath()), exception);
         if (request.getPath().startsWith("/api/")) {
