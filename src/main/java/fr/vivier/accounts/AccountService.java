@@ -58,24 +58,25 @@ public class AccountService {
     /** Same answer, and about the same time, whether the account exists or not. */
     @Transactional
     public SignInResult signIn(String email, String password, String ip, @Nullable String deviceToken) {
-        if (throttle.isBlocked(email, ip, deviceToken)) {
+        LoginThrottle.Attempt attempt = throttle.attempt(email, ip, deviceToken);
+        if (throttle.isBlocked(attempt)) {
             audit.record(SecurityEvent.SIGN_IN_THROTTLED, null, null, ip, null);
             return new SignInResult.Throttled();
         }
         Optional<Account> account = accounts.findByEmail(email.strip());
         if (account.isEmpty() || !account.get().canSignIn()) {
             hasher.burnTime(password);
-            throttle.recordFailure(email, ip, deviceToken);
+            throttle.recordFailure(attempt);
             audit.record(SecurityEvent.SIGN_IN_FAILURE, account.map(Account::id).orElse(null), null, ip,
                 account.isEmpty() ? "compte inconnu" : "compte désactivé ou sans mot de passe");
             return new SignInResult.Refused();
         }
         if (!hasher.matches(password, account.get().passwordHash())) {
-            throttle.recordFailure(email, ip, deviceToken);
+            throttle.recordFailure(attempt);
             audit.record(SecurityEvent.SIGN_IN_FAILURE, account.get().id(), null, ip, "mot de passe erroné");
             return new SignInResult.Refused();
         }
-        String device = throttle.recordSuccess(email, ip, deviceToken);
+        String device = throttle.recordSuccess(attempt);
         audit.record(SecurityEvent.SIGN_IN_SUCCESS, account.get().id(), null, ip, null);
         return new SignInResult.SignedIn(account.get(), device);
     }

@@ -32,36 +32,42 @@ class LoginThrottle {
     /** How long a browser that signed in stays trusted for that account. */
     static final Duration DEVICE_TRUST = Duration.ofDays(180);
 
+    /** One sign-in attempt: the account asked for, the address, and the browser's device token if it is trusted. */
+    record Attempt(String accountKey, String ip, @Nullable String deviceToken, @Nullable String trustedDeviceHash) { }
+
+    /** Looks the device token up once, for the whole attempt. */
+    Attempt attempt(String email, String ip, @Nullable String deviceToken) {
+        String key = key(email);
+        return new Attempt(key, ip, deviceToken, trustedDeviceHash(key, deviceToken));
+    }
+
     /**
      * A browser holding a device token of this account (it signed in before) only answers for its own failures;
      * any other client is limited per (account, IP), per IP and per account.
      */
-    boolean isBlocked(String email, String ip, @Nullable String deviceToken) {
-        String key = key(email);
+    boolean isBlocked(Attempt attempt) {
         Instant since = clock.instant().minus(configuration.getWindow());
-        String device = trustedDeviceHash(key, deviceToken);
-        if (device != null) {
-            return failures.countForAccountAndDevice(key, device, since) >= configuration.getMaxFailuresPerAccountAndIp();
+        if (attempt.trustedDeviceHash() != null) {
+            return failures.countForAccountAndDevice(attempt.accountKey(), attempt.trustedDeviceHash(), since)
+                >= configuration.getMaxFailuresPerAccountAndIp();
         }
-        return failures.countForAccountAndIp(key, ip, since) >= configuration.getMaxFailuresPerAccountAndIp()
-            || failures.countForIp(ip, since) >= configuration.getMaxFailuresPerIp()
-            || failures.countForAccount(key, since) >= configuration.getMaxFailuresPerAccount();
+        return failures.countForAccountAndIp(attempt.accountKey(), attempt.ip(), since) >= configuration.getMaxFailuresPerAccountAndIp()
+            || failures.countForIp(attempt.ip(), since) >= configuration.getMaxFailuresPerIp()
+            || failures.countForAccount(attempt.accountKey(), since) >= configuration.getMaxFailuresPerAccount();
     }
 
-    void recordFailure(String email, String ip, @Nullable String deviceToken) {
-        String key = key(email);
-        failures.save(new LoginFailure(null, key, ip, clock.instant(), trustedDeviceHash(key, deviceToken)));
+    void recordFailure(Attempt attempt) {
+        failures.save(new LoginFailure(null, attempt.accountKey(), attempt.ip(), clock.instant(), attempt.trustedDeviceHash()));
     }
 
     /** Clears the failures of this client and returns the device token this browser keeps for the account. */
-    String recordSuccess(String email, String ip, @Nullable String deviceToken) {
-        String key = key(email);
-        failures.clear(key, ip);
-        if (trustedDeviceHash(key, deviceToken) != null) {
-            return deviceToken;
+    String recordSuccess(Attempt attempt) {
+        failures.clear(attempt.accountKey(), attempt.ip());
+        if (attempt.trustedDeviceHash() != null) {
+            return attempt.deviceToken();
         }
         String token = SecretTokens.newSecret();
-        failures.trustDevice(SecretTokens.sha256(token), key, clock.instant());
+        failures.trustDevice(SecretTokens.sha256(token), attempt.accountKey(), clock.instant());
         return token;
     }
 

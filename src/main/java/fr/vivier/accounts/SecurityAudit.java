@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Instant;
 
 /** Writes the security journal (table security_event) and a log line with ids only. */
 @Singleton
@@ -27,7 +28,7 @@ public class SecurityAudit {
     }
 
     /** How many events of this kind the account caused since then (e.g. exports in the last hour). */
-    public long countSince(String kind, long accountId, java.time.Instant since) {
+    public long countSince(String kind, long accountId, Instant since) {
         return repository.countByKindAndAccountIdAndOccurredAtAfter(kind, accountId, since);
     }
 

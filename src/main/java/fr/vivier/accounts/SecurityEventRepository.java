@@ -6,6 +6,7 @@ import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.time.Instant;
 import java.util.List;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -14,9 +15,9 @@ interface SecurityEventRepository extends CrudRepository<SecurityEvent, Long> {
     Page<SecurityEvent> findAll(Pageable pageable);
 
     @io.micronaut.data.annotation.Query("DELETE FROM security_event WHERE occurred_at < :before")
-    void deleteOlderThan(java.time.Instant before);
+    void deleteOlderThan(Instant before);
 
-    long countByKindAndAccountIdAndOccurredAtAfter(String kind, Long accountId, java.time.Instant since);
+    long countByKindAndAccountIdAndOccurredAtAfter(String kind, Long accountId, Instant since);
 
     List<SecurityEvent> findByKindAndAccountIdOrderByIdDesc(String kind, Long accountId);
 }

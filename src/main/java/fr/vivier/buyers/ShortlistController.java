@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** « Achat de moins de 40 000 € HT »: state the need, get a shortlist, tick suppliers, download their contacts. */
 @Controller("/achats-moins-40k")
@@ -150,7 +151,7 @@ class ShortlistController {
     }
 
     private HttpResponse<?> export(HttpRequest<?> request, long id, Authentication authentication,
-                                   java.util.function.Function<List<SupplierRow>, byte[]> format, String type, String extension) {
+                                   Function<List<SupplierRow>, byte[]> format, String type, String extension) {
         Shortlist shortlist = readable(id, authentication);
         List<SupplierRow> rows = exports.forSuppliers(shortlists.selectedIds(shortlist));
         return journal.refuseOrRecord(request, authentication, "export " + extension + " de la liste « moins de 40 k€ » " + id, rows)

@@ -1,8 +1,8 @@
 package fr.vivier.mail;
 
+import fr.vivier.web.LogMasks;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
-import fr.vivier.web.LogMasks;
 import jakarta.inject.Singleton;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -55,7 +55,7 @@ public class MailSender {
     @Scheduled(fixedDelay = "6h", initialDelay = "5m")
     @Transactional
     void forgetOldMails() {
-        outbox.deleteFinishedBefore(clock.instant().minus(java.time.Duration.ofDays(90)));
+        outbox.deleteFinishedBefore(clock.instant().minus(Duration.ofDays(90)));
     }
 
     /** Sends what is due now; returns how many were delivered. */

@@ -2,6 +2,7 @@ package fr.vivier.web;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,7 +19,7 @@ public final class FrenchFormat {
     }
 
     /** Today for the people using the portal: the date in {@link #ZONE} at the clock's instant, whatever the machine's zone. */
-    public static LocalDate today(java.time.Clock clock) {
+    public static LocalDate today(Clock clock) {
         return LocalDate.ofInstant(clock.instant(), ZONE);
     }
 

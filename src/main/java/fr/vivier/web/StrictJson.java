@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
@@ -61,24 +62,23 @@ public final class StrictJson {
                 return new Result.Refused<>("body", "Type inattendu : un objet est attendu.");
             }
             return new Result.Read<>(value);
-        } catch (JsonMappingException e) {
-            Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
-            if (duplicate.find()) {
-                return new Result.Refused<>(path(e, duplicate.group(1)), "Clé donnée deux fois : une seule valeur est acceptée.");
-            }
-            return new Result.Refused<>(path(e, null), expected(e));
         } catch (JacksonException e) {
+            JsonMappingException mapping = e instanceof JsonMappingException m ? m : null;
             Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
             if (duplicate.find()) {
-                return new Result.Refused<>(duplicate.group(1), "Clé donnée deux fois : une seule valeur est acceptée.");
+                return new Result.Refused<>(path(mapping, duplicate.group(1)), "Clé donnée deux fois : une seule valeur est acceptée.");
             }
-            return new Result.Refused<>("body", "Corps de requête illisible : JSON invalide.");
+            if (mapping == null) {
+                return new Result.Refused<>("body", "Corps de requête illisible : JSON invalide.");
+            }
+            return new Result.Refused<>(path(mapping, null), expected(mapping));
         }
     }
 
+    /** The field as the API's errors name it ({@code contact.email}, {@code labels[1].code}), then {@code last}. */
     private static String path(JsonMappingException e, String last) {
         StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
+        for (JsonMappingException.Reference reference : e == null ? List.<JsonMappingException.Reference>of() : e.getPath()) {
             if (reference.getIndex() >= 0) {
                 path.append('[').append(reference.getIndex()).append(']');
             } else if (reference.getFieldName() != null) {
@@ -92,7 +92,7 @@ public final class StrictJson {
     }
 
     private static String expected(JsonMappingException e) {
-        Class<?> target = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
         if (target == String.class) {
             return "Type inattendu : une chaîne de caractères est attendue.";
         }
