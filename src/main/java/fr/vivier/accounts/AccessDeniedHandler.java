@@ -1,5 +1,6 @@
 package fr.vivier.accounts;
 
+import fr.vivier.shared.ClientAddress;
 import fr.vivier.web.LogMasks;
 import fr.vivier.web.PageRenderer;
 import io.micronaut.context.annotation.Replaces;

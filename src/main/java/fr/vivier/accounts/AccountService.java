@@ -1,6 +1,7 @@
 package fr.vivier.accounts;
 
 import fr.vivier.mail.MailService;
+import fr.vivier.shared.SecretTokens;
 import fr.vivier.web.FrenchFormat;
 import fr.vivier.web.session.PostgresSessionStore;
 import io.micronaut.context.annotation.Value;

@@ -1,5 +1,6 @@
 package fr.vivier.accounts;
 
+import fr.vivier.shared.ClientAddress;
 import fr.vivier.web.CurrentUser;
 import fr.vivier.web.FormErrors;
 import io.micronaut.core.annotation.Nullable;

@@ -1,5 +1,6 @@
 package fr.vivier.accounts;
 
+import fr.vivier.shared.ClientAddress;
 import fr.vivier.web.FormErrors;
 import fr.vivier.web.session.CsrfTokens;
 import fr.vivier.web.session.PostgresSessionStore;

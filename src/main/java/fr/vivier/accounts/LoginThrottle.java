@@ -1,5 +1,6 @@
 package fr.vivier.accounts;
 
+import fr.vivier.shared.SecretTokens;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;

@@ -1,8 +1,8 @@
 package fr.vivier.buyers;
 
-import fr.vivier.accounts.ClientAddress;
 import fr.vivier.accounts.SecurityAudit;
 import fr.vivier.accounts.SecurityEvent;
+import fr.vivier.shared.ClientAddress;
 import fr.vivier.web.CurrentUser;
 import fr.vivier.web.PageRenderer;
 import io.micronaut.context.annotation.Value;

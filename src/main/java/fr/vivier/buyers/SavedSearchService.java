@@ -1,8 +1,8 @@
 package fr.vivier.buyers;
 
-import fr.vivier.accounts.SecretTokens;
 import fr.vivier.search.SearchQueries;
 import fr.vivier.search.SearchQuery;
+import fr.vivier.shared.SecretTokens;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;

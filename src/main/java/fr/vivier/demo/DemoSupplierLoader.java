@@ -2,9 +2,9 @@ package fr.vivier.demo;
 
 import fr.vivier.accounts.AccountService;
 import fr.vivier.directory.DirectoryService;
-import fr.vivier.directory.ModerationService;
 import fr.vivier.directory.Supplier;
 import fr.vivier.directory.SupplierStatus;
+import fr.vivier.directory.moderation.ModerationService;
 import fr.vivier.reference.Commune;
 import fr.vivier.reference.ReferenceData;
 import fr.vivier.web.CurrentUser;

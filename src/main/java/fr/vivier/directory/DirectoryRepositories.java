@@ -11,12 +11,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-final class DirectoryRepositories {
+public final class DirectoryRepositories {
     private DirectoryRepositories() {
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
-    interface Suppliers extends CrudRepository<Supplier, Long> {
+    public interface Suppliers extends CrudRepository<Supplier, Long> {
         Optional<Supplier> findBySiret(String siret);
 
         Optional<Supplier> findBySlug(String slug);
@@ -44,11 +44,11 @@ final class DirectoryRepositories {
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
-    interface Contacts extends CrudRepository<SupplierChildren.Contact, Long> {
+    public interface Contacts extends CrudRepository<SupplierChildren.Contact, Long> {
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
-    interface Consents extends CrudRepository<SupplierChildren.Consent, Long> {
+    public interface Consents extends CrudRepository<SupplierChildren.Consent, Long> {
         List<SupplierChildren.Consent> findBySupplierIdOrderById(Long supplierId);
 
         @Query("UPDATE supplier_consent SET withdrawn_at = :now WHERE supplier_id = :supplierId AND kind = :kind AND withdrawn_at IS NULL")
@@ -56,12 +56,12 @@ final class DirectoryRepositories {
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
-    interface History extends CrudRepository<SupplierChildren.HistoryEntry, Long> {
+    public interface History extends CrudRepository<SupplierChildren.HistoryEntry, Long> {
         List<SupplierChildren.HistoryEntry> findBySupplierIdOrderByOccurredAtDesc(Long supplierId);
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
-    interface Links extends CrudRepository<SupplierChildren.Link, Long> {
+    public interface Links extends CrudRepository<SupplierChildren.Link, Long> {
         Optional<SupplierChildren.Link> findByTokenHash(String tokenHash);
 
         @Query("UPDATE supplier_link SET used_at = :now WHERE id = :id AND used_at IS NULL")

@@ -1,8 +1,10 @@
 package fr.vivier.directory;
 
-import fr.vivier.accounts.SecretTokens;
 import fr.vivier.mail.MailService;
 import fr.vivier.reference.Territories;
+import fr.vivier.shared.SecretTokens;
+import fr.vivier.sourcing.RecontactRequest;
+import fr.vivier.sourcing.RecontactRequestRepository;
 import fr.vivier.web.FrenchFormat;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
@@ -343,7 +345,7 @@ public class DirectoryService {
         return data;
     }
 
-    void record(long supplierId, String actor, HistoryAction action, @Nullable String detail) {
+    public void record(long supplierId, String actor, HistoryAction action, @Nullable String detail) {
         history.save(new SupplierChildren.HistoryEntry(null, supplierId, clock.instant(), actor, action.name(),
             detail == null ? null : (detail.length() > 1000 ? detail.substring(0, 1000) : detail)));
     }

@@ -36,12 +36,8 @@ public enum HistoryAction {
         return valueOf(status.name());
     }
 
-    static HistoryAction of(RecontactRequest.Status status) {
-        return valueOf("RECONTACT_" + status.name());
-    }
-
     /** The label of a stored action name; the name itself for a line written by an older version. */
-    static String labelOf(String storedName) {
+    public static String labelOf(String storedName) {
         for (HistoryAction action : values()) {
             if (action.name().equals(storedName)) {
                 return action.label;

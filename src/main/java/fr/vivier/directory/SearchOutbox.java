@@ -8,14 +8,14 @@ import jakarta.inject.Singleton;
  * Elasticsearch: the search feature drains this table, so the directory works while search is down.
  */
 @Singleton
-class SearchOutbox {
+public class SearchOutbox {
     private final JdbcOperations jdbc;
 
     SearchOutbox(JdbcOperations jdbc) {
         this.jdbc = jdbc;
     }
 
-    void supplierChanged(long supplierId) {
+    public void supplierChanged(long supplierId) {
         jdbc.prepareStatement("INSERT INTO search_outbox (entity, entity_id) VALUES ('supplier', ?)", statement -> {
             statement.setLong(1, supplierId);
             return statement.executeUpdate();

@@ -14,14 +14,14 @@ import java.util.List;
 
 /** Sectors, labels, areas, offers and references of a supplier: replaced as a whole on each save. Call within a transaction. */
 @Singleton
-class SupplierDetailsStore {
+public class SupplierDetailsStore {
     private final JdbcOperations jdbc;
 
     SupplierDetailsStore(JdbcOperations jdbc) {
         this.jdbc = jdbc;
     }
 
-    void replace(long supplierId, SupplierProfile profile, List<SupplierChildren.LabelRow> previousLabels) {
+    public void replace(long supplierId, SupplierProfile profile, List<SupplierChildren.LabelRow> previousLabels) {
         delete(supplierId);
         batch("INSERT INTO supplier_sector (supplier_id, sector_code) VALUES (?, ?)", profile.sectors(), (statement, code) -> {
             statement.setLong(1, supplierId);
@@ -65,7 +65,7 @@ class SupplierDetailsStore {
             });
     }
 
-    void delete(long supplierId) {
+    public void delete(long supplierId) {
         for (String table : List.of("supplier_sector", "supplier_area", "supplier_label", "supplier_offer", "supplier_client_reference")) {
             jdbc.prepareStatement("DELETE FROM " + table + " WHERE supplier_id = ?", statement -> {
                 statement.setLong(1, supplierId);
@@ -74,32 +74,32 @@ class SupplierDetailsStore {
         }
     }
 
-    List<String> sectors(long supplierId) {
+    public List<String> sectors(long supplierId) {
         return strings("SELECT sector_code FROM supplier_sector WHERE supplier_id = ? ORDER BY sector_code", supplierId);
     }
 
-    List<String> offers(long supplierId) {
+    public List<String> offers(long supplierId) {
         return strings("SELECT text FROM supplier_offer WHERE supplier_id = ? ORDER BY position", supplierId);
     }
 
-    List<SupplierChildren.Area> areas(long supplierId) {
+    public List<SupplierChildren.Area> areas(long supplierId) {
         return query("SELECT area_type, area_code FROM supplier_area WHERE supplier_id = ? ORDER BY area_type, area_code", supplierId,
             rows -> new SupplierChildren.Area(supplierId, AreaType.valueOf(rows.getString(1)), rows.getString(2)));
     }
 
-    List<SupplierChildren.LabelRow> labels(long supplierId) {
+    public List<SupplierChildren.LabelRow> labels(long supplierId) {
         return query("SELECT label_code, proof, expires_on, verified, verified_at, verified_by FROM supplier_label WHERE supplier_id = ? ORDER BY label_code",
             supplierId, rows -> new SupplierChildren.LabelRow(supplierId, rows.getString(1), rows.getString(2),
                 rows.getObject(3, java.time.LocalDate.class), rows.getBoolean(4),
                 rows.getTimestamp(5) == null ? null : rows.getTimestamp(5).toInstant(), (Long) rows.getObject(6)));
     }
 
-    List<SupplierProfile.ClientReference> references(long supplierId) {
+    public List<SupplierProfile.ClientReference> references(long supplierId) {
         return query("SELECT client, year, object FROM supplier_client_reference WHERE supplier_id = ? ORDER BY position", supplierId,
             rows -> new SupplierProfile.ClientReference(rows.getString(1), (Integer) rows.getObject(2), rows.getString(3)));
     }
 
-    void setLabelVerified(long supplierId, String labelCode, boolean verified, long staffId) {
+    public void setLabelVerified(long supplierId, String labelCode, boolean verified, long staffId) {
         jdbc.prepareStatement("UPDATE supplier_label SET verified = ?, verified_at = CASE WHEN ? THEN now() END, verified_by = CASE WHEN ? THEN ? END WHERE supplier_id = ? AND label_code = ?", statement -> {
             statement.setBoolean(1, verified);
             statement.setBoolean(2, verified);

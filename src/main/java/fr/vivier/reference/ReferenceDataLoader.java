@@ -1,6 +1,6 @@
 package fr.vivier.reference;
 
-import fr.vivier.accounts.SecretTokens;
+import fr.vivier.shared.SecretTokens;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -12,7 +12,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -24,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 /**
  * Loads src/main/resources/reference/*.csv into PostgreSQL at start-up, each file only when its checksum

@@ -115,7 +115,7 @@ public class SearchIndexes {
     }
 
     private static String mappingChecksum(String index) {
-        return fr.vivier.accounts.SecretTokens.sha256(mappingText(index));
+        return fr.vivier.shared.SecretTokens.sha256(mappingText(index));
     }
 
     /** The settings and mappings of search-mappings/NAME.json (packaged on the classpath). */

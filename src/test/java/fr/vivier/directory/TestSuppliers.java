@@ -51,7 +51,7 @@ public final class TestSuppliers {
             return this;
         }
 
-        SupplierInput toInput() {
+        public SupplierInput toInput() {
             return new SupplierInput(siret, name, tradeName, legalForm, size, kind, communeCode, areas, sectors, labels,
                 description, offers, List.of(), website,
                 new SupplierInput.ContactInput(contactName, "Coordinatrice", contactEmail, "01 23 45 67 89"),
