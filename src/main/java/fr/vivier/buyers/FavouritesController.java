@@ -1,7 +1,7 @@
 package fr.vivier.buyers;
 
-import fr.vivier.directory.DirectoryService;
-import fr.vivier.directory.Supplier;
+import fr.vivier.directory.SupplierDirectory;
+import fr.vivier.directory.SupplierSummary;
 import fr.vivier.web.CurrentUser;
 import fr.vivier.web.FormErrors;
 import io.micronaut.core.annotation.Introspected;
@@ -29,6 +29,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** « Mes favoris »: named lists of suppliers, one buyer's own. */
 @Controller("/favoris")
@@ -39,9 +40,9 @@ class FavouritesController {
     private static final int PAGE_SIZE = 20;
 
     private final FavouritesService favourites;
-    private final DirectoryService directory;
+    private final SupplierDirectory directory;
 
-    FavouritesController(FavouritesService favourites, DirectoryService directory) {
+    FavouritesController(FavouritesService favourites, SupplierDirectory directory) {
         this.favourites = favourites;
         this.directory = directory;
     }
@@ -63,7 +64,7 @@ class FavouritesController {
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> create(@Valid @Body FavouriteListForm form, Authentication authentication) {
         long accountId = CurrentUser.of(authentication).accountId();
-        Supplier supplier = form.fournisseur() == null ? null : publishedSupplier(form.fournisseur());
+        SupplierSummary supplier = form.fournisseur() == null ? null : publishedSupplier(form.fournisseur());
         FavouritesService.Creation creation = favourites.create(accountId, form.name());
         if (creation instanceof FavouritesService.Creation.Invalid invalid) {
             return HttpResponse.unprocessableEntity().body(formView(form, invalid.errors(), authentication));
@@ -91,7 +92,7 @@ class FavouritesController {
 
     @Post(value = "/ajouter", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> add(@Body SupplierForm form, Authentication authentication) {
-        Supplier supplier = publishedSupplier(form.fournisseur());
+        SupplierSummary supplier = publishedSupplier(form.fournisseur());
         FavouriteList list = parse(form.liste()) == null ? null
             : favourites.owned(parse(form.liste()), CurrentUser.of(authentication).accountId()).orElse(null);
         if (list == null) {
@@ -152,7 +153,7 @@ class FavouritesController {
         return model;
     }
 
-    private Map<String, Object> addModel(Supplier supplier, FavouriteListForm form, Map<String, String> errors, Authentication authentication) {
+    private Map<String, Object> addModel(SupplierSummary supplier, FavouriteListForm form, Map<String, String> errors, Authentication authentication) {
         Map<String, Object> model = new HashMap<>();
         model.put("supplier", supplier);
         model.put("form", form);
@@ -169,9 +170,9 @@ class FavouritesController {
         return list;
     }
 
-    private Supplier publishedSupplier(@Nullable String id) {
+    private SupplierSummary publishedSupplier(@Nullable String id) {
         Long supplierId = parse(id);
-        return (supplierId == null ? java.util.Optional.<Supplier>empty() : directory.find(supplierId)).filter(Supplier::isPublished)
+        return (supplierId == null ? Optional.<SupplierSummary>empty() : directory.summary(supplierId)).filter(SupplierSummary::isPublished)
             .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "Fournisseur introuvable."));
     }
 

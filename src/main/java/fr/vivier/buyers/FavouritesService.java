@@ -1,8 +1,7 @@
 package fr.vivier.buyers;
 
-import fr.vivier.directory.DirectoryService;
-import fr.vivier.directory.Supplier;
-import fr.vivier.reference.Territories;
+import fr.vivier.directory.SupplierDirectory;
+import fr.vivier.directory.SupplierSummary;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.model.Page;
@@ -21,16 +20,13 @@ import java.util.Optional;
 @Singleton
 public class FavouritesService {
     private final BuyerRepositories.FavouriteLists lists;
-    private final DirectoryService directory;
-    private final Territories territories;
+    private final SupplierDirectory directory;
     private final JdbcOperations jdbc;
     private final Clock clock;
 
-    FavouritesService(BuyerRepositories.FavouriteLists lists, DirectoryService directory, Territories territories,
-                      JdbcOperations jdbc, Clock clock) {
+    FavouritesService(BuyerRepositories.FavouriteLists lists, SupplierDirectory directory, JdbcOperations jdbc, Clock clock) {
         this.lists = lists;
         this.directory = directory;
-        this.territories = territories;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -83,7 +79,7 @@ public class FavouritesService {
     /** Adds a published supplier to the list (nothing happens when it is already there). */
     @Transactional
     public boolean add(FavouriteList list, long supplierId) {
-        if (directory.find(supplierId).filter(Supplier::isPublished).isEmpty()) {
+        if (directory.summary(supplierId).filter(SupplierSummary::isPublished).isEmpty()) {
             return false;
         }
         jdbc.prepareStatement("""
@@ -129,12 +125,8 @@ public class FavouritesService {
             }
             return result;
         });
-        List<Entry> entries = new ArrayList<>();
-        for (long id : ids) {
-            directory.find(id).ifPresent(supplier -> entries.add(new Entry(id, supplier.displayName(), supplier.slug(),
-                supplier.kind().label(), territories.commune(supplier.communeCode()).map(Territories.CommuneEntry::displayName)
-                .orElse(supplier.communeCode()), supplier.isPublished())));
-        }
+        List<Entry> entries = directory.summaries(ids).stream().map(supplier -> new Entry(supplier.id(), supplier.displayName(),
+            supplier.slug(), supplier.kind().label(), supplier.communeName(), supplier.isPublished())).toList();
         return Page.of(entries, pageable, (long) count(list.id()));
     }
 

@@ -2,10 +2,9 @@ package fr.vivier.buyers;
 
 import fr.vivier.accounts.Account;
 import fr.vivier.accounts.AccountService;
-import fr.vivier.directory.DirectoryService;
-import fr.vivier.directory.Supplier;
+import fr.vivier.directory.SupplierDirectory;
+import fr.vivier.directory.SupplierSummary;
 import fr.vivier.mail.MailService;
-import fr.vivier.reference.Territories;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
@@ -38,22 +37,20 @@ public class SavedSearchDigest {
     private final BuyerRepositories.SavedSearches searches;
     private final SavedSearchService savedSearches;
     private final SupplierExports exports;
-    private final DirectoryService directory;
+    private final SupplierDirectory directory;
     private final AccountService accounts;
-    private final Territories territories;
     private final MailService mail;
     private final JdbcOperations jdbc;
     private final Clock clock;
 
     SavedSearchDigest(BuyerRepositories.SavedSearches searches, SavedSearchService savedSearches, SupplierExports exports,
-                      DirectoryService directory, AccountService accounts, Territories territories, MailService mail,
+                      SupplierDirectory directory, AccountService accounts, MailService mail,
                       JdbcOperations jdbc, Clock clock) {
         this.searches = searches;
         this.savedSearches = savedSearches;
         this.exports = exports;
         this.directory = directory;
         this.accounts = accounts;
-        this.territories = territories;
         this.mail = mail;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -107,20 +104,17 @@ public class SavedSearchDigest {
             return Optional.empty();
         }
         Set<Long> known = notified(search.id());
-        List<Supplier> fresh = new ArrayList<>();
+        List<SupplierSummary> fresh = new ArrayList<>();
         Instant now = clock.instant();
-        for (long supplierId : matching.get()) {
-            if (known.contains(supplierId)) {
+        List<Long> unknown = matching.get().stream().filter(id -> !known.contains(id)).toList();
+        for (SupplierSummary supplier : directory.summaries(unknown)) {
+            if (!supplier.isPublished()) {
                 continue;
             }
-            Optional<Supplier> supplier = directory.find(supplierId).filter(Supplier::isPublished);
-            boolean isNew = supplier.isPresent() && supplier.get().publishedAt() != null
-                && !supplier.get().publishedAt().isBefore(search.createdAt());
-            if (supplier.isPresent()) {
-                record(search.id(), supplierId, now, isNew);
-            }
+            boolean isNew = supplier.publishedAt() != null && !supplier.publishedAt().isBefore(search.createdAt());
+            record(search.id(), supplier.id(), now, isNew);
             if (isNew) {
-                fresh.add(supplier.get());
+                fresh.add(supplier);
             }
         }
         if (fresh.isEmpty()) {
@@ -132,11 +126,10 @@ public class SavedSearchDigest {
         return Optional.of(true);
     }
 
-    private void queueMail(SavedSearch search, Account account, List<Supplier> fresh) {
+    private void queueMail(SavedSearch search, Account account, List<SupplierSummary> fresh) {
         String token = savedSearches.newUnsubscribeToken(search);
         String baseUrl = mail.baseUrl();
-        List<NewSupplier> suppliers = fresh.stream().map(s -> new NewSupplier(s.displayName(), s.kind().label(),
-            territories.commune(s.communeCode()).map(Territories.CommuneEntry::displayName).orElse(s.communeCode()),
+        List<NewSupplier> suppliers = fresh.stream().map(s -> new NewSupplier(s.displayName(), s.kind().label(), s.communeName(),
             baseUrl + "/fournisseurs/" + s.slug())).toList();
         mail.queue(account.email(), "Nouveaux fournisseurs pour votre recherche « " + search.name() + " »", "saved-search-digest", Map.of(
             "displayName", account.displayName(),

@@ -1,8 +1,7 @@
 package fr.vivier.buyers;
 
-import fr.vivier.directory.DirectoryService;
-import fr.vivier.directory.Supplier;
-import fr.vivier.directory.StructureKind;
+import fr.vivier.directory.SupplierDirectory;
+import fr.vivier.directory.SupplierSummary;
 import fr.vivier.reference.Territories;
 import fr.vivier.search.SearchQuery;
 import fr.vivier.search.SearchResult;
@@ -36,12 +35,12 @@ public class ShortlistService {
 
     private final BuyerRepositories.Shortlists shortlists;
     private final SupplierSearch search;
-    private final DirectoryService directory;
+    private final SupplierDirectory directory;
     private final Territories territories;
     private final JdbcOperations jdbc;
     private final Clock clock;
 
-    ShortlistService(BuyerRepositories.Shortlists shortlists, SupplierSearch search, DirectoryService directory,
+    ShortlistService(BuyerRepositories.Shortlists shortlists, SupplierSearch search, SupplierDirectory directory,
                      Territories territories, JdbcOperations jdbc, Clock clock) {
         this.shortlists = shortlists;
         this.search = search;
@@ -128,16 +127,15 @@ public class ShortlistService {
                 }
                 return result;
             });
-        List<Proposal> proposals = new ArrayList<>();
-        for (ProposalRow row : rows) {
-            directory.find(row.supplierId()).ifPresent(supplier -> proposals.add(proposal(supplier, row.position(), row.selected())));
-        }
-        return proposals;
+        Map<Long, SupplierSummary> suppliers = new HashMap<>();
+        directory.summaries(rows.stream().map(ProposalRow::supplierId).toList()).forEach(supplier -> suppliers.put(supplier.id(), supplier));
+        return rows.stream().filter(row -> suppliers.containsKey(row.supplierId()))
+            .map(row -> proposal(suppliers.get(row.supplierId()), row.position(), row.selected())).toList();
     }
 
-    private Proposal proposal(Supplier supplier, int position, boolean selected) {
+    private static Proposal proposal(SupplierSummary supplier, int position, boolean selected) {
         return new Proposal(supplier.id(), position, selected, supplier.displayName(), supplier.slug(), supplier.kind().label(),
-            supplier.kind().family() != StructureKind.Family.COMPANY, communeName(supplier.communeCode()), supplier.isPublished());
+            supplier.socialEconomy(), supplier.communeName(), supplier.isPublished());
     }
 
     /** Keeps the ticked suppliers (only among those proposed); the buyer's own shortlist only. */

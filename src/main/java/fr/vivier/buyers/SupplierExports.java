@@ -1,6 +1,6 @@
 package fr.vivier.buyers;
 
-import fr.vivier.directory.DirectoryService;
+import fr.vivier.directory.SupplierDirectory;
 import fr.vivier.directory.Supplier;
 import fr.vivier.directory.SupplierChildren;
 import fr.vivier.directory.SupplierView;
@@ -22,11 +22,11 @@ public class SupplierExports {
     private static final int PAGE_SIZE = SearchQuery.MAX_PAGE_SIZE;
 
     private final SupplierSearch search;
-    private final DirectoryService directory;
+    private final SupplierDirectory directory;
     private final FacetLabels facetLabels;
     private final String baseUrl;
 
-    SupplierExports(SupplierSearch search, DirectoryService directory, FacetLabels facetLabels,
+    SupplierExports(SupplierSearch search, SupplierDirectory directory, FacetLabels facetLabels,
                     @Value("${vivier.base-url}") String baseUrl) {
         this.search = search;
         this.directory = directory;
@@ -59,11 +59,7 @@ public class SupplierExports {
 
     /** Rows for the given suppliers that are still published, in the given order. */
     public List<SupplierRow> forSuppliers(List<Long> supplierIds) {
-        List<SupplierRow> rows = new ArrayList<>();
-        for (long id : supplierIds) {
-            directory.find(id).filter(Supplier::isPublished).map(directory::view).map(this::row).ifPresent(rows::add);
-        }
-        return rows;
+        return directory.publishedViews(supplierIds).stream().map(this::row).toList();
     }
 
     private SupplierRow row(SupplierView view) {

@@ -8,6 +8,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +19,10 @@ public final class DirectoryRepositories {
     @JdbcRepository(dialect = Dialect.POSTGRES)
     public interface Suppliers extends CrudRepository<Supplier, Long> {
         Optional<Supplier> findBySiret(String siret);
+
+        List<Supplier> findByIdIn(Collection<Long> ids);
+
+        List<Supplier> findByIdInAndStatus(Collection<Long> ids, SupplierStatus status);
 
         Optional<Supplier> findBySlug(String slug);
 
@@ -45,11 +50,14 @@ public final class DirectoryRepositories {
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
     public interface Contacts extends CrudRepository<SupplierChildren.Contact, Long> {
+        List<SupplierChildren.Contact> findBySupplierIdIn(Collection<Long> supplierIds);
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
     public interface Consents extends CrudRepository<SupplierChildren.Consent, Long> {
         List<SupplierChildren.Consent> findBySupplierIdOrderById(Long supplierId);
+
+        List<SupplierChildren.Consent> findBySupplierIdInAndWithdrawnAtIsNull(Collection<Long> supplierIds);
 
         @Query("UPDATE supplier_consent SET withdrawn_at = :now WHERE supplier_id = :supplierId AND kind = :kind AND withdrawn_at IS NULL")
         int withdraw(Long supplierId, String kind, Instant now);

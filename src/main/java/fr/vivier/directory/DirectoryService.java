@@ -40,7 +40,7 @@ public class DirectoryService {
     private final DirectoryRepositories.History history;
     private final DirectoryRepositories.Links links;
     private final RecontactRequestRepository recontacts;
-    private final SupplierDetailsStore details;
+    private final SupplierDetailsRepository details;
     private final SupplierValidator validator;
     private final SearchOutbox searchOutbox;
     private final MailService mail;
@@ -50,7 +50,7 @@ public class DirectoryService {
 
     DirectoryService(DirectoryRepositories.Suppliers suppliers, DirectoryRepositories.Contacts contacts,
                      DirectoryRepositories.Consents consents, DirectoryRepositories.History history,
-                     DirectoryRepositories.Links links, RecontactRequestRepository recontacts, SupplierDetailsStore details,
+                     DirectoryRepositories.Links links, RecontactRequestRepository recontacts, SupplierDetailsRepository details,
                      SupplierValidator validator, SearchOutbox searchOutbox, MailService mail, Territories territories,
                      DirectoryConfiguration configuration, Clock clock) {
         this.suppliers = suppliers;
@@ -196,11 +196,30 @@ public class DirectoryService {
     /** Everything shown on a profile page (the page decides whether the contact may be shown). */
     @Transactional(readOnly = true)
     public SupplierView view(Supplier supplier) {
-        long id = supplier.id();
-        Optional<SupplierChildren.Contact> contact = contacts.findById(id);
-        Set<ConsentKind> active = activeConsents(id);
-        return new SupplierView(supplier, territories.commune(supplier.communeCode()).orElse(null), details.sectors(id),
-            details.labels(id), details.areas(id), details.offers(id), details.references(id), contact.orElse(null), active);
+        return views(List.of(supplier)).get(0);
+    }
+
+    /** The views of several suppliers, in their order: one query per table, whatever their number. */
+    @Transactional(readOnly = true)
+    public List<SupplierView> views(List<Supplier> suppliers) {
+        List<Long> ids = suppliers.stream().map(Supplier::id).toList();
+        Map<Long, List<String>> sectors = details.sectors(ids);
+        Map<Long, List<SupplierChildren.LabelRow>> labels = details.labels(ids);
+        Map<Long, List<SupplierChildren.Area>> areas = details.areas(ids);
+        Map<Long, List<String>> offers = details.offers(ids);
+        Map<Long, List<SupplierProfile.ClientReference>> references = details.references(ids);
+        Map<Long, SupplierChildren.Contact> contactsById = new HashMap<>();
+        contacts.findBySupplierIdIn(ids).forEach(contact -> contactsById.put(contact.supplierId(), contact));
+        Map<Long, Set<ConsentKind>> consentsById = new HashMap<>();
+        consents.findBySupplierIdInAndWithdrawnAtIsNull(ids).forEach(consent ->
+            consentsById.computeIfAbsent(consent.supplierId(), id -> EnumSet.noneOf(ConsentKind.class)).add(consent.kind()));
+        return suppliers.stream().map(supplier -> {
+            long id = supplier.id();
+            return new SupplierView(supplier, territories.commune(supplier.communeCode()).orElse(null),
+                sectors.getOrDefault(id, List.of()), labels.getOrDefault(id, List.of()), areas.getOrDefault(id, List.of()),
+                offers.getOrDefault(id, List.of()), references.getOrDefault(id, List.of()), contactsById.get(id),
+                consentsById.getOrDefault(id, EnumSet.noneOf(ConsentKind.class)));
+        }).toList();
     }
 
     public Set<ConsentKind> activeConsents(long supplierId) {

@@ -22,12 +22,12 @@ public final class SupplierChildren {
             return fr.vivier.web.FrenchFormat.date(expiresOn);
         }
 
-        /** « vérifié », « non vérifié » or « expiré » (an expiry date in the past wins). */
-        public String verificationState(LocalDate today) {
+        /** An expiry date in the past wins over the verification. */
+        public LabelState verificationState(LocalDate today) {
             if (expiresOn != null && expiresOn.isBefore(today)) {
-                return "EXPIRED";
+                return LabelState.EXPIRED;
             }
-            return verified ? "VERIFIED" : "UNVERIFIED";
+            return verified ? LabelState.VERIFIED : LabelState.UNVERIFIED;
         }
     }
 

@@ -25,6 +25,7 @@ import java.util.Set;
 @Singleton
 public class Territories {
     private final DataSource dataSource;
+    private final TerritoryConfiguration territory;
     private volatile Snapshot snapshot;
 
     public record CommuneEntry(String code, String name, String departementCode, String regionCode, String epciCode,
@@ -37,8 +38,9 @@ public class Territories {
     private record Snapshot(Map<String, CommuneEntry> communes, Map<String, String> epci, Map<String, String> departements,
                             Map<String, String> regions, Set<String> sectors, Set<String> labels) { }
 
-    Territories(DataSource dataSource) {
+    Territories(DataSource dataSource, TerritoryConfiguration territory) {
         this.dataSource = dataSource;
+        this.territory = territory;
     }
 
     /** Runs after the reference data is loaded (ReferenceDataLoader listens to the same event first). */
@@ -84,6 +86,12 @@ public class Territories {
     public String regionName(String code) { return snapshot().regions().getOrDefault(code, code); }
     public Map<String, String> departements() { return snapshot().departements(); }
     public Map<String, String> regions() { return snapshot().regions(); }
+
+    /** « Implanté sur notre territoire »: the commune, its EPCI or EPT, or its département is one of the authority's codes. */
+    public boolean onTerritory(CommuneEntry commune) {
+        return territory.getCodes().stream().anyMatch(code -> code.equals(commune.code()) || code.equals(commune.epciCode())
+            || code.equals(commune.eptCode()) || code.equals(commune.departementCode()));
+    }
 
     /**
      * Communes matching what a person typed: an INSEE code, a postcode, or a name (accents, case and

@@ -33,14 +33,14 @@ public class SearchIndexer {
 
     private final JdbcOperations jdbc;
     private final ElasticsearchClient client;
-    private final BulkSupplierDocuments documents;
+    private final SupplierDocuments documents;
     private final SearchConfiguration configuration;
     private final Clock clock;
     private volatile Instant nextAttempt = Instant.EPOCH;
     private volatile int consecutiveFailures;
     private volatile String lastError;
 
-    SearchIndexer(JdbcOperations jdbc, ElasticsearchClient client, BulkSupplierDocuments documents,
+    SearchIndexer(JdbcOperations jdbc, ElasticsearchClient client, SupplierDocuments documents,
                   SearchConfiguration configuration, Clock clock) {
         this.jdbc = jdbc;
         this.client = client;

@@ -1,9 +1,9 @@
 package fr.vivier.search;
 
-import fr.vivier.directory.DirectoryService;
-import fr.vivier.directory.Supplier;
+import fr.vivier.directory.IndexableSupplier;
+import fr.vivier.directory.LabelState;
 import fr.vivier.directory.SupplierChildren;
-import fr.vivier.directory.SupplierView;
+import fr.vivier.directory.SupplierDirectory;
 import fr.vivier.reference.ReferenceData;
 import fr.vivier.reference.Sector;
 import fr.vivier.reference.Territories;
@@ -13,62 +13,66 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Builds the search document of a supplier from the directory (read through its service) and the reference data. */
+/**
+ * Builds the search documents of suppliers from the directory's indexable content (read in bulk through
+ * {@link SupplierDirectory}: a few set-based queries per page of suppliers, which is what makes rebuilding or
+ * draining 100 000 suppliers take seconds rather than minutes) and the reference data.
+ */
 @Singleton
 public class SupplierDocuments {
-    private final DirectoryService directory;
+    private final SupplierDirectory directory;
     private final ReferenceData reference;
     private final Territories territories;
     private final FrenchAnalyzer analyzer;
-    private final TerritoryConfiguration territory;
     private final Clock clock;
     private volatile Map<String, Sector> sectorsByCode;
     private volatile Map<String, String> groupLabels;
 
-    SupplierDocuments(DirectoryService directory, ReferenceData reference, Territories territories, FrenchAnalyzer analyzer,
-                      TerritoryConfiguration territory, Clock clock) {
+    SupplierDocuments(SupplierDirectory directory, ReferenceData reference, Territories territories, FrenchAnalyzer analyzer,
+                      Clock clock) {
         this.clock = clock;
         this.directory = directory;
         this.reference = reference;
         this.territories = territories;
         this.analyzer = analyzer;
-        this.territory = territory;
     }
 
-    /** The document to index, or empty when the supplier must not be searchable (unknown, not published, erased). */
-    public Optional<SupplierDocument> forSupplier(long supplierId) {
-        return directory.find(supplierId).filter(Supplier::isPublished).map(supplier -> build(directory.view(supplier)));
+    /** The documents of the published suppliers among {@code ids}, by id; unknown, unpublished or erased ones are absent. */
+    public Map<Long, SupplierDocument> forSuppliers(Collection<Long> ids) {
+        Map<Long, SupplierDocument> documents = new LinkedHashMap<>();
+        directory.indexable(ids).forEach(supplier -> documents.put(supplier.id(), build(supplier)));
+        return documents;
     }
 
-    SupplierDocument build(SupplierView view) {
-        Supplier supplier = view.supplier();
+    private SupplierDocument build(IndexableSupplier supplier) {
         Map<String, Sector> sectors = sectors();
-        Territories.CommuneEntry commune = view.commune();
-        List<String> sectorLabels = view.sectors().stream().map(code -> sectors.containsKey(code) ? sectors.get(code).label() : code).toList();
-        List<String> groups = view.sectors().stream().filter(sectors::containsKey).map(code -> sectors.get(code).groupCode()).distinct().toList();
+        Territories.CommuneEntry commune = territories.commune(supplier.communeCode()).orElse(null);
+        List<String> sectorLabels = supplier.sectors().stream().map(code -> sectors.containsKey(code) ? sectors.get(code).label() : code).toList();
+        List<String> groups = supplier.sectors().stream().filter(sectors::containsKey).map(code -> sectors.get(code).groupCode()).distinct().toList();
         LocalDate today = FrenchFormat.today(clock);
-        List<String> labels = view.labels().stream().filter(l -> !"EXPIRED".equals(l.verificationState(today)))
+        List<String> labels = supplier.labels().stream().filter(l -> l.verificationState(today) != LabelState.EXPIRED)
             .map(SupplierChildren.LabelRow::labelCode).toList();
-        List<String> verified = view.labels().stream().filter(l -> "VERIFIED".equals(l.verificationState(today)))
+        List<String> verified = supplier.labels().stream().filter(l -> l.verificationState(today) == LabelState.VERIFIED)
             .map(SupplierChildren.LabelRow::labelCode).toList();
         String names = supplier.name() + (supplier.tradeName() == null ? "" : " " + supplier.tradeName());
         return new SupplierDocument(supplier.id(), supplier.slug(), supplier.name(), supplier.tradeName(),
             Territories.normalise(supplier.displayName()), analyzer.indexForm(names),
             analyzer.indexForm(String.join(" ", sectorLabels) + " " + groups.stream().map(this::groupLabel).collect(Collectors.joining(" "))),
-            analyzer.indexForm(String.join(" ", view.offers())), analyzer.indexForm(supplier.description()),
-            supplier.description(), view.offers(), supplier.kind().name(), supplier.kind().family().name(), supplier.ess(),
-            supplier.size().name(), view.sectors(), groups, labels, verified, supplier.communeCode(),
+            analyzer.indexForm(String.join(" ", supplier.offers())), analyzer.indexForm(supplier.description()),
+            supplier.description(), supplier.offers(), supplier.kind().name(), supplier.kind().family().name(), supplier.ess(),
+            supplier.size().name(), supplier.sectors(), groups, labels, verified, supplier.communeCode(),
             commune == null ? supplier.communeCode() : commune.name(), commune == null ? null : intercommunality(commune),
             commune == null ? "" : commune.departementCode(), commune == null ? "" : commune.regionCode(),
-            commune != null && isLocal(commune), areaCodes(view.areas()), supplier.updatedAt().toString(),
+            commune != null && territories.onTerritory(commune), areaCodes(supplier.areas()), supplier.updatedAt().toString(),
             suggestions(supplier));
     }
 
@@ -95,16 +99,11 @@ public class SupplierDocuments {
         return List.copyOf(codes);
     }
 
-    private boolean isLocal(Territories.CommuneEntry commune) {
-        return territory.getCodes().stream().anyMatch(code -> code.equals(commune.code()) || code.equals(commune.epciCode())
-            || code.equals(commune.eptCode()) || code.equals(commune.departementCode()));
-    }
-
     private static String intercommunality(Territories.CommuneEntry commune) {
         return commune.eptCode() != null ? commune.eptCode() : commune.epciCode();
     }
 
-    private static List<String> suggestions(Supplier supplier) {
+    private static List<String> suggestions(IndexableSupplier supplier) {
         List<String> inputs = new ArrayList<>();
         inputs.add(supplier.name());
         if (supplier.tradeName() != null) {

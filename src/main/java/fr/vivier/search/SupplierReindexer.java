@@ -3,7 +3,7 @@ package fr.vivier.search;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
-import fr.vivier.directory.DirectoryService;
+import fr.vivier.directory.SupplierDirectory;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -37,8 +37,8 @@ public class SupplierReindexer {
     private final ElasticsearchClient client;
     private final SearchIndexes indexes;
     private final SearchConfiguration configuration;
-    private final DirectoryService directory;
-    private final BulkSupplierDocuments documents;
+    private final SupplierDirectory directory;
+    private final SupplierDocuments documents;
     private final SearchIndexer indexer;
     private final ExecutorService executor;
     private final Clock clock;
@@ -52,7 +52,7 @@ public class SupplierReindexer {
     }
 
     SupplierReindexer(ElasticsearchClient client, SearchIndexes indexes, SearchConfiguration configuration,
-                      DirectoryService directory, BulkSupplierDocuments documents, SearchIndexer indexer,
+                      SupplierDirectory directory, SupplierDocuments documents, SearchIndexer indexer,
                       @Named(TaskExecutors.IO) ExecutorService executor, Clock clock) {
         this.client = client;
         this.indexes = indexes;

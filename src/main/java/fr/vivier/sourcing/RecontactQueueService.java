@@ -2,9 +2,8 @@ package fr.vivier.sourcing;
 
 import fr.vivier.accounts.Account;
 import fr.vivier.accounts.AccountService;
-import fr.vivier.directory.DirectoryService;
-import fr.vivier.directory.HistoryAction;
-import fr.vivier.directory.Supplier;
+import fr.vivier.directory.SupplierDirectory;
+import fr.vivier.directory.SupplierSummary;
 import fr.vivier.reference.ReferenceData;
 import fr.vivier.reference.Sector;
 import fr.vivier.web.CurrentUser;
@@ -63,7 +62,7 @@ public class RecontactQueueService {
     }
 
     /** A request with what the queue shows about it. */
-    public record QueueEntry(RecontactRequest request, @Nullable Supplier supplier, List<String> sectorLabels,
+    public record QueueEntry(RecontactRequest request, @Nullable SupplierSummary supplier, List<String> sectorLabels,
                              @Nullable String assigneeName, long ageDays) {
         public String createdOnFrench() {
             return FrenchFormat.date(request.createdAt());
@@ -94,13 +93,13 @@ public class RecontactQueueService {
 
     private final Requests listed;
     private final RecontactRequestRepository requests;
-    private final DirectoryService directory;
+    private final SupplierDirectory directory;
     private final AccountService accounts;
     private final ReferenceData reference;
     private final JdbcOperations jdbc;
     private final Clock clock;
 
-    RecontactQueueService(Requests listed, RecontactRequestRepository requests, DirectoryService directory, AccountService accounts,
+    RecontactQueueService(Requests listed, RecontactRequestRepository requests, SupplierDirectory directory, AccountService accounts,
                           ReferenceData reference, JdbcOperations jdbc, Clock clock) {
         this.listed = listed;
         this.requests = requests;
@@ -115,7 +114,7 @@ public class RecontactQueueService {
     public Page<QueueEntry> list(Collection<RecontactRequest.Status> statuses, Period period, int page, int size) {
         Page<RecontactRequest> found = listed.findListed(statuses.stream().map(Enum::name).toList(), period.start(), period.end(),
             Pageable.from(page, size));
-        Function<RecontactRequest, QueueEntry> entry = entries();
+        Function<RecontactRequest, QueueEntry> entry = entries(found.getContent());
         return found.map(entry);
     }
 
@@ -125,18 +124,21 @@ public class RecontactQueueService {
 
     /** The requests of one structure, newest first. */
     public List<QueueEntry> ofSupplier(long supplierId) {
-        return requests.findBySupplierId(supplierId).stream()
-            .sorted(Comparator.comparing(RecontactRequest::createdAt).reversed()).map(entries()).toList();
+        List<RecontactRequest> found = requests.findBySupplierId(supplierId).stream()
+            .sorted(Comparator.comparing(RecontactRequest::createdAt).reversed()).toList();
+        return found.stream().map(entries(found)).toList();
     }
 
-    /** Builds entries, looking each structure, sector and agent up once per page. */
-    private Function<RecontactRequest, QueueEntry> entries() {
+    /** Builds the entries of these requests, looking the structures up in one query, each sector and agent once. */
+    private Function<RecontactRequest, QueueEntry> entries(List<RecontactRequest> shown) {
         Map<String, String> sectorLabels = reference.sectors().stream().collect(Collectors.toMap(Sector::code, Sector::label));
-        Map<Long, Optional<Supplier>> suppliers = new HashMap<>();
+        Map<Long, SupplierSummary> suppliers = new HashMap<>();
+        directory.summaries(shown.stream().map(RecontactRequest::supplierId).toList())
+            .forEach(supplier -> suppliers.put(supplier.id(), supplier));
         Map<Long, String> agents = new HashMap<>();
         Instant now = clock.instant();
         return request -> new QueueEntry(request,
-            suppliers.computeIfAbsent(request.supplierId(), directory::find).orElse(null),
+            suppliers.get(request.supplierId()),
             Arrays.stream(request.sectors().split(" ")).filter(code -> !code.isBlank())
                 .map(code -> sectorLabels.getOrDefault(code, code)).toList(),
             request.assignedTo() == null ? null : agents.computeIfAbsent(request.assignedTo(),
@@ -205,7 +207,7 @@ public class RecontactQueueService {
             takes ? now : request.assignedAt(),
             status == RecontactRequest.Status.ANSWERED ? now : request.answeredAt(),
             status == RecontactRequest.Status.CLOSED ? now : request.closedAt()));
-        directory.record(request.supplierId(), staff.displayName(), status.historyAction(), detail);
+        directory.recordHistory(request.supplierId(), staff.displayName(), status.historyAction(), detail);
         return updated;
     }
 

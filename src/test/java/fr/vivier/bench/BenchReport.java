@@ -105,7 +105,7 @@ final class BenchReport {
         }
         if (run.getProperty("bulk.seconds") != null) {
             double bulk = value(run, "bulk.seconds");
-            md.append(row("reconstruction seule (`SupplierReindexer` + `BulkSupplierDocuments`, sans démarrage de JVM)", bulk, "%.1f s",
+            md.append(row("reconstruction seule (`SupplierReindexer` + `SupplierDocuments`, sans démarrage de JVM)", bulk, "%.1f s",
                 n >= 100_000 ? "< 60 s" : "—", n >= 100_000 ? bulk < 60 : null));
         }
         if (run.getProperty("fresh.p99") != null) {

@@ -3,6 +3,7 @@ package fr.vivier.directory.moderation;
 import fr.vivier.directory.ConsentKind;
 import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.HistoryAction;
+import fr.vivier.directory.LabelState;
 import fr.vivier.directory.Siret;
 import fr.vivier.directory.Supplier;
 import fr.vivier.directory.SupplierChildren;
@@ -63,7 +64,7 @@ class ModerationController {
         ConsentKind.RECONTACT, "Recontact par les acheteurs",
         ConsentKind.ALERTS, "Alertes sur la programmation des achats");
 
-    public record LabelLine(String code, String name, @Nullable String proof, String expiresOn, String state, String verifiedOn) { }
+    public record LabelLine(String code, String name, @Nullable String proof, String expiresOn, LabelState state, String verifiedOn) { }
 
     public record ConsentLine(String kind, String text, String version, String grantedOn, String withdrawnOn) { }
 
@@ -227,7 +228,7 @@ class ModerationController {
     }
 
     private static LabelLine labelLine(SupplierChildren.LabelRow label, Map<String, String> names, LocalDate today) {
-        String state = label.verificationState(today);
+        LabelState state = label.verificationState(today);
         return new LabelLine(label.labelCode(), names.getOrDefault(label.labelCode(), label.labelCode()), label.proof(),
             label.expiresOnFrench(), state, FrenchFormat.date(label.verifiedAt()));
     }

@@ -6,7 +6,7 @@ import fr.vivier.directory.HistoryAction;
 import fr.vivier.directory.SearchOutbox;
 import fr.vivier.directory.Supplier;
 import fr.vivier.directory.SupplierChildren;
-import fr.vivier.directory.SupplierDetailsStore;
+import fr.vivier.directory.SupplierDetailsRepository;
 import fr.vivier.directory.SupplierStatus;
 import fr.vivier.web.CurrentUser;
 import io.micronaut.core.annotation.Nullable;
@@ -61,13 +61,13 @@ public class ModerationService {
     private final DirectoryRepositories.Suppliers suppliers;
     private final DirectoryRepositories.Contacts contacts;
     private final DirectoryRepositories.Consents consents;
-    private final SupplierDetailsStore details;
+    private final SupplierDetailsRepository details;
     private final SearchOutbox searchOutbox;
     private final JdbcOperations jdbc;
     private final Clock clock;
 
     ModerationService(DirectoryService directory, DirectoryRepositories.Suppliers suppliers, DirectoryRepositories.Contacts contacts,
-                      DirectoryRepositories.Consents consents, SupplierDetailsStore details, SearchOutbox searchOutbox,
+                      DirectoryRepositories.Consents consents, SupplierDetailsRepository details, SearchOutbox searchOutbox,
                       JdbcOperations jdbc, Clock clock) {
         this.directory = directory;
         this.suppliers = suppliers;

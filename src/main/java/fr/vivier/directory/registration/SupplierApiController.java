@@ -146,7 +146,7 @@ class SupplierApiController {
         return new PublicProfile(supplier.id(), supplier.name(), supplier.tradeName(), supplier.kind().name(),
             supplier.kind().label(), supplier.ess(), supplier.size().name(),
             view.commune() == null ? "" : view.commune().name(), supplier.communeCode(), view.sectors(),
-            view.labels().stream().map(l -> new PublicProfile.Label(l.labelCode(), l.verificationState(today))).toList(),
+            view.labels().stream().map(l -> new PublicProfile.Label(l.labelCode(), l.verificationState(today).name())).toList(),
             view.areas().stream().map(a -> new PublicProfile.Area(a.areaType().name(), a.areaCode())).toList(),
             supplier.description(), view.offers(), supplier.website(), "/fournisseurs/" + supplier.slug());
     }

@@ -3,6 +3,7 @@ package fr.vivier.search;
 import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.Supplier;
 import fr.vivier.directory.SupplierInput;
+import fr.vivier.directory.SupplierStatus;
 import fr.vivier.testsupport.IntegrationTest;
 import fr.vivier.testsupport.Sirets;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -20,12 +21,11 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BulkSupplierDocumentsTest implements IntegrationTest {
-    @Inject
-    BulkSupplierDocuments bulk;
+class SupplierDocumentsTest implements IntegrationTest {
     @Inject
     SupplierDocuments documents;
     @Inject
@@ -34,7 +34,7 @@ class BulkSupplierDocumentsTest implements IntegrationTest {
     TransactionOperations<Connection> transactions;
 
     @Test
-    void givesForEachPublishedSupplierTheDocumentTheIndexerBuildsOneByOne() {
+    void buildsTheDocumentsOfThePublishedSuppliersOnlyInTheOrderAsked() {
         String word = SearchTestData.uniqueWord();
         Supplier full = SearchTestData.publish(directory, "Atelier " + word, "ACI", "93048",
             List.of("espaces-verts-entretien", "proprete-locaux"),
@@ -44,18 +44,31 @@ class BulkSupplierDocumentsTest implements IntegrationTest {
         Supplier bare = SearchTestData.publish(directory, "Sobre " + word, "COMPANY", "13001", List.of("proprete-locaux"),
             List.of(new SupplierInput.AreaInput("COMMUNE", "13001")), "");
         Supplier withLabels = registerWithLabelsAndOffers(word);
-        directory.changeStatus(withLabels.id(), fr.vivier.directory.SupplierStatus.PUBLISHED, null, "test");
+        directory.changeStatus(withLabels.id(), SupplierStatus.PUBLISHED, null, "test");
         verifyLabel(withLabels.id(), "agrement-esus");
         Supplier pending = registerWithLabelsAndOffers(word + "x");
 
-        Map<Long, SupplierDocument> built = bulk.forSuppliers(List.of(full.id(), pending.id(), bare.id(), withLabels.id(), -1L));
+        Map<Long, SupplierDocument> built = documents.forSuppliers(List.of(full.id(), pending.id(), bare.id(), withLabels.id(), -1L));
 
         assertEquals(List.of(full.id(), bare.id(), withLabels.id()), List.copyOf(built.keySet()));
-        for (Supplier supplier : List.of(full, bare, withLabels)) {
-            assertEquals(documents.forSupplier(supplier.id()).orElseThrow(), built.get(supplier.id()));
-        }
-        assertFalse(built.get(withLabels.id()).verifiedLabels().isEmpty(), "the verified label is in the document");
-        assertEquals(Map.of(), bulk.forSuppliers(List.of()));
+        SupplierDocument montreuil = built.get(full.id());
+        assertEquals("Montreuil", montreuil.communeName());
+        assertEquals("93", montreuil.departementCode());
+        assertEquals("SIAE", montreuil.family());
+        assertTrue(montreuil.ess());
+        assertTrue(montreuil.local(), "Montreuil is in Est Ensemble, the default territory");
+        assertEquals(List.of("C:93048", "D:93", "FR"), montreuil.areaCodes());
+        assertEquals(List.of("espaces-verts-entretien", "proprete-locaux"), montreuil.sectors());
+        SupplierDocument marseille = built.get(bare.id());
+        assertEquals("COMPANY", marseille.family());
+        assertFalse(marseille.local());
+        SupplierDocument coop = built.get(withLabels.id());
+        assertEquals("Coop " + word, coop.tradeName());
+        assertEquals(List.of("Nettoyage de bureaux", "Vitrerie"), coop.offers());
+        assertEquals(List.of("agrement-esus"), coop.labels());
+        assertEquals(List.of("agrement-esus"), coop.verifiedLabels());
+        assertEquals(List.of("R:84"), coop.areaCodes());
+        assertEquals(Map.of(), documents.forSuppliers(List.of()));
     }
 
     private Supplier registerWithLabelsAndOffers(String word) {

@@ -1,4 +1,4 @@
-package fr.vivier.search;
+package fr.vivier.reference;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 
