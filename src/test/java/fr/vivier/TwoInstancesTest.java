@@ -4,6 +4,7 @@ import fr.vivier.accounts.AccountService;
 import fr.vivier.accounts.Role;
 import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.Supplier;
+import fr.vivier.directory.SupplierDirectory;
 import fr.vivier.directory.SupplierStatus;
 import fr.vivier.directory.TestSuppliers;
 import fr.vivier.directory.space.RetentionJob;
@@ -119,8 +120,7 @@ class TwoInstancesTest implements IntegrationTest {
     @Test
     void eachSearchOutboxRowIsIndexedOnce() throws Exception {
         drainOnBoth(instance -> bean(instance, SearchIndexer.class).drainBatch());
-        SearchIndexer indexer = bean(first, SearchIndexer.class);
-        long before = indexer.maxOutboxId();
+        long before = bean(first, SupplierDirectory.class).lastChangeId();
         DirectoryService directory = bean(first, DirectoryService.class);
         for (int i = 0; i < 30; i++) {
             Supplier supplier = TestSuppliers.register(directory);

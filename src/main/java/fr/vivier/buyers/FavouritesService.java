@@ -3,7 +3,6 @@ package fr.vivier.buyers;
 import fr.vivier.directory.SupplierDirectory;
 import fr.vivier.directory.SupplierSummary;
 import io.micronaut.data.exceptions.DataAccessException;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
@@ -11,7 +10,6 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,13 +19,11 @@ import java.util.Optional;
 public class FavouritesService {
     private final BuyerRepositories.FavouriteLists lists;
     private final SupplierDirectory directory;
-    private final JdbcOperations jdbc;
     private final Clock clock;
 
-    FavouritesService(BuyerRepositories.FavouriteLists lists, SupplierDirectory directory, JdbcOperations jdbc, Clock clock) {
+    FavouritesService(BuyerRepositories.FavouriteLists lists, SupplierDirectory directory, Clock clock) {
         this.lists = lists;
         this.directory = directory;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -73,7 +69,7 @@ public class FavouritesService {
     @Transactional(readOnly = true)
     public Page<Summary> listsOf(long accountId, int page, int size) {
         Page<FavouriteList> found = lists.findByAccountId(accountId, Pageable.from(page, size, Sort.of(Sort.Order.asc("name"))));
-        return found.map(list -> new Summary(list, count(list.id())));
+        return found.map(list -> new Summary(list, lists.countSuppliers(list.id())));
     }
 
     /** Adds a published supplier to the list (nothing happens when it is already there). */
@@ -82,24 +78,13 @@ public class FavouritesService {
         if (directory.summary(supplierId).filter(SupplierSummary::isPublished).isEmpty()) {
             return false;
         }
-        jdbc.prepareStatement("""
-            INSERT INTO favourite_list_supplier (list_id, supplier_id, added_at) VALUES (?, ?, ?)
-            ON CONFLICT (list_id, supplier_id) DO NOTHING""", statement -> {
-            statement.setLong(1, list.id());
-            statement.setLong(2, supplierId);
-            statement.setObject(3, java.sql.Timestamp.from(clock.instant()));
-            return statement.executeUpdate();
-        });
+        lists.addSupplier(list.id(), supplierId, clock.instant());
         return true;
     }
 
     @Transactional
     public void remove(FavouriteList list, long supplierId) {
-        jdbc.prepareStatement("DELETE FROM favourite_list_supplier WHERE list_id = ? AND supplier_id = ?", statement -> {
-            statement.setLong(1, list.id());
-            statement.setLong(2, supplierId);
-            return statement.executeUpdate();
-        });
+        lists.removeSupplier(list.id(), supplierId);
     }
 
     @Transactional
@@ -111,32 +96,9 @@ public class FavouritesService {
     @Transactional(readOnly = true)
     public Page<Entry> entries(FavouriteList list, int page, int size) {
         Pageable pageable = Pageable.from(page, size);
-        List<Long> ids = jdbc.prepareStatement("""
-            SELECT supplier_id FROM favourite_list_supplier WHERE list_id = ? ORDER BY added_at DESC, supplier_id
-            LIMIT ? OFFSET ?""", statement -> {
-            statement.setLong(1, list.id());
-            statement.setInt(2, size);
-            statement.setLong(3, pageable.getOffset());
-            List<Long> result = new ArrayList<>();
-            try (var rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    result.add(rows.getLong(1));
-                }
-            }
-            return result;
-        });
+        List<Long> ids = lists.findSupplierIds(list.id(), size, pageable.getOffset());
         List<Entry> entries = directory.summaries(ids).stream().map(supplier -> new Entry(supplier.id(), supplier.displayName(),
             supplier.slug(), supplier.kind().label(), supplier.communeName(), supplier.isPublished())).toList();
-        return Page.of(entries, pageable, (long) count(list.id()));
-    }
-
-    private int count(long listId) {
-        return jdbc.prepareStatement("SELECT count(*) FROM favourite_list_supplier WHERE list_id = ?", statement -> {
-            statement.setLong(1, listId);
-            try (var rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        });
+        return Page.of(entries, pageable, (long) lists.countSuppliers(list.id()));
     }
 }

@@ -5,18 +5,16 @@ import fr.vivier.accounts.AccountService;
 import fr.vivier.directory.SupplierDirectory;
 import fr.vivier.directory.SupplierSummary;
 import fr.vivier.mail.MailService;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import fr.vivier.shared.JobLocks;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,8 +28,7 @@ import java.util.Set;
 @Singleton
 public class SavedSearchDigest {
     private static final Logger LOG = LoggerFactory.getLogger(SavedSearchDigest.class);
-    /** PostgreSQL advisory lock key, so that a single instance runs the job (the directory's retention job uses 724101). */
-    private static final long LOCK = 724_201L;
+    private static final String LOCK = "saved-search-digest";
     private static final int BATCH = 200;
 
     private final BuyerRepositories.SavedSearches searches;
@@ -40,19 +37,19 @@ public class SavedSearchDigest {
     private final SupplierDirectory directory;
     private final AccountService accounts;
     private final MailService mail;
-    private final JdbcOperations jdbc;
+    private final JobLocks locks;
     private final Clock clock;
 
     SavedSearchDigest(BuyerRepositories.SavedSearches searches, SavedSearchService savedSearches, SupplierExports exports,
                       SupplierDirectory directory, AccountService accounts, MailService mail,
-                      JdbcOperations jdbc, Clock clock) {
+                      JobLocks locks, Clock clock) {
         this.searches = searches;
         this.savedSearches = savedSearches;
         this.exports = exports;
         this.directory = directory;
         this.accounts = accounts;
         this.mail = mail;
-        this.jdbc = jdbc;
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -75,7 +72,7 @@ public class SavedSearchDigest {
     /** Mails every subscribed search's new suppliers, in one transaction (mails and notified rows commit together). */
     @Transactional
     public Outcome runOnce() {
-        if (!lockTaken()) {
+        if (!locks.tryTake(LOCK)) {
             return new Outcome(false, 0);
         }
         int mailed = 0;
@@ -103,7 +100,7 @@ public class SavedSearchDigest {
         if (matching.isEmpty()) {
             return Optional.empty();
         }
-        Set<Long> known = notified(search.id());
+        Set<Long> known = Set.copyOf(searches.findNotifiedSupplierIds(search.id()));
         List<SupplierSummary> fresh = new ArrayList<>();
         Instant now = clock.instant();
         List<Long> unknown = matching.get().stream().filter(id -> !known.contains(id)).toList();
@@ -112,7 +109,7 @@ public class SavedSearchDigest {
                 continue;
             }
             boolean isNew = supplier.publishedAt() != null && !supplier.publishedAt().isBefore(search.createdAt());
-            record(search.id(), supplier.id(), now, isNew);
+            searches.recordNotified(search.id(), supplier.id(), now, isNew);
             if (isNew) {
                 fresh.add(supplier);
             }
@@ -140,37 +137,4 @@ public class SavedSearchDigest {
             "savedSearchesUrl", baseUrl + "/recherches-enregistrees"));
     }
 
-    private Set<Long> notified(long searchId) {
-        return jdbc.prepareStatement("SELECT supplier_id FROM saved_search_notified WHERE saved_search_id = ?", statement -> {
-            statement.setLong(1, searchId);
-            Set<Long> ids = new HashSet<>();
-            try (var rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getLong(1));
-                }
-            }
-            return ids;
-        });
-    }
-
-    private void record(long searchId, long supplierId, Instant now, boolean mailed) {
-        jdbc.prepareStatement("""
-            INSERT INTO saved_search_notified (saved_search_id, supplier_id, notified_at, mailed) VALUES (?, ?, ?, ?)
-            ON CONFLICT DO NOTHING""", statement -> {
-            statement.setLong(1, searchId);
-            statement.setLong(2, supplierId);
-            statement.setTimestamp(3, Timestamp.from(now));
-            statement.setBoolean(4, mailed);
-            return statement.executeUpdate();
-        });
-    }
-
-    private boolean lockTaken() {
-        return jdbc.prepareStatement("SELECT pg_try_advisory_xact_lock(?)", statement -> {
-            statement.setLong(1, LOCK);
-            try (var rows = statement.executeQuery()) {
-                return rows.next() && rows.getBoolean(1);
-            }
-        });
-    }
 }

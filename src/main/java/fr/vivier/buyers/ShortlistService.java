@@ -8,14 +8,12 @@ import fr.vivier.search.SearchResult;
 import fr.vivier.search.SupplierSearch;
 import fr.vivier.web.CurrentUser;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.sql.Array;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,19 +32,19 @@ public class ShortlistService {
     private static final List<String> SOCIAL_FAMILIES = List.of("SIAE", "STPA", "ESS");
 
     private final BuyerRepositories.Shortlists shortlists;
+    private final ShortlistSupplierRepository proposed;
     private final SupplierSearch search;
     private final SupplierDirectory directory;
     private final Territories territories;
-    private final JdbcOperations jdbc;
     private final Clock clock;
 
-    ShortlistService(BuyerRepositories.Shortlists shortlists, SupplierSearch search, SupplierDirectory directory,
-                     Territories territories, JdbcOperations jdbc, Clock clock) {
+    ShortlistService(BuyerRepositories.Shortlists shortlists, ShortlistSupplierRepository proposed, SupplierSearch search,
+                     SupplierDirectory directory, Territories territories, Clock clock) {
         this.shortlists = shortlists;
+        this.proposed = proposed;
         this.search = search;
         this.directory = directory;
         this.territories = territories;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -90,16 +88,7 @@ public class ShortlistService {
     public Shortlist save(long accountId, Need need, List<Long> supplierIds) {
         Shortlist shortlist = shortlists.save(new Shortlist(null, accountId, need.object(), need.sector(), need.commune(),
             need.keywords(), need.socialFirst(), clock.instant()));
-        for (int position = 0; position < supplierIds.size(); position++) {
-            int index = position;
-            jdbc.prepareStatement("INSERT INTO shortlist_supplier (shortlist_id, supplier_id, selected, position) VALUES (?, ?, FALSE, ?)",
-                statement -> {
-                    statement.setLong(1, shortlist.id());
-                    statement.setLong(2, supplierIds.get(index));
-                    statement.setInt(3, index + 1);
-                    return statement.executeUpdate();
-                });
-        }
+        proposed.propose(shortlist.id(), supplierIds);
         return shortlist;
     }
 
@@ -112,23 +101,12 @@ public class ShortlistService {
         return shortlists.findById(id);
     }
 
-    private record ProposalRow(long supplierId, int position, boolean selected) { }
-
     @Transactional(readOnly = true)
     public List<Proposal> proposals(Shortlist shortlist) {
-        List<ProposalRow> rows = jdbc.prepareStatement(
-            "SELECT supplier_id, position, selected FROM shortlist_supplier WHERE shortlist_id = ? ORDER BY position", statement -> {
-                statement.setLong(1, shortlist.id());
-                List<ProposalRow> result = new ArrayList<>();
-                try (var resultSet = statement.executeQuery()) {
-                    while (resultSet.next()) {
-                        result.add(new ProposalRow(resultSet.getLong(1), resultSet.getInt(2), resultSet.getBoolean(3)));
-                    }
-                }
-                return result;
-            });
+        List<ShortlistSupplierRepository.Proposed> rows = proposed.findByShortlist(shortlist.id());
         Map<Long, SupplierSummary> suppliers = new HashMap<>();
-        directory.summaries(rows.stream().map(ProposalRow::supplierId).toList()).forEach(supplier -> suppliers.put(supplier.id(), supplier));
+        directory.summaries(rows.stream().map(ShortlistSupplierRepository.Proposed::supplierId).toList())
+            .forEach(supplier -> suppliers.put(supplier.id(), supplier));
         return rows.stream().filter(row -> suppliers.containsKey(row.supplierId()))
             .map(row -> proposal(suppliers.get(row.supplierId()), row.position(), row.selected())).toList();
     }
@@ -141,13 +119,7 @@ public class ShortlistService {
     /** Keeps the ticked suppliers (only among those proposed); the buyer's own shortlist only. */
     @Transactional
     public void select(Shortlist shortlist, List<Long> supplierIds) {
-        jdbc.prepareStatement("UPDATE shortlist_supplier SET selected = (supplier_id = ANY (?)) WHERE shortlist_id = ?",
-            statement -> {
-                Array ids = statement.getConnection().createArrayOf("bigint", supplierIds.toArray());
-                statement.setArray(1, ids);
-                statement.setLong(2, shortlist.id());
-                return statement.executeUpdate();
-            });
+        proposed.select(shortlist.id(), supplierIds);
     }
 
     @Transactional(readOnly = true)
@@ -159,26 +131,11 @@ public class ShortlistService {
     public Page<Summary> history(long accountId, int page, int size) {
         Page<Shortlist> found = shortlists.findByAccountId(accountId,
             Pageable.from(page, size, Sort.of(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))));
-        Map<Long, int[]> counts = counts(found.getContent().stream().map(Shortlist::id).toList());
-        return found.map(s -> new Summary(s, communeName(s.commune()), counts.getOrDefault(s.id(), new int[2])[0],
-            counts.getOrDefault(s.id(), new int[2])[1]));
-    }
-
-    private Map<Long, int[]> counts(List<Long> shortlistIds) {
-        if (shortlistIds.isEmpty()) {
-            return Map.of();
-        }
-        return jdbc.prepareStatement("""
-            SELECT shortlist_id, count(*), count(*) FILTER (WHERE selected) FROM shortlist_supplier
-            WHERE shortlist_id = ANY (?) GROUP BY shortlist_id""", statement -> {
-            statement.setArray(1, statement.getConnection().createArrayOf("bigint", shortlistIds.toArray()));
-            Map<Long, int[]> result = new HashMap<>();
-            try (var rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    result.put(rows.getLong(1), new int[] {rows.getInt(2), rows.getInt(3)});
-                }
-            }
-            return result;
+        Map<Long, ShortlistSupplierRepository.Counts> counts =
+            proposed.countsByShortlist(found.getContent().stream().map(Shortlist::id).toList());
+        return found.map(s -> {
+            ShortlistSupplierRepository.Counts count = counts.getOrDefault(s.id(), ShortlistSupplierRepository.Counts.NONE);
+            return new Summary(s, communeName(s.commune()), count.proposed(), count.selected());
         });
     }
 

@@ -8,8 +8,8 @@ import fr.vivier.directory.SupplierInput;
 import fr.vivier.reference.Commune;
 import fr.vivier.reference.Label;
 import fr.vivier.reference.Sector;
+import fr.vivier.shared.TextFolding;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -417,7 +417,7 @@ final class DemoSupplierGenerator {
     }
 
     private static String ascii(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").replace("œ", "oe").replace("’", "'");
+        return TextFolding.fold(text);
     }
 
     private <T> T pick(List<T> values) {

@@ -5,17 +5,17 @@ import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.Supplier;
 import fr.vivier.directory.SupplierStatus;
 import fr.vivier.directory.moderation.ModerationService;
+import fr.vivier.mail.MailService;
 import fr.vivier.reference.Commune;
 import fr.vivier.reference.ReferenceData;
+import fr.vivier.shared.JobLocks;
 import fr.vivier.web.CurrentUser;
 import fr.vivier.web.FrenchFormat;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -31,22 +31,24 @@ public class DemoSupplierLoader {
     static final String ACTOR = "données de démonstration";
     static final String STAFF_EMAIL = "agent@vivier.example";
     private static final Logger LOG = LoggerFactory.getLogger(DemoSupplierLoader.class);
-    private static final long LOCK = 724002;
+    private static final String LOCK = "demo-data";
 
     private final DirectoryService directory;
     private final ModerationService moderation;
     private final ReferenceData reference;
     private final AccountService accounts;
-    private final JdbcOperations jdbc;
+    private final MailService mail;
+    private final JobLocks locks;
     private final Clock clock;
 
     DemoSupplierLoader(DirectoryService directory, ModerationService moderation, ReferenceData reference, AccountService accounts,
-                       JdbcOperations jdbc, Clock clock) {
+                       MailService mail, JobLocks locks, Clock clock) {
         this.directory = directory;
         this.moderation = moderation;
         this.reference = reference;
         this.accounts = accounts;
-        this.jdbc = jdbc;
+        this.mail = mail;
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -65,11 +67,7 @@ public class DemoSupplierLoader {
     @Transactional
     public int load() {
         long started = System.nanoTime();
-        jdbc.prepareStatement("SELECT pg_advisory_xact_lock(?)", statement -> {
-            statement.setLong(1, LOCK);
-            return statement.execute();
-        });
-        long lastMailBefore = lastMailId();
+        locks.take(LOCK);
         Optional<CurrentUser> staff = accounts.findByEmail(STAFF_EMAIL)
             .map(account -> new CurrentUser(account.id(), account.displayName(), List.of("STAFF")));
         int created = 0;
@@ -79,7 +77,8 @@ public class DemoSupplierLoader {
                 created++;
             }
         }
-        dropDemoMailsAfter(lastMailBefore);
+        // nobody reads the demo mailboxes: the confirmation and publication mails would only flood the mail catcher
+        mail.discardUnsentTo(DemoSupplierGenerator.EMAIL_DOMAIN);
         LOG.info("demo data: {} structures created in {} ms", created, (System.nanoTime() - started) / 1_000_000);
         return created;
     }
@@ -95,24 +94,6 @@ public class DemoSupplierLoader {
         if (demo.publish() && supplier.status() != SupplierStatus.PUBLISHED) {
             directory.changeStatus(supplier.id(), SupplierStatus.PUBLISHED, null, ACTOR);
         }
-    }
-
-    private long lastMailId() {
-        return jdbc.prepareStatement("SELECT coalesce(max(id), 0) FROM mail_outbox", statement -> {
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        });
-    }
-
-    /** Nobody reads the demo mailboxes: the confirmation and publication mails would only flood the mail catcher. */
-    private void dropDemoMailsAfter(long lastMailBefore) {
-        jdbc.prepareStatement("DELETE FROM mail_outbox WHERE id > ? AND sent_at IS NULL AND recipient LIKE ?", statement -> {
-            statement.setLong(1, lastMailBefore);
-            statement.setString(2, "%@" + DemoSupplierGenerator.EMAIL_DOMAIN);
-            return statement.executeUpdate();
-        });
     }
 
     private List<Commune> communes(Collection<String> codes) {

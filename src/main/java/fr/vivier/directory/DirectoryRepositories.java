@@ -30,6 +30,13 @@ public final class DirectoryRepositories {
 
         List<Supplier> findBySirenOrderById(String siren);
 
+        /** The structure showed a sign of life (opened its link): its retention period starts again. */
+        @Query("UPDATE supplier SET last_activity_at = :now, retention_notice_at = NULL WHERE id = :id")
+        int recordActivity(long id, Instant now);
+
+        @Query("UPDATE supplier SET retention_notice_at = :now WHERE id = :id")
+        int recordRetentionNotice(long id, Instant now);
+
         @Query(value = "SELECT * FROM supplier WHERE review_needed = TRUE AND status IN ('PENDING', 'PUBLISHED') ORDER BY updated_at",
             countQuery = "SELECT count(*) FROM supplier WHERE review_needed = TRUE AND status IN ('PENDING', 'PUBLISHED')")
         Page<Supplier> findReviewQueue(Pageable pageable);
@@ -66,6 +73,12 @@ public final class DirectoryRepositories {
     @JdbcRepository(dialect = Dialect.POSTGRES)
     public interface History extends CrudRepository<SupplierChildren.HistoryEntry, Long> {
         List<SupplierChildren.HistoryEntry> findBySupplierIdOrderByOccurredAtDesc(Long supplierId);
+
+        /** A merge: the duplicate's lines become the kept profile's, each marked with the duplicate's address. */
+        @Query("""
+            UPDATE supplier_history SET supplier_id = :keptId, detail = left('(fiche ' || :duplicateSlug || ') ' || coalesce(detail, ''), 1000)
+            WHERE supplier_id = :duplicateId""")
+        int moveToSupplier(long duplicateId, String duplicateSlug, long keptId);
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)

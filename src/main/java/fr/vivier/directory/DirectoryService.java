@@ -3,8 +3,7 @@ package fr.vivier.directory;
 import fr.vivier.mail.MailService;
 import fr.vivier.reference.Territories;
 import fr.vivier.shared.SecretTokens;
-import fr.vivier.sourcing.RecontactRequest;
-import fr.vivier.sourcing.RecontactRequestRepository;
+import fr.vivier.shared.TextFolding;
 import fr.vivier.web.FrenchFormat;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
@@ -15,14 +14,12 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -39,10 +36,10 @@ public class DirectoryService {
     private final DirectoryRepositories.Consents consents;
     private final DirectoryRepositories.History history;
     private final DirectoryRepositories.Links links;
-    private final RecontactRequestRepository recontacts;
+    private final List<SupplierRecords> records;
     private final SupplierDetailsRepository details;
     private final SupplierValidator validator;
-    private final SearchOutbox searchOutbox;
+    private final SupplierChangeRepository changes;
     private final MailService mail;
     private final Territories territories;
     private final DirectoryConfiguration configuration;
@@ -50,18 +47,18 @@ public class DirectoryService {
 
     DirectoryService(DirectoryRepositories.Suppliers suppliers, DirectoryRepositories.Contacts contacts,
                      DirectoryRepositories.Consents consents, DirectoryRepositories.History history,
-                     DirectoryRepositories.Links links, RecontactRequestRepository recontacts, SupplierDetailsRepository details,
-                     SupplierValidator validator, SearchOutbox searchOutbox, MailService mail, Territories territories,
+                     DirectoryRepositories.Links links, List<SupplierRecords> records, SupplierDetailsRepository details,
+                     SupplierValidator validator, SupplierChangeRepository changes, MailService mail, Territories territories,
                      DirectoryConfiguration configuration, Clock clock) {
         this.suppliers = suppliers;
         this.contacts = contacts;
         this.consents = consents;
         this.history = history;
         this.links = links;
-        this.recontacts = recontacts;
+        this.records = records;
         this.details = details;
         this.validator = validator;
-        this.searchOutbox = searchOutbox;
+        this.changes = changes;
         this.mail = mail;
         this.territories = territories;
         this.configuration = configuration;
@@ -119,13 +116,10 @@ public class DirectoryService {
             profile.contact().email(), profile.contact().phone()));
         grantConsents(supplier.id(), profile.consents(), now);
         details.replace(supplier.id(), profile, List.of());
-        if (profile.recontact() != null) {
-            recontacts.save(new RecontactRequest(null, supplier.id(), profile.recontact().topic(), String.join(" ", profile.sectors()),
-                profile.recontact().message(), RecontactRequest.Status.NEW, null, now, null, null, null));
-        }
+        records.forEach(held -> held.registered(supplier.id(), profile));
         record(supplier.id(), actor, comesBack ? HistoryAction.REINSCRIPTION : HistoryAction.INSCRIPTION,
             publishNow ? "publiée à l’inscription" : "en attente de validation");
-        searchOutbox.supplierChanged(supplier.id());
+        changes.supplierChanged(supplier.id());
         mail.queue(profile.contact().email(), "Votre structure est référencée sur Vivier", mailTemplate, Map.of(
             "contactName", profile.contact().name(),
             "supplierName", supplier.displayName(),
@@ -156,7 +150,7 @@ public class DirectoryService {
         details.replace(supplierId, profile, details.labels(supplierId));
         syncConsents(supplierId, profile.consents(), now);
         record(supplierId, actor, HistoryAction.MODIFICATION, "profil mis à jour");
-        searchOutbox.supplierChanged(supplierId);
+        changes.supplierChanged(supplierId);
         return new RegistrationResult.Registered(updated);
     }
 
@@ -241,7 +235,7 @@ public class DirectoryService {
     public void withdrawConsent(long supplierId, ConsentKind kind, String actor) {
         if (consents.withdraw(supplierId, kind.name(), clock.instant()) > 0) {
             record(supplierId, actor, HistoryAction.RETRAIT_CONSENTEMENT, kind.name());
-            searchOutbox.supplierChanged(supplierId);
+            changes.supplierChanged(supplierId);
         }
     }
 
@@ -253,7 +247,7 @@ public class DirectoryService {
         }
         suppliers.update(supplier.withStatus(status, reason, false, clock.instant()));
         record(supplierId, actor, HistoryAction.of(status), reason);
-        searchOutbox.supplierChanged(supplierId);
+        changes.supplierChanged(supplierId);
         contacts.findById(supplierId).ifPresent(contact -> {
             if (status == SupplierStatus.REJECTED || status == SupplierStatus.PUBLISHED || status == SupplierStatus.SUSPENDED) {
                 mail.queue(contact.email(), subjectFor(status), "status-change", Map.of(
@@ -322,7 +316,8 @@ public class DirectoryService {
 
     /**
      * RGPD erasure: the contact person, the mails to it and the consents' personal link go, the profile is unpublished and
-     * stripped of free text; the search index follows through the outbox; a history line without personal data stays.
+     * stripped of free text; the search index follows through the outbox, the other features' records through
+     * {@link SupplierRecords}; a history line without personal data stays.
      */
     @Transactional
     public void erase(long supplierId, String actor) {
@@ -333,15 +328,13 @@ public class DirectoryService {
         consents.findBySupplierIdOrderById(supplierId).stream().filter(SupplierChildren.Consent::active)
             .forEach(consent -> consents.withdraw(supplierId, consent.kind().name(), now));
         details.delete(supplierId);
-        recontacts.findBySupplierId(supplierId).forEach(request -> recontacts.update(new RecontactRequest(request.id(),
-            supplierId, request.topic(), request.sectors(), "", RecontactRequest.Status.CLOSED, request.assignedTo(),
-            request.createdAt(), request.assignedAt(), request.answeredAt(), now)));
+        records.forEach(held -> held.erase(supplierId));
         suppliers.update(new Supplier(supplier.id(), supplier.siret(), supplier.siren(), supplier.slug(), supplier.name(),
             supplier.tradeName(), supplier.legalForm(), supplier.size(), supplier.kind(), supplier.ess(), supplier.communeCode(),
             "", null, SupplierStatus.ERASED, false, "effacement des données personnelles", supplier.createdAt(), now,
             supplier.publishedAt(), now, supplier.retentionNoticeAt()));
         record(supplierId, actor, HistoryAction.EFFACEMENT, "données personnelles effacées");
-        searchOutbox.supplierChanged(supplierId);
+        changes.supplierChanged(supplierId);
     }
 
     /** All the data held about the structure, for its RGPD access request (JSON). */
@@ -358,7 +351,7 @@ public class DirectoryService {
         data.put("offers", view.offers());
         data.put("references", view.references());
         data.put("consents", consents.findBySupplierIdOrderById(supplierId));
-        data.put("recontactRequests", recontacts.findBySupplierId(supplierId));
+        records.forEach(held -> data.putAll(held.export(supplierId)));
         data.put("history", history.findBySupplierIdOrderByOccurredAtDesc(supplierId));
         data.put("exportedAt", clock.instant());
         return data;
@@ -404,9 +397,7 @@ public class DirectoryService {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     static String slugify(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-            .replace("œ", "oe").replace("æ", "ae").toLowerCase(Locale.ROOT);
-        String slug = folded.replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String slug = TextFolding.slug(text);
         return slug.isEmpty() ? "structure" : slug;
     }
 

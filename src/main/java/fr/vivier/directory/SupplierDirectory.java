@@ -1,9 +1,11 @@
 package fr.vivier.directory;
 
 import fr.vivier.reference.Territories;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -14,22 +16,31 @@ import java.util.stream.Collectors;
 
 /**
  * The directory as the other features see it: typed reads of many suppliers at once (one query per table,
- * whatever the number of ids), in the order of the ids asked for; unknown ids are left out.
+ * whatever the number of ids), in the order of the ids asked for, unknown ids left out; and the feed of supplier
+ * changes the search index follows.
  */
 @Singleton
 public class SupplierDirectory {
     private final DirectoryRepositories.Suppliers suppliers;
     private final SupplierDetailsRepository details;
+    private final SupplierChangeRepository changes;
     private final DirectoryService directory;
     private final Territories territories;
 
-    SupplierDirectory(DirectoryRepositories.Suppliers suppliers, SupplierDetailsRepository details, DirectoryService directory,
-                      Territories territories) {
+    SupplierDirectory(DirectoryRepositories.Suppliers suppliers, SupplierDetailsRepository details, SupplierChangeRepository changes,
+                      DirectoryService directory, Territories territories) {
         this.suppliers = suppliers;
         this.details = details;
+        this.changes = changes;
         this.directory = directory;
         this.territories = territories;
     }
+
+    /** A supplier changed (registered, updated, published, erased…): {@code id} orders the changes. */
+    public record Change(long id, long supplierId) { }
+
+    /** The changes not applied yet, and since when the oldest waits (null when none does). */
+    public record Backlog(long count, @Nullable Instant oldest) { }
 
     /** The suppliers among {@code ids}, whatever their status (a list shows when one is no longer published). */
     @Transactional(readOnly = true)
@@ -72,6 +83,35 @@ public class SupplierDirectory {
 
     public long publishedCount() {
         return suppliers.countByStatus(SupplierStatus.PUBLISHED);
+    }
+
+    /**
+     * The oldest changes not applied yet, locked until the caller's transaction ends (another instance skips them):
+     * call within a transaction that ends with {@link #markApplied}.
+     */
+    public List<Change> lockPendingChanges(int limit) {
+        return changes.lockPending(limit);
+    }
+
+    public void markApplied(Collection<Change> applied) {
+        changes.markProcessed(applied.stream().map(Change::id).toList());
+    }
+
+    @Transactional(readOnly = true)
+    public Backlog changeBacklog() {
+        return changes.backlog();
+    }
+
+    /** The newest change so far: a rebuild of the index starts from there. */
+    @Transactional(readOnly = true)
+    public long lastChangeId() {
+        return changes.lastId();
+    }
+
+    /** The changes after this one are pending again (those made while the index was being rebuilt). */
+    @Transactional
+    public void replayChangesSince(long changeId) {
+        changes.markPendingSince(changeId);
     }
 
     /** A line in the structure's history, written by another feature (e.g. a recontact request taken by an agent). */

@@ -31,6 +31,9 @@ interface MailOutboxRepository extends CrudRepository<OutgoingMail, Long> {
     @Query("DELETE FROM mail_outbox WHERE lower(recipient) = lower(:recipient)")
     int deleteByRecipient(String recipient);
 
+    @Query("DELETE FROM mail_outbox WHERE sent_at IS NULL AND recipient LIKE :recipientPattern")
+    int deleteUnsentTo(String recipientPattern);
+
     @Query("DELETE FROM mail_outbox WHERE coalesce(sent_at, failed_at) < :before")
     int deleteFinishedBefore(Instant before);
 

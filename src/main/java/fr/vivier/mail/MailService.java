@@ -43,6 +43,11 @@ public class MailService {
         outbox.deleteByRecipient(recipient);
     }
 
+    /** Drops the mails not sent yet to addresses of this domain (demonstration data nobody reads). */
+    public void discardUnsentTo(String domain) {
+        outbox.deleteUnsentTo("%@" + domain);
+    }
+
     public String baseUrl() {
         return baseUrl;
     }

@@ -1,5 +1,6 @@
 package fr.vivier.reference;
 
+import fr.vivier.shared.JobLocks;
 import fr.vivier.shared.SecretTokens;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
@@ -17,13 +18,10 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Collectors;
-import javax.sql.DataSource;
+import java.util.Map;
 
 /**
  * Loads src/main/resources/reference/*.csv into PostgreSQL at start-up, each file only when its checksum
@@ -37,12 +35,28 @@ class ReferenceDataLoader {
     /** One CSV file: its table, its columns (CSV header = column name) and how to read them. */
     private record Dataset(String file, String table, String key, List<Column> columns) { }
 
-    private record Column(String csv, String sql, int type) {
-        static Column text(String name) { return new Column(name, name, Types.VARCHAR); }
-        static Column nullable(String name) { return new Column(name, name, Types.NULL); }
-        static Column integer(String name) { return new Column(name, name, Types.INTEGER); }
-        static Column bool(String name) { return new Column(name, name, Types.BOOLEAN); }
-        static Column position() { return new Column(null, "position", Types.INTEGER); }
+    private enum Type { TEXT, NULLABLE_TEXT, INTEGER, BOOLEAN, POSITION }
+
+    private record Column(String name, Type type) {
+        static Column text(String name) { return new Column(name, Type.TEXT); }
+        static Column nullable(String name) { return new Column(name, Type.NULLABLE_TEXT); }
+        static Column integer(String name) { return new Column(name, Type.INTEGER); }
+        static Column bool(String name) { return new Column(name, Type.BOOLEAN); }
+        static Column position() { return new Column("position", Type.POSITION); }
+
+        /** The value of this column for the record at this position of the file. */
+        Object value(CSVRecord record, int position) {
+            if (type == Type.POSITION) {
+                return position;
+            }
+            String value = record.get(name);
+            return switch (type) {
+                case INTEGER -> value.isBlank() ? 0 : Integer.parseInt(value.trim());
+                case BOOLEAN -> Boolean.parseBoolean(value.trim());
+                case NULLABLE_TEXT -> value.isBlank() ? null : value;
+                default -> value;
+            };
+        }
     }
 
     private static final List<Dataset> DATASETS = List.of(
@@ -58,133 +72,63 @@ class ReferenceDataLoader {
         new Dataset("labels.csv", "label", "code", List.of(Column.text("code"), Column.text("label"),
             Column.text("description"), Column.text("category"), Column.bool("can_expire"), Column.position())));
 
-    private final DataSource dataSource;
+    private final ReferenceLoadRepository repository;
+    private final JobLocks locks;
 
-    ReferenceDataLoader(DataSource dataSource) {
-        this.dataSource = dataSource;
+    ReferenceDataLoader(ReferenceLoadRepository repository, JobLocks locks) {
+        this.repository = repository;
+        this.locks = locks;
     }
 
     @EventListener
     @Transactional
     void onStartup(StartupEvent event) {
-        try {
-            Connection connection = dataSource.getConnection(); // the transaction's connection, closed with it
-            // One loader at a time when several instances start together.
-            try (var lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(724001)")) {
-                lock.execute();
-            }
-            for (Dataset dataset : DATASETS) {
-                loadIfChanged(connection, dataset);
-            }
-            loadSectorsIfChanged(connection);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Chargement des données de référence impossible", e);
+        // one loader at a time when several instances start together
+        locks.take("reference-data");
+        for (Dataset dataset : DATASETS) {
+            loadIfChanged(dataset);
         }
+        loadSectorsIfChanged();
     }
 
-    private void loadIfChanged(Connection connection, Dataset dataset) throws SQLException {
+    private void loadIfChanged(Dataset dataset) {
         String content = read(dataset.file());
         String checksum = SecretTokens.sha256(content);
-        if (checksum.equals(storedChecksum(connection, dataset.file()))) {
+        if (checksum.equals(repository.checksum(dataset.file()))) {
             return;
         }
         List<CSVRecord> records = parse(content);
-        String columns = dataset.columns().stream().map(Column::sql).collect(Collectors.joining(", "));
-        String placeholders = dataset.columns().stream().map(c -> "?").collect(Collectors.joining(", "));
-        String updates = dataset.columns().stream().filter(c -> !c.sql().equals(dataset.key()))
-            .map(c -> c.sql() + " = EXCLUDED." + c.sql()).collect(Collectors.joining(", "));
-        String sql = "INSERT INTO " + dataset.table() + " (" + columns + ") VALUES (" + placeholders + ") ON CONFLICT ("
-            + dataset.key() + ") DO UPDATE SET " + updates;
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            int position = 0;
-            for (CSVRecord record : records) {
-                bind(insert, dataset.columns(), record, position++);
-                insert.addBatch();
-                if (position % 1000 == 0) {
-                    insert.executeBatch();
-                }
-            }
-            insert.executeBatch();
+        List<List<Object>> rows = new ArrayList<>();
+        for (int position = 0; position < records.size(); position++) {
+            CSVRecord record = records.get(position);
+            int at = position;
+            rows.add(dataset.columns().stream().map(column -> column.value(record, at)).toList());
         }
-        storeChecksum(connection, dataset.file(), checksum);
+        repository.upsert(dataset.table(), dataset.key(), dataset.columns().stream().map(Column::name).toList(), rows);
+        repository.saveChecksum(dataset.file(), checksum);
         LOG.info("reference data {}: {} rows loaded", dataset.file(), records.size());
     }
 
     /** sectors.csv holds both the groups and the sectors (one line per sector). */
-    private void loadSectorsIfChanged(Connection connection) throws SQLException {
+    private void loadSectorsIfChanged() {
         String content = read("sectors.csv");
         String checksum = SecretTokens.sha256(content);
-        if (checksum.equals(storedChecksum(connection, "sectors.csv"))) {
+        if (checksum.equals(repository.checksum("sectors.csv"))) {
             return;
         }
         List<CSVRecord> records = parse(content);
-        try (PreparedStatement group = connection.prepareStatement("""
-                INSERT INTO sector_group (code, label, position) VALUES (?, ?, ?)
-                ON CONFLICT (code) DO UPDATE SET label = EXCLUDED.label, position = EXCLUDED.position""");
-             PreparedStatement sector = connection.prepareStatement("""
-                INSERT INTO sector (code, label, group_code, naf_prefixes, cpv_prefixes, position) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (code) DO UPDATE SET label = EXCLUDED.label, group_code = EXCLUDED.group_code,
-                  naf_prefixes = EXCLUDED.naf_prefixes, cpv_prefixes = EXCLUDED.cpv_prefixes, position = EXCLUDED.position""")) {
-            List<String> groupsSeen = new java.util.ArrayList<>();
-            int position = 0;
-            for (CSVRecord record : records) {
-                String groupCode = record.get("group_code");
-                if (!groupsSeen.contains(groupCode)) {
-                    groupsSeen.add(groupCode);
-                    group.setString(1, groupCode);
-                    group.setString(2, record.get("group_label"));
-                    group.setInt(3, groupsSeen.size());
-                    group.executeUpdate();
-                }
-                sector.setString(1, record.get("code"));
-                sector.setString(2, record.get("label"));
-                sector.setString(3, groupCode);
-                sector.setString(4, record.get("naf_prefixes"));
-                sector.setString(5, record.get("cpv_prefixes"));
-                sector.setInt(6, position++);
-                sector.addBatch();
-            }
-            sector.executeBatch();
+        Map<String, List<Object>> groups = new LinkedHashMap<>();
+        List<List<Object>> sectors = new ArrayList<>();
+        for (CSVRecord record : records) {
+            String groupCode = record.get("group_code");
+            groups.computeIfAbsent(groupCode, code -> List.of(code, record.get("group_label"), groups.size() + 1));
+            sectors.add(List.of(record.get("code"), record.get("label"), groupCode, record.get("naf_prefixes"),
+                record.get("cpv_prefixes"), sectors.size()));
         }
-        storeChecksum(connection, "sectors.csv", checksum);
+        repository.upsert("sector_group", "code", List.of("code", "label", "position"), List.copyOf(groups.values()));
+        repository.upsert("sector", "code", List.of("code", "label", "group_code", "naf_prefixes", "cpv_prefixes", "position"), sectors);
+        repository.saveChecksum("sectors.csv", checksum);
         LOG.info("reference data sectors.csv: {} sectors loaded", records.size());
-    }
-
-    private static void bind(PreparedStatement statement, List<Column> columns, CSVRecord record, int position) throws SQLException {
-        for (int i = 0; i < columns.size(); i++) {
-            Column column = columns.get(i);
-            int index = i + 1;
-            if (column.csv() == null) {
-                statement.setInt(index, position);
-                continue;
-            }
-            String value = record.get(column.csv());
-            switch (column.type()) {
-                case Types.INTEGER -> statement.setInt(index, value.isBlank() ? 0 : Integer.parseInt(value.trim()));
-                case Types.BOOLEAN -> statement.setBoolean(index, Boolean.parseBoolean(value.trim()));
-                case Types.NULL -> statement.setString(index, value.isBlank() ? null : value);
-                default -> statement.setString(index, value);
-            }
-        }
-    }
-
-    private static String storedChecksum(Connection connection, String dataset) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT checksum FROM reference_version WHERE dataset = ?")) {
-            select.setString(1, dataset);
-            try (var result = select.executeQuery()) {
-                return result.next() ? result.getString(1) : null;
-            }
-        }
-    }
-
-    private static void storeChecksum(Connection connection, String dataset, String checksum) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement("""
-                INSERT INTO reference_version (dataset, checksum, loaded_at) VALUES (?, ?, now())
-                ON CONFLICT (dataset) DO UPDATE SET checksum = EXCLUDED.checksum, loaded_at = now()""")) {
-            upsert.setString(1, dataset);
-            upsert.setString(2, checksum);
-            upsert.executeUpdate();
-        }
     }
 
     private static String read(String file) {

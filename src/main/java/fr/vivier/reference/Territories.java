@@ -1,15 +1,14 @@
 package fr.vivier.reference;
 
+import fr.vivier.shared.TextFolding;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
 
 /**
  * The territories and the sector and label codes, held in memory (they change only with a new release):
@@ -123,9 +123,7 @@ public class Territories {
     }
 
     public static String normalise(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-            .replace("œ", "oe").replace("Œ", "oe").toLowerCase(Locale.ROOT);
-        return folded.replaceAll("[^a-z0-9]+", " ").strip().replaceAll("^(saint|sainte) ", "$1 ");
+        return TextFolding.words(text);
     }
 
     private Snapshot snapshot() {

@@ -39,7 +39,6 @@ public class SupplierReindexer {
     private final SearchConfiguration configuration;
     private final SupplierDirectory directory;
     private final SupplierDocuments documents;
-    private final SearchIndexer indexer;
     private final ExecutorService executor;
     private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean();
@@ -52,14 +51,13 @@ public class SupplierReindexer {
     }
 
     SupplierReindexer(ElasticsearchClient client, SearchIndexes indexes, SearchConfiguration configuration,
-                      SupplierDirectory directory, SupplierDocuments documents, SearchIndexer indexer,
+                      SupplierDirectory directory, SupplierDocuments documents,
                       @Named(TaskExecutors.IO) ExecutorService executor, Clock clock) {
         this.client = client;
         this.indexes = indexes;
         this.configuration = configuration;
         this.directory = directory;
         this.documents = documents;
-        this.indexer = indexer;
         this.executor = executor;
         this.clock = clock;
     }
@@ -93,14 +91,15 @@ public class SupplierReindexer {
         }
         Instant started = clock.instant();
         try {
-            long startId = indexer.maxOutboxId();
+            // the documents get the newest change's id as version; changes made meanwhile are replayed into the new index
+            long startId = directory.lastChangeId();
             long total = directory.publishedCount();
             report(listener, new Progress("RUNNING", total, 0, started, null, null));
             String newIndex = indexes.createVersionedIndex("suppliers");
             long done = fill(newIndex, startId, total, started, listener);
             client.indices().refresh(r -> r.index(newIndex));
             Set<String> oldIndices = switchAlias(newIndex);
-            indexer.replayChangesSince(startId);
+            directory.replayChangesSince(startId);
             for (String old : oldIndices) {
                 client.indices().delete(d -> d.index(old));
             }

@@ -9,18 +9,11 @@ import fr.vivier.reference.Sector;
 import fr.vivier.web.CurrentUser;
 import fr.vivier.web.FrenchFormat;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.annotation.Query;
-import io.micronaut.data.jdbc.annotation.JdbcRepository;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
-import io.micronaut.data.model.query.builder.sql.Dialect;
-import io.micronaut.data.repository.GenericRepository;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +22,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -84,35 +78,24 @@ public class RecontactQueueService {
     /** The median delay from creation to answer over the requests answered so far; empty when none is. */
     public record AnswerDelay(Optional<Duration> median, long answered) { }
 
-    @JdbcRepository(dialect = Dialect.POSTGRES)
-    interface Requests extends GenericRepository<RecontactRequest, Long> {
-        @Query(value = "SELECT * FROM recontact_request WHERE status IN (:statuses) AND created_at >= :from AND created_at < :to ORDER BY created_at, id",
-            countQuery = "SELECT count(*) FROM recontact_request WHERE status IN (:statuses) AND created_at >= :from AND created_at < :to")
-        Page<RecontactRequest> findListed(Collection<String> statuses, Instant from, Instant to, Pageable pageable);
-    }
-
-    private final Requests listed;
     private final RecontactRequestRepository requests;
     private final SupplierDirectory directory;
     private final AccountService accounts;
     private final ReferenceData reference;
-    private final JdbcOperations jdbc;
     private final Clock clock;
 
-    RecontactQueueService(Requests listed, RecontactRequestRepository requests, SupplierDirectory directory, AccountService accounts,
-                          ReferenceData reference, JdbcOperations jdbc, Clock clock) {
-        this.listed = listed;
+    RecontactQueueService(RecontactRequestRepository requests, SupplierDirectory directory, AccountService accounts,
+                          ReferenceData reference, Clock clock) {
         this.requests = requests;
         this.directory = directory;
         this.accounts = accounts;
         this.reference = reference;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
     /** Oldest first, so that nobody waits forever. */
     public Page<QueueEntry> list(Collection<RecontactRequest.Status> statuses, Period period, int page, int size) {
-        Page<RecontactRequest> found = listed.findListed(statuses.stream().map(Enum::name).toList(), period.start(), period.end(),
+        Page<RecontactRequest> found = requests.findListed(statuses.stream().map(Enum::name).toList(), period.start(), period.end(),
             Pageable.from(page, size));
         Function<RecontactRequest, QueueEntry> entry = entries(found.getContent());
         return found.map(entry);
@@ -149,18 +132,9 @@ public class RecontactQueueService {
 
     @Transactional(readOnly = true)
     public AnswerDelay medianAnswerDelay(Period period) {
-        return jdbc.prepareStatement("""
-            SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM answered_at - created_at)), count(*)
-            FROM recontact_request WHERE answered_at IS NOT NULL AND created_at >= ? AND created_at < ?""", statement -> {
-            statement.setTimestamp(1, Timestamp.from(period.start()));
-            statement.setTimestamp(2, Timestamp.from(period.end()));
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                double seconds = rows.getDouble(1);
-                boolean none = rows.wasNull();
-                return new AnswerDelay(none ? Optional.empty() : Optional.of(Duration.ofSeconds(Math.round(seconds))), rows.getLong(2));
-            }
-        });
+        Double seconds = requests.findMedianAnswerSeconds(period.start(), period.end());
+        return new AnswerDelay(Optional.ofNullable(seconds).map(s -> Duration.ofSeconds(Math.round(s))),
+            requests.countAnswered(period.start(), period.end()));
     }
 
     /** « Je m’en occupe »: a new request, or one another agent took, becomes the current agent's. */
@@ -168,7 +142,7 @@ public class RecontactQueueService {
     public RecontactRequest assignToMe(long requestId, CurrentUser staff) {
         RecontactRequest request = existing(requestId);
         if (request.status() != RecontactRequest.Status.NEW && request.status() != RecontactRequest.Status.ASSIGNED) {
-            throw new Refused("Cette demande est déjà " + request.status().label().toLowerCase(java.util.Locale.FRENCH)
+            throw new Refused("Cette demande est déjà " + request.status().label().toLowerCase(Locale.FRENCH)
                 + " : elle ne peut plus être attribuée.");
         }
         if (request.status() == RecontactRequest.Status.ASSIGNED && Long.valueOf(staff.accountId()).equals(request.assignedTo())) {
@@ -182,7 +156,7 @@ public class RecontactQueueService {
     public RecontactRequest markAnswered(long requestId, CurrentUser staff) {
         RecontactRequest request = existing(requestId);
         if (request.status() != RecontactRequest.Status.NEW && request.status() != RecontactRequest.Status.ASSIGNED) {
-            throw new Refused("Cette demande est déjà " + request.status().label().toLowerCase(java.util.Locale.FRENCH)
+            throw new Refused("Cette demande est déjà " + request.status().label().toLowerCase(Locale.FRENCH)
                 + " : elle ne peut pas être marquée comme répondue.");
         }
         return save(request, RecontactRequest.Status.ANSWERED, staff, "demande n° " + requestId + " répondue");

@@ -1,19 +1,16 @@
 package fr.vivier.web;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.sql.Connection;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Keyed signatures (HMAC-SHA256) of data a page carries from one request to the next, so that what comes back is
@@ -22,14 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Singleton
 public class ServerKeys {
-    private final JdbcOperations jdbc;
-    private final TransactionOperations<Connection> transactions;
+    private final ServerKeyRepository repository;
     private final Map<String, byte[]> keys = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
-    ServerKeys(JdbcOperations jdbc, TransactionOperations<Connection> transactions) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
+    ServerKeys(ServerKeyRepository repository) {
+        this.repository = repository;
     }
 
     /** The hexadecimal HMAC-SHA256 of the content under the named key. */
@@ -48,23 +43,8 @@ public class ServerKeys {
     }
 
     private byte[] load(String keyName) {
-        return transactions.executeWrite(status -> insertOrRead(keyName));
-    }
-
-    private byte[] insertOrRead(String keyName) {
         byte[] candidate = new byte[32];
         random.nextBytes(candidate);
-        jdbc.prepareStatement("INSERT INTO server_key (name, secret) VALUES (?, ?) ON CONFLICT (name) DO NOTHING", statement -> {
-            statement.setString(1, keyName);
-            statement.setBytes(2, candidate);
-            return statement.executeUpdate();
-        });
-        return jdbc.prepareStatement("SELECT secret FROM server_key WHERE name = ?", statement -> {
-            statement.setString(1, keyName);
-            try (var rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getBytes(1);
-            }
-        });
+        return repository.insertOrFind(keyName, candidate);
     }
 }

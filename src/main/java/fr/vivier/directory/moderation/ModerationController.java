@@ -7,13 +7,13 @@ import fr.vivier.directory.LabelState;
 import fr.vivier.directory.Siret;
 import fr.vivier.directory.Supplier;
 import fr.vivier.directory.SupplierChildren;
+import fr.vivier.directory.SupplierRecords;
 import fr.vivier.directory.SupplierStatus;
 import fr.vivier.directory.SupplierView;
 import fr.vivier.reference.Label;
 import fr.vivier.reference.ReferenceData;
 import fr.vivier.reference.Sector;
 import fr.vivier.reference.Territories;
-import fr.vivier.sourcing.RecontactQueueService;
 import fr.vivier.web.CurrentUser;
 import fr.vivier.web.FormErrors;
 import fr.vivier.web.FrenchFormat;
@@ -39,6 +39,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -74,16 +75,16 @@ class ModerationController {
 
     private final DirectoryService directory;
     private final ModerationService moderation;
-    private final RecontactQueueService recontacts;
+    private final List<SupplierRecords> records;
     private final ReferenceData reference;
     private final Territories territories;
     private final Clock clock;
 
-    ModerationController(DirectoryService directory, ModerationService moderation, RecontactQueueService recontacts,
+    ModerationController(DirectoryService directory, ModerationService moderation, List<SupplierRecords> records,
                          ReferenceData reference, Territories territories, Clock clock) {
         this.directory = directory;
         this.moderation = moderation;
-        this.recontacts = recontacts;
+        this.records = records;
         this.reference = reference;
         this.territories = territories;
         this.clock = clock;
@@ -210,7 +211,7 @@ class ModerationController {
         model.put("labels", view.labels().stream().map(label -> labelLine(label, labelNames, today)).toList());
         model.put("consents", directory.consentHistory(supplier.id()).stream().map(ModerationController::consentLine).toList());
         model.put("history", directory.history(supplier.id()).stream().map(ModerationController::historyLine).toList());
-        model.put("recontacts", recontacts.ofSupplier(supplier.id()));
+        model.put("recordSections", records.stream().map(held -> held.staffSection(supplier.id())).toList());
         model.put("sameSiren", moderation.sameSiren(supplier));
         model.put("siret", new Siret(supplier.siret()).formatted());
         model.put("createdOn", FrenchFormat.dateTime(supplier.createdAt()));

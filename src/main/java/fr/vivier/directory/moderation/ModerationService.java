@@ -3,24 +3,26 @@ package fr.vivier.directory.moderation;
 import fr.vivier.directory.DirectoryRepositories;
 import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.HistoryAction;
-import fr.vivier.directory.SearchOutbox;
 import fr.vivier.directory.Supplier;
+import fr.vivier.directory.SupplierChangeRepository;
 import fr.vivier.directory.SupplierChildren;
 import fr.vivier.directory.SupplierDetailsRepository;
+import fr.vivier.directory.SupplierRecords;
 import fr.vivier.directory.SupplierStatus;
 import fr.vivier.web.CurrentUser;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Staff moderation of profiles: status changes, label verification and merging duplicates of one SIREN. */
 @Singleton
@@ -62,20 +64,22 @@ public class ModerationService {
     private final DirectoryRepositories.Contacts contacts;
     private final DirectoryRepositories.Consents consents;
     private final SupplierDetailsRepository details;
-    private final SearchOutbox searchOutbox;
-    private final JdbcOperations jdbc;
+    private final DirectoryRepositories.History history;
+    private final SupplierChangeRepository changes;
+    private final List<SupplierRecords> records;
     private final Clock clock;
 
     ModerationService(DirectoryService directory, DirectoryRepositories.Suppliers suppliers, DirectoryRepositories.Contacts contacts,
-                      DirectoryRepositories.Consents consents, SupplierDetailsRepository details, SearchOutbox searchOutbox,
-                      JdbcOperations jdbc, Clock clock) {
+                      DirectoryRepositories.Consents consents, DirectoryRepositories.History history,
+                      SupplierDetailsRepository details, SupplierChangeRepository changes, List<SupplierRecords> records, Clock clock) {
         this.directory = directory;
         this.suppliers = suppliers;
         this.contacts = contacts;
         this.consents = consents;
         this.details = details;
-        this.searchOutbox = searchOutbox;
-        this.jdbc = jdbc;
+        this.history = history;
+        this.changes = changes;
+        this.records = records;
         this.clock = clock;
     }
 
@@ -108,7 +112,7 @@ public class ModerationService {
         }
         details.setLabelVerified(supplierId, labelCode, verified, staff.accountId());
         directory.record(supplierId, staff.displayName(), verified ? HistoryAction.LABEL_VERIFIE : HistoryAction.LABEL_NON_VERIFIE, labelCode);
-        searchOutbox.supplierChanged(supplierId);
+        changes.supplierChanged(supplierId);
     }
 
     /** The other profiles of the same SIREN (other establishments, or the same one registered twice). */
@@ -120,8 +124,8 @@ public class ModerationService {
     /**
      * Merges {@code duplicateId} into {@code keptId}. The kept profile's own content does not change: it is
      * what its structure declared and validated, and staff cannot know which of two declarations is right.
-     * What belongs to the relationship moves: recontact requests and history (marked with the duplicate's
-     * address). The duplicate is suspended with the reason « fusionnée avec … » (its contact is told by mail);
+     * What belongs to the relationship moves: the other features' records (recontact requests) and the history
+     * (marked with the duplicate's address). The duplicate is suspended with the reason « fusionnée avec … » (its contact is told by mail);
      * its contact person is removed only when it has the same email as the kept one, so that no one's data is
      * kept twice and no different person loses theirs without asking.
      */
@@ -137,19 +141,9 @@ public class ModerationService {
             throw new Refused("Fusion impossible : les deux fiches n’ont pas le même SIREN (" + kept.siren() + " et "
                 + duplicate.siren() + ").");
         }
-        int movedRequests = jdbc.prepareStatement("UPDATE recontact_request SET supplier_id = ? WHERE supplier_id = ?", statement -> {
-            statement.setLong(1, keptId);
-            statement.setLong(2, duplicateId);
-            return statement.executeUpdate();
-        });
-        jdbc.prepareStatement("""
-            UPDATE supplier_history SET supplier_id = ?, detail = left('(fiche ' || ? || ') ' || coalesce(detail, ''), 1000)
-            WHERE supplier_id = ?""", statement -> {
-            statement.setLong(1, keptId);
-            statement.setString(2, duplicate.slug());
-            statement.setLong(3, duplicateId);
-            return statement.executeUpdate();
-        });
+        List<String> moved = new ArrayList<>();
+        records.forEach(held -> held.merged(keptId, duplicateId).ifPresent(moved::add));
+        history.moveToSupplier(duplicateId, duplicate.slug(), keptId);
         directory.changeStatus(duplicateId, SupplierStatus.SUSPENDED, "fusionnée avec " + kept.slug(), staff.displayName());
         if (sameContactEmail(kept, duplicate)) {
             contacts.deleteById(duplicateId);
@@ -157,8 +151,8 @@ public class ModerationService {
                 .forEach(consent -> consents.withdraw(duplicateId, consent.kind().name(), clock.instant()));
         }
         directory.record(keptId, staff.displayName(), HistoryAction.FUSION, "fiche " + duplicate.slug() + " (SIRET " + duplicate.siret()
-            + ") fusionnée dans cette fiche ; " + movedRequests + " demande(s) de recontact reprise(s)");
-        searchOutbox.supplierChanged(keptId);
+            + ") fusionnée dans cette fiche" + moved.stream().map(what -> " ; " + what).collect(Collectors.joining()));
+        changes.supplierChanged(keptId);
         LOG.info("supplier {} merged into {}", duplicateId, keptId);
     }
 

@@ -4,7 +4,7 @@ import fr.vivier.directory.DirectoryConfiguration;
 import fr.vivier.directory.DirectoryRepositories;
 import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.Supplier;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import fr.vivier.shared.JobLocks;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -23,23 +23,22 @@ import java.util.List;
 @Singleton
 public class RetentionJob {
     private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
-    /** PostgreSQL advisory lock key, so that a single instance runs the job (reference data loading uses 724001). */
-    private static final long LOCK = 724_101L;
+    static final String LOCK = "retention";
 
     private final DirectoryRepositories.Suppliers suppliers;
     private final DirectoryService directory;
     private final SupplierSpaceService space;
     private final DirectoryConfiguration configuration;
-    private final JdbcOperations jdbc;
+    private final JobLocks locks;
     private final Clock clock;
 
     RetentionJob(DirectoryRepositories.Suppliers suppliers, DirectoryService directory, SupplierSpaceService space,
-                 DirectoryConfiguration configuration, JdbcOperations jdbc, Clock clock) {
+                 DirectoryConfiguration configuration, JobLocks locks, Clock clock) {
         this.suppliers = suppliers;
         this.directory = directory;
         this.space = space;
         this.configuration = configuration;
-        this.jdbc = jdbc;
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -61,7 +60,7 @@ public class RetentionJob {
     /** Erases the profiles whose notice went unanswered, then notices the newly inactive ones, in one transaction. */
     @Transactional
     public Outcome runOnce() {
-        if (!lockTaken()) {
+        if (!locks.tryTake(LOCK)) {
             return new Outcome(false, 0, 0);
         }
         Instant now = clock.instant();
@@ -92,14 +91,5 @@ public class RetentionJob {
             }
         }
         return noticed;
-    }
-
-    private boolean lockTaken() {
-        return jdbc.prepareStatement("SELECT pg_try_advisory_xact_lock(?)", statement -> {
-            statement.setLong(1, LOCK);
-            try (var rows = statement.executeQuery()) {
-                return rows.next() && rows.getBoolean(1);
-            }
-        });
     }
 }

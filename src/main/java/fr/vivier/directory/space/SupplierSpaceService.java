@@ -17,13 +17,11 @@ import fr.vivier.reference.Territories;
 import fr.vivier.shared.SecretTokens;
 import fr.vivier.web.FrenchFormat;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,24 +38,24 @@ class SupplierSpaceService {
     static final String ACTOR_RETENTION = "conservation automatique";
 
     private final DirectoryService directory;
+    private final DirectoryRepositories.Suppliers suppliers;
     private final DirectoryRepositories.Contacts contacts;
     private final DirectoryRepositories.Links links;
     private final MailService mail;
     private final Territories territories;
     private final DirectoryConfiguration configuration;
-    private final JdbcOperations jdbc;
     private final Clock clock;
 
-    SupplierSpaceService(DirectoryService directory, DirectoryRepositories.Contacts contacts, DirectoryRepositories.Links links,
-                         MailService mail, Territories territories, DirectoryConfiguration configuration, JdbcOperations jdbc,
+    SupplierSpaceService(DirectoryService directory, DirectoryRepositories.Suppliers suppliers, DirectoryRepositories.Contacts contacts,
+                         DirectoryRepositories.Links links, MailService mail, Territories territories, DirectoryConfiguration configuration,
                          Clock clock) {
         this.directory = directory;
+        this.suppliers = suppliers;
         this.contacts = contacts;
         this.links = links;
         this.mail = mail;
         this.territories = territories;
         this.configuration = configuration;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -88,11 +86,7 @@ class SupplierSpaceService {
                 "erasureOn", FrenchFormat.date(erasureFrom),
                 "link", mail.baseUrl() + "/mon-profil/" + secret));
         });
-        jdbc.prepareStatement("UPDATE supplier SET retention_notice_at = ? WHERE id = ?", statement -> {
-            statement.setTimestamp(1, Timestamp.from(now));
-            statement.setLong(2, supplier.id());
-            return statement.executeUpdate();
-        });
+        suppliers.recordRetentionNotice(supplier.id(), now);
         directory.record(supplier.id(), ACTOR_RETENTION, HistoryAction.AVIS_CONSERVATION, "courriel demandant de confirmer la conservation de la fiche");
     }
 
@@ -137,11 +131,7 @@ class SupplierSpaceService {
     }
 
     private void recordActivity(long supplierId) {
-        jdbc.prepareStatement("UPDATE supplier SET last_activity_at = ?, retention_notice_at = NULL WHERE id = ?", statement -> {
-            statement.setTimestamp(1, Timestamp.from(clock.instant()));
-            statement.setLong(2, supplierId);
-            return statement.executeUpdate();
-        });
+        suppliers.recordActivity(supplierId, clock.instant());
     }
 
     /** The commune as the person would type it: its name, or its INSEE code when the name alone is ambiguous. */

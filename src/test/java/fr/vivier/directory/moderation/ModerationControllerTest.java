@@ -7,7 +7,7 @@ import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.Supplier;
 import fr.vivier.directory.SupplierStatus;
 import fr.vivier.directory.TestSuppliers;
-import fr.vivier.sourcing.RecontactRequestRepository;
+import fr.vivier.sourcing.RecontactQueueService;
 import fr.vivier.testsupport.IntegrationTest;
 import fr.vivier.testsupport.MailCatcher;
 import fr.vivier.testsupport.Sirets;
@@ -50,7 +50,7 @@ class ModerationControllerTest implements IntegrationTest {
     @Inject
     AccountService accounts;
     @Inject
-    RecontactRequestRepository recontacts;
+    RecontactQueueService recontacts;
     @Inject
     TransactionOperations<Connection> transactions;
     @Inject
@@ -297,8 +297,8 @@ class ModerationControllerTest implements IntegrationTest {
         Supplier merged = reload(duplicate);
         assertEquals(SupplierStatus.SUSPENDED, merged.status());
         assertEquals("fusionnée avec " + kept.slug(), merged.statusReason());
-        assertTrue(recontacts.findBySupplierId(duplicate.id()).isEmpty());
-        assertEquals(1, recontacts.findBySupplierId(kept.id()).size());
+        assertTrue(recontacts.ofSupplier(duplicate.id()).isEmpty());
+        assertEquals(1, recontacts.ofSupplier(kept.id()).size());
         assertNull(directory.view(merged).contact(), "même adresse : le contact en double est supprimé");
         assertTrue(directory.activeConsents(duplicate.id()).isEmpty());
         assertNotNull(directory.view(reload(kept)).contact());

@@ -7,8 +7,8 @@ import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.Supplier;
 import fr.vivier.directory.SupplierStatus;
 import fr.vivier.directory.SupplierView;
+import fr.vivier.sourcing.RecontactQueueService;
 import fr.vivier.sourcing.RecontactRequest;
-import fr.vivier.sourcing.RecontactRequestRepository;
 import fr.vivier.testsupport.IntegrationTest;
 import fr.vivier.testsupport.MailCatcher;
 import fr.vivier.testsupport.Sirets;
@@ -43,7 +43,7 @@ class RegistrationControllerTest implements IntegrationTest {
     @Inject
     AccountService accounts;
     @Inject
-    RecontactRequestRepository recontacts;
+    RecontactQueueService recontacts;
 
     private WebClient browser() {
         return new WebClient(server.getURI()).header("X-Forwarded-For", "10.9." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250));
@@ -98,8 +98,8 @@ class RegistrationControllerTest implements IntegrationTest {
         assertEquals(List.of("espaces-verts-entretien"), view.sectors());
         assertEquals(2, view.areas().size());
         assertEquals(Set(ConsentKind.PUBLISH_CONTACT), view.consents());
-        assertEquals(1, recontacts.findBySupplierId(supplier.id()).size());
-        assertEquals(RecontactRequest.Status.NEW, recontacts.findBySupplierId(supplier.id()).get(0).status());
+        assertEquals(1, recontacts.ofSupplier(supplier.id()).size());
+        assertEquals(RecontactRequest.Status.NEW, recontacts.ofSupplier(supplier.id()).get(0).request().status());
 
         MailCatcher.Mail mail = MailCatcher.awaitMails(email, 1).get(0);
         assertTrue(mail.subject().contains("référencée"));

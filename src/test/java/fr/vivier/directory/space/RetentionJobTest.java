@@ -4,6 +4,7 @@ import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.Supplier;
 import fr.vivier.directory.SupplierChildren;
 import fr.vivier.directory.SupplierStatus;
+import fr.vivier.shared.JobLocks;
 import fr.vivier.testsupport.IntegrationTest;
 import fr.vivier.testsupport.MailCatcher;
 import fr.vivier.testsupport.MutableClock;
@@ -16,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,6 +41,8 @@ class RetentionJobTest implements IntegrationTest {
     RetentionJob job;
     @Inject
     MutableClock clock;
+    @Inject
+    JobLocks locks;
     @Inject
     TransactionOperations<Connection> transactions;
 
@@ -109,10 +110,7 @@ class RetentionJobTest implements IntegrationTest {
     @Test
     void anotherInstanceHoldingTheLockMakesTheRunSkip() {
         transactions.executeWrite(status -> {
-            try (PreparedStatement lock = status.getConnection().prepareStatement("SELECT pg_try_advisory_xact_lock(724101)");
-                 ResultSet rows = lock.executeQuery()) {
-                assertTrue(rows.next() && rows.getBoolean(1));
-            }
+            assertTrue(locks.tryTake(RetentionJob.LOCK));
             // another thread is another instance: its own transaction, its own connection
             assertFalse(CompletableFuture.supplyAsync(job::runOnce).join().ran());
             return null;
