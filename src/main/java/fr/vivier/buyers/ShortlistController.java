@@ -1,8 +1,9 @@
 package fr.vivier.buyers;
 
+import fr.vivier.reference.Commune;
+import fr.vivier.reference.CommuneChoice;
 import fr.vivier.reference.ReferenceData;
 import fr.vivier.reference.Sector;
-import fr.vivier.reference.Territories;
 import fr.vivier.search.FacetLabels;
 import fr.vivier.web.CurrentUser;
 import fr.vivier.web.FormErrors;
@@ -49,18 +50,16 @@ class ShortlistController {
     private final ShortlistService shortlists;
     private final SupplierExports exports;
     private final ReferenceData reference;
-    private final Territories territories;
     private final FacetLabels facetLabels;
     private final Clock clock;
     private final ExportJournal journal;
 
-    ShortlistController(ShortlistService shortlists, SupplierExports exports, ReferenceData reference, Territories territories,
+    ShortlistController(ShortlistService shortlists, SupplierExports exports, ReferenceData reference,
                         FacetLabels facetLabels, Clock clock, ExportJournal journal) {
         this.journal = journal;
         this.shortlists = shortlists;
         this.exports = exports;
         this.reference = reference;
-        this.territories = territories;
         this.facetLabels = facetLabels;
         this.clock = clock;
     }
@@ -80,10 +79,11 @@ class ShortlistController {
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> create(@Valid @Body ShortlistForm form, Authentication authentication) {
         Map<String, String> errors = new LinkedHashMap<>();
-        if (!territories.sectorExists(form.sector().strip())) {
+        if (!reference.sectorExists(form.sector().strip())) {
             errors.put("sector", "Choisissez un secteur d’activité dans la liste.");
         }
-        CommuneChoice commune = CommuneChoice.resolve(form.communeCode(), form.commune(), territories);
+        CommuneChoice commune = reference.resolveCommune(form.communeCode(), form.commune(),
+            "Indiquez la commune d’exécution (nom ou code postal).");
         if (commune.error() != null) {
             errors.put("commune", commune.error());
         }
@@ -181,7 +181,7 @@ class ShortlistController {
         return ids;
     }
 
-    private Map<String, Object> formModel(ShortlistForm form, Map<String, String> errors, List<Territories.CommuneEntry> candidates,
+    private Map<String, Object> formModel(ShortlistForm form, Map<String, String> errors, List<Commune> candidates,
                                           @Nullable String message, @Nullable Integer page, Authentication authentication) {
         Map<String, Object> model = new HashMap<>();
         model.put("form", form);

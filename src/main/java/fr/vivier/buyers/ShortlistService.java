@@ -2,7 +2,8 @@ package fr.vivier.buyers;
 
 import fr.vivier.directory.SupplierDirectory;
 import fr.vivier.directory.SupplierSummary;
-import fr.vivier.reference.Territories;
+import fr.vivier.reference.Commune;
+import fr.vivier.reference.ReferenceData;
 import fr.vivier.search.SearchQuery;
 import fr.vivier.search.SearchResult;
 import fr.vivier.search.SupplierSearch;
@@ -35,16 +36,16 @@ public class ShortlistService {
     private final ShortlistSupplierRepository proposed;
     private final SupplierSearch search;
     private final SupplierDirectory directory;
-    private final Territories territories;
+    private final ReferenceData reference;
     private final Clock clock;
 
     ShortlistService(BuyerRepositories.Shortlists shortlists, ShortlistSupplierRepository proposed, SupplierSearch search,
-                     SupplierDirectory directory, Territories territories, Clock clock) {
+                     SupplierDirectory directory, ReferenceData reference, Clock clock) {
         this.shortlists = shortlists;
         this.proposed = proposed;
         this.search = search;
         this.directory = directory;
-        this.territories = territories;
+        this.reference = reference;
         this.clock = clock;
     }
 
@@ -140,6 +141,6 @@ public class ShortlistService {
     }
 
     public String communeName(String code) {
-        return territories.commune(code).map(Territories.CommuneEntry::displayName).orElse(code);
+        return reference.commune(code).map(Commune::displayName).orElse(code);
     }
 }

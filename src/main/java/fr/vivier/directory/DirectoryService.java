@@ -1,7 +1,7 @@
 package fr.vivier.directory;
 
 import fr.vivier.mail.MailService;
-import fr.vivier.reference.Territories;
+import fr.vivier.reference.ReferenceData;
 import fr.vivier.shared.SecretTokens;
 import fr.vivier.shared.TextFolding;
 import fr.vivier.web.FrenchFormat;
@@ -41,14 +41,14 @@ public class DirectoryService {
     private final SupplierValidator validator;
     private final SupplierChangeRepository changes;
     private final MailService mail;
-    private final Territories territories;
+    private final ReferenceData reference;
     private final DirectoryConfiguration configuration;
     private final Clock clock;
 
     DirectoryService(DirectoryRepositories.Suppliers suppliers, DirectoryRepositories.Contacts contacts,
                      DirectoryRepositories.Consents consents, DirectoryRepositories.History history,
                      DirectoryRepositories.Links links, List<SupplierRecords> records, SupplierDetailsRepository details,
-                     SupplierValidator validator, SupplierChangeRepository changes, MailService mail, Territories territories,
+                     SupplierValidator validator, SupplierChangeRepository changes, MailService mail, ReferenceData reference,
                      DirectoryConfiguration configuration, Clock clock) {
         this.suppliers = suppliers;
         this.contacts = contacts;
@@ -60,7 +60,7 @@ public class DirectoryService {
         this.validator = validator;
         this.changes = changes;
         this.mail = mail;
-        this.territories = territories;
+        this.reference = reference;
         this.configuration = configuration;
         this.clock = clock;
     }
@@ -209,7 +209,7 @@ public class DirectoryService {
             consentsById.computeIfAbsent(consent.supplierId(), id -> EnumSet.noneOf(ConsentKind.class)).add(consent.kind()));
         return suppliers.stream().map(supplier -> {
             long id = supplier.id();
-            return new SupplierView(supplier, territories.commune(supplier.communeCode()).orElse(null),
+            return new SupplierView(supplier, reference.commune(supplier.communeCode()).orElse(null),
                 sectors.getOrDefault(id, List.of()), labels.getOrDefault(id, List.of()), areas.getOrDefault(id, List.of()),
                 offers.getOrDefault(id, List.of()), references.getOrDefault(id, List.of()), contactsById.get(id),
                 consentsById.getOrDefault(id, EnumSet.noneOf(ConsentKind.class)));
@@ -381,7 +381,7 @@ public class DirectoryService {
 
     private String uniqueSlug(SupplierProfile profile) {
         String base = slugify(profile.tradeName() == null ? profile.name() : profile.tradeName());
-        String commune = territories.commune(profile.communeCode()).map(c -> slugify(c.name())).orElse("");
+        String commune = reference.commune(profile.communeCode()).map(c -> slugify(c.name())).orElse("");
         String slug = (base + "-" + commune).replaceAll("-+$", "");
         if (slug.length() > 140) {
             slug = slug.substring(0, 140);

@@ -1,5 +1,8 @@
 package fr.vivier.directory;
 
+import fr.vivier.reference.Commune;
+import fr.vivier.reference.ReferenceData;
+import fr.vivier.web.FrenchFormat;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
@@ -19,7 +22,7 @@ public final class SupplierChildren {
     public record LabelRow(Long supplierId, String labelCode, @Nullable String proof, @Nullable LocalDate expiresOn,
                            boolean verified, @Nullable Instant verifiedAt, @Nullable Long verifiedBy) {
         public String expiresOnFrench() {
-            return fr.vivier.web.FrenchFormat.date(expiresOn);
+            return FrenchFormat.date(expiresOn);
         }
 
         /** An expiry date in the past wins over the verification. */
@@ -33,12 +36,12 @@ public final class SupplierChildren {
 
     public record Area(Long supplierId, AreaType areaType, String areaCode) {
         /** « Bondy (93) », « Est Ensemble », « Seine-Saint-Denis (93) », « Toute la France ». */
-        public String name(fr.vivier.reference.Territories territories) {
+        public String name(ReferenceData reference) {
             return switch (areaType) {
-                case COMMUNE -> territories.commune(areaCode).map(fr.vivier.reference.Territories.CommuneEntry::displayName).orElse(areaCode);
-                case EPCI -> territories.epciName(areaCode);
-                case DEPARTEMENT -> territories.departementName(areaCode) + " (" + areaCode + ")";
-                case REGION -> territories.regionName(areaCode);
+                case COMMUNE -> reference.commune(areaCode).map(Commune::displayName).orElse(areaCode);
+                case EPCI -> reference.epciName(areaCode);
+                case DEPARTEMENT -> reference.departementName(areaCode) + " (" + areaCode + ")";
+                case REGION -> reference.regionName(areaCode);
                 case NATIONAL -> "Toute la France";
             };
         }

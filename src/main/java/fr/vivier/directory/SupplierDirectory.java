@@ -1,6 +1,7 @@
 package fr.vivier.directory;
 
-import fr.vivier.reference.Territories;
+import fr.vivier.reference.Commune;
+import fr.vivier.reference.ReferenceData;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -25,15 +26,15 @@ public class SupplierDirectory {
     private final SupplierDetailsRepository details;
     private final SupplierChangeRepository changes;
     private final DirectoryService directory;
-    private final Territories territories;
+    private final ReferenceData reference;
 
     SupplierDirectory(DirectoryRepositories.Suppliers suppliers, SupplierDetailsRepository details, SupplierChangeRepository changes,
-                      DirectoryService directory, Territories territories) {
+                      DirectoryService directory, ReferenceData reference) {
         this.suppliers = suppliers;
         this.details = details;
         this.changes = changes;
         this.directory = directory;
-        this.territories = territories;
+        this.reference = reference;
     }
 
     /** A supplier changed (registered, updated, published, erased…): {@code id} orders the changes. */
@@ -125,11 +126,11 @@ public class SupplierDirectory {
     }
 
     private SupplierSummary summary(Supplier supplier) {
-        Optional<Territories.CommuneEntry> commune = territories.commune(supplier.communeCode());
+        Optional<Commune> commune = reference.commune(supplier.communeCode());
         return new SupplierSummary(supplier.id(), supplier.slug(), supplier.name(), supplier.tradeName(), supplier.siret(),
             supplier.kind(), supplier.size(), supplier.ess(), supplier.communeCode(),
-            commune.map(Territories.CommuneEntry::displayName).orElse(supplier.communeCode()),
-            commune.map(territories::onTerritory).orElse(false), supplier.status(), supplier.publishedAt());
+            commune.map(Commune::displayName).orElse(supplier.communeCode()),
+            commune.map(reference::onTerritory).orElse(false), supplier.status(), supplier.publishedAt());
     }
 
     private static List<Supplier> inOrder(Collection<Long> ids, List<Supplier> found) {

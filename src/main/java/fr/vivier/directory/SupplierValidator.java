@@ -1,6 +1,7 @@
 package fr.vivier.directory;
 
-import fr.vivier.reference.Territories;
+import fr.vivier.reference.Commune;
+import fr.vivier.reference.ReferenceData;
 import fr.vivier.web.FrenchFormat;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -35,11 +36,11 @@ public class SupplierValidator {
     private static final Pattern FORBIDDEN_INLINE = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]");
     private static final Pattern FORBIDDEN_MULTILINE = Pattern.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]");
 
-    private final Territories territories;
+    private final ReferenceData reference;
     private final Clock clock;
 
-    SupplierValidator(Territories territories, Clock clock) {
-        this.territories = territories;
+    SupplierValidator(ReferenceData reference, Clock clock) {
+        this.reference = reference;
         this.clock = clock;
     }
 
@@ -135,7 +136,7 @@ public class SupplierValidator {
             errors.add("communeCode", "Indiquez la commune de l’établissement.");
             return null;
         }
-        if (territories.commune(code.strip()).isEmpty()) {
+        if (reference.commune(code.strip()).isEmpty()) {
             errors.add("communeCode", "Commune inconnue : choisissez-la par son nom ou son code postal.");
             return null;
         }
@@ -165,10 +166,10 @@ public class SupplierValidator {
             }
             String code = area.code() == null ? "" : area.code().strip().toUpperCase(Locale.ROOT);
             boolean known = switch (type) {
-                case COMMUNE -> territories.commune(code).isPresent();
-                case EPCI -> territories.epciExists(code);
-                case DEPARTEMENT -> territories.departementExists(code);
-                case REGION -> territories.regionExists(code);
+                case COMMUNE -> reference.commune(code).isPresent();
+                case EPCI -> reference.epciExists(code);
+                case DEPARTEMENT -> reference.departementExists(code);
+                case REGION -> reference.regionExists(code);
                 case NATIONAL -> true;
             };
             if (!known) {
@@ -186,7 +187,7 @@ public class SupplierValidator {
             if (code == null || code.isBlank()) {
                 continue;
             }
-            if (!territories.sectorExists(code.strip())) {
+            if (!reference.sectorExists(code.strip())) {
                 errors.add("sectors", "Secteur inconnu : « " + abbreviate(code) + " ».");
                 return List.of();
             }
@@ -217,7 +218,7 @@ public class SupplierValidator {
             if (empty) {
                 continue;
             }
-            if (!territories.labelExists(code)) {
+            if (!reference.labelExists(code)) {
                 errors.add(prefix + ".code", code.isEmpty() ? "Choisissez le label." : "Label inconnu : « " + abbreviate(code) + " ».");
                 continue;
             }

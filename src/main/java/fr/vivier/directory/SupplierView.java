@@ -1,6 +1,6 @@
 package fr.vivier.directory;
 
-import fr.vivier.reference.Territories;
+import fr.vivier.reference.Commune;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.Set;
 /** A supplier with everything a profile page shows. */
 public record SupplierView(
     Supplier supplier,
-    Territories.@Nullable CommuneEntry commune,
+    @Nullable Commune commune,
     List<String> sectors,
     List<SupplierChildren.LabelRow> labels,
     List<SupplierChildren.Area> areas,

@@ -1,34 +1,77 @@
 package fr.vivier.reference;
 
+import fr.vivier.shared.TextFolding;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-/** Read access to the reference data for the other features (sectors, labels, communes). */
+/**
+ * The reference data for the other features (sectors, labels, communes and the territories above them, the
+ * authority's own territory), held in memory: it changes only with a new release. Code checks for validation, and
+ * the one way a commune typed by a person is understood.
+ */
 @Singleton
 public class ReferenceData {
+    private static final Pattern WITH_DEPARTEMENT = Pattern.compile("^(.+?)\\s*\\((\\w{2,3})\\)$");
+    private static final int MAX_TYPED = 100;
+    private static final int MAX_CANDIDATES = 30;
+
     private final ReferenceRepositories.SectorGroups groups;
     private final ReferenceRepositories.Sectors sectors;
     private final ReferenceRepositories.Labels labels;
     private final ReferenceRepositories.Communes communes;
+    private final ReferenceRepositories.Areas areas;
+    private final TerritoryConfiguration territory;
+    private volatile Snapshot snapshot;
 
-    ReferenceData(ReferenceRepositories.SectorGroups groups, ReferenceRepositories.Sectors sectors,
-                  ReferenceRepositories.Labels labels, ReferenceRepositories.Communes communes) {
+    private record Snapshot(List<SectorGroup> sectorGroups, List<Sector> sectors, List<Label> labels, Map<String, Commune> communes,
+                            Map<String, String> epci, Map<String, String> departements, Map<String, String> regions,
+                            Set<String> sectorCodes, Set<String> labelCodes) { }
+
+    ReferenceData(ReferenceRepositories.SectorGroups groups, ReferenceRepositories.Sectors sectors, ReferenceRepositories.Labels labels,
+                  ReferenceRepositories.Communes communes, ReferenceRepositories.Areas areas, TerritoryConfiguration territory) {
         this.groups = groups;
         this.sectors = sectors;
         this.labels = labels;
         this.communes = communes;
+        this.areas = areas;
+        this.territory = territory;
+    }
+
+    /** Runs after the reference data is loaded (ReferenceDataLoader listens to the same event first). */
+    @EventListener
+    @Order(100)
+    void onStartup(StartupEvent event) {
+        Map<String, Commune> byCode = communes.findAll().stream().map(ReferenceRepositories.CommuneRow::toCommune)
+            .collect(Collectors.toUnmodifiableMap(Commune::code, Function.identity()));
+        List<Sector> allSectors = sectors.listOrderByPosition();
+        List<Label> allLabels = labels.listOrderByPosition();
+        snapshot = new Snapshot(groups.listOrderByPosition(), allSectors, allLabels, byCode, names(areas.findEpci()),
+            names(areas.findDepartements()), names(areas.findRegions()), allSectors.stream().map(Sector::code).collect(Collectors.toUnmodifiableSet()),
+            allLabels.stream().map(Label::code).collect(Collectors.toUnmodifiableSet()));
     }
 
     public List<SectorGroup> sectorGroups() {
-        return groups.listOrderByPosition();
+        return snapshot().sectorGroups();
     }
 
     public List<Sector> sectors() {
-        return sectors.listOrderByPosition();
+        return snapshot().sectors();
     }
 
     public Map<String, SectorGroup> sectorGroupsByCode() {
@@ -40,19 +83,129 @@ public class ReferenceData {
     /** Sectors grouped by their group code, in taxonomy order. */
     public Map<String, List<Sector>> sectorsByGroup() {
         Map<String, List<Sector>> byGroup = new LinkedHashMap<>();
-        sectors().forEach(sector -> byGroup.computeIfAbsent(sector.groupCode(), code -> new java.util.ArrayList<>()).add(sector));
+        sectors().forEach(sector -> byGroup.computeIfAbsent(sector.groupCode(), code -> new ArrayList<>()).add(sector));
         return byGroup;
     }
 
     public List<Label> labels() {
-        return labels.listOrderByPosition();
+        return snapshot().labels();
     }
 
-    public Optional<Commune> commune(String code) {
-        return communes.findByCode(code);
+    public Optional<Commune> commune(@Nullable String code) {
+        return Optional.ofNullable(code == null ? null : snapshot().communes().get(code));
     }
 
-    public long communeCount() {
-        return communes.count();
+    public int communeCount() {
+        return snapshot().communes().size();
+    }
+
+    public boolean epciExists(String code) { return snapshot().epci().containsKey(code); }
+    public boolean departementExists(String code) { return snapshot().departements().containsKey(code); }
+    public boolean regionExists(String code) { return snapshot().regions().containsKey(code); }
+    public boolean sectorExists(String code) { return snapshot().sectorCodes().contains(code); }
+    public boolean labelExists(String code) { return snapshot().labelCodes().contains(code); }
+    public String epciName(String code) { return snapshot().epci().getOrDefault(code, code); }
+    public String departementName(String code) { return snapshot().departements().getOrDefault(code, code); }
+    public String regionName(String code) { return snapshot().regions().getOrDefault(code, code); }
+    public Map<String, String> departements() { return snapshot().departements(); }
+    public Map<String, String> regions() { return snapshot().regions(); }
+
+    /** « Implanté sur notre territoire »: the commune, its EPCI or EPT, or its département is one of the authority's codes. */
+    public boolean onTerritory(Commune commune) {
+        return territory.getCodes().stream().anyMatch(code -> code.equals(commune.code()) || code.equals(commune.epciCode())
+            || code.equals(commune.eptCode()) || code.equals(commune.departementCode()));
+    }
+
+    /**
+     * Communes matching what a person typed: an INSEE code, a postcode, or a name (accents, case and
+     * hyphens ignored; exact names first, then names starting with the text). At most {@code limit}.
+     */
+    public List<Commune> findCommunes(@Nullable String query, int limit) {
+        if (query == null || query.isBlank()) {
+            return List.of();
+        }
+        String text = query.strip();
+        Map<String, Commune> all = snapshot().communes();
+        Commune byCode = all.get(text.toUpperCase(Locale.ROOT));
+        if (byCode != null) {
+            return List.of(byCode);
+        }
+        List<Commune> exact = new ArrayList<>();
+        List<Commune> prefix = new ArrayList<>();
+        String wanted = TextFolding.words(text);
+        for (Commune commune : all.values()) {
+            if (commune.postcodes().contains(text) || commune.normalisedName().equals(wanted)) {
+                exact.add(commune);
+            } else if (wanted.length() >= 2 && commune.normalisedName().startsWith(wanted)) {
+                prefix.add(commune);
+            }
+        }
+        Comparator<Commune> byName = Comparator.comparing(Commune::name).thenComparing(Commune::code);
+        exact.sort(byName);
+        prefix.sort(byName);
+        exact.addAll(prefix);
+        return exact.size() > limit ? List.copyOf(exact.subList(0, limit)) : exact;
+    }
+
+    /**
+     * The commune a person chose in a list ({@code chosenCode}) or typed ({@code typed}): the chosen one when it exists;
+     * otherwise the only match, or the only exact match (same name or postcode) among several; otherwise the error and
+     * the candidates to choose from.
+     *
+     * @param whenMissing the error when nothing was typed, saying which commune is meant
+     */
+    public CommuneChoice resolveCommune(@Nullable String chosenCode, @Nullable String typed, String whenMissing) {
+        Optional<Commune> chosen = chosenCode == null ? Optional.empty() : commune(chosenCode.strip());
+        if (chosen.isPresent()) {
+            return CommuneChoice.of(chosen.get());
+        }
+        if (typed == null || typed.isBlank()) {
+            return CommuneChoice.refused(whenMissing);
+        }
+        String text = typed.strip();
+        if (text.length() > MAX_TYPED) {
+            return CommuneChoice.refused("Ce champ ne doit pas dépasser " + MAX_TYPED + " caractères.");
+        }
+        List<Commune> found = matching(text);
+        if (found.size() == 1) {
+            return CommuneChoice.of(found.get(0));
+        }
+        if (found.isEmpty()) {
+            return CommuneChoice.refused("Aucune commune ne correspond à « " + text + " » : vérifiez le nom ou le code postal.");
+        }
+        String wanted = TextFolding.words(text);
+        List<Commune> exact = found.stream().filter(c -> c.normalisedName().equals(wanted) || c.postcodes().contains(text)).toList();
+        if (exact.size() == 1) {
+            return CommuneChoice.of(exact.get(0));
+        }
+        return new CommuneChoice(null, exact.isEmpty() ? found : exact,
+            "Plusieurs communes correspondent à « " + text + " » : choisissez la vôtre dans la liste.");
+    }
+
+    /** « Saint-Denis (93) », as the pages display a commune, is the one of that département. */
+    private List<Commune> matching(String text) {
+        Matcher withDepartement = WITH_DEPARTEMENT.matcher(text);
+        if (withDepartement.matches()) {
+            String name = TextFolding.words(withDepartement.group(1));
+            List<Commune> inDepartement = findCommunes(withDepartement.group(1), MAX_CANDIDATES).stream()
+                .filter(c -> c.departementCode().equalsIgnoreCase(withDepartement.group(2)) && c.normalisedName().equals(name))
+                .toList();
+            if (!inDepartement.isEmpty()) {
+                return inDepartement;
+            }
+        }
+        return findCommunes(text, MAX_CANDIDATES);
+    }
+
+    private static Map<String, String> names(List<ReferenceRepositories.Area> areas) {
+        return areas.stream().collect(Collectors.toUnmodifiableMap(ReferenceRepositories.Area::code, ReferenceRepositories.Area::name));
+    }
+
+    private Snapshot snapshot() {
+        Snapshot current = snapshot;
+        if (current == null) {
+            throw new IllegalStateException("Données de référence pas encore chargées");
+        }
+        return current;
     }
 }

@@ -1,6 +1,8 @@
 package fr.vivier.search;
 
-import fr.vivier.reference.Territories;
+import fr.vivier.reference.Commune;
+import fr.vivier.reference.CommuneChoice;
+import fr.vivier.reference.ReferenceData;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -31,12 +33,12 @@ class SearchController {
 
     private final SupplierSearch search;
     private final SearchQueries queries;
-    private final Territories territories;
+    private final ReferenceData reference;
 
-    SearchController(SupplierSearch search, SearchQueries queries, Territories territories) {
+    SearchController(SupplierSearch search, SearchQueries queries, ReferenceData reference) {
         this.search = search;
         this.queries = queries;
-        this.territories = territories;
+        this.reference = reference;
     }
 
     /** A facet value as the page shows it: label, count, whether selected, and the link that toggles it. */
@@ -55,7 +57,7 @@ class SearchController {
         model.put("result", result);
         model.put("errors", parsed.errors());
         model.put("facets", facets(query, result));
-        model.put("communeName", query.commune() == null ? "" : territories.commune(query.commune()).map(Territories.CommuneEntry::displayName).orElse(""));
+        model.put("communeName", query.commune() == null ? "" : reference.commune(query.commune()).map(Commune::displayName).orElse(""));
         model.put("previousHref", query.page() > 1 ? "/fournisseurs?" + SearchQueries.toQueryString(SearchQueries.atPage(query, query.page() - 1)) : null);
         model.put("nextHref", query.page() < result.totalPages() ? "/fournisseurs?" + SearchQueries.toQueryString(SearchQueries.atPage(query, query.page() + 1)) : null);
         model.put("clearHref", "/fournisseurs");
@@ -69,12 +71,12 @@ class SearchController {
         if (text == null || text.isBlank() || query.commune() != null) {
             return query;
         }
-        List<Territories.CommuneEntry> found = territories.findCommunes(text, 20);
-        if (found.size() == 1) {
+        CommuneChoice commune = reference.resolveCommune(null, text, "");
+        if (commune.resolved()) {
             return new SearchQuery(query.text(), query.sectorGroups(), query.sectors(), query.labels(), query.kinds(), query.sizes(),
-                found.get(0).code(), query.localOnly(), query.verifiedLabelsOnly(), query.sort(), 1, query.pageSize());
+                commune.commune().code(), query.localOnly(), query.verifiedLabelsOnly(), query.sort(), 1, query.pageSize());
         }
-        model.put("communeCandidates", found);
+        model.put("communeCandidates", commune.candidates());
         model.put("communeText", text);
         return query;
     }

@@ -1,6 +1,7 @@
 package fr.vivier.search;
 
-import fr.vivier.reference.Territories;
+import fr.vivier.reference.Commune;
+import fr.vivier.reference.ReferenceData;
 import io.micronaut.http.HttpParameters;
 import jakarta.inject.Singleton;
 
@@ -19,11 +20,11 @@ import java.util.Map;
 @Singleton
 public class SearchQueries {
     private final FacetLabels facetLabels;
-    private final Territories territories;
+    private final ReferenceData reference;
 
-    SearchQueries(FacetLabels facetLabels, Territories territories) {
+    SearchQueries(FacetLabels facetLabels, ReferenceData reference) {
         this.facetLabels = facetLabels;
-        this.territories = territories;
+        this.reference = reference;
     }
 
     public record Parsed(SearchQuery query, Map<String, String> errors) { }
@@ -36,7 +37,7 @@ public class SearchQueries {
             text = text.substring(0, 200);
         }
         String commune = first(parameters, "commune");
-        if (commune != null && territories.commune(commune).isEmpty()) {
+        if (commune != null && reference.commune(commune).isEmpty()) {
             errors.put("commune", "Commune inconnue : « " + abbreviate(commune) + " ».");
             commune = null;
         }

@@ -4,7 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.CompletionSuggestOption;
 import fr.vivier.reference.ReferenceData;
-import fr.vivier.reference.Territories;
+import fr.vivier.shared.TextFolding;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -44,8 +44,8 @@ class SuggestController {
         }
         String prefix = q.strip();
         Set<String> values = new LinkedHashSet<>(names(prefix));
-        String wanted = Territories.normalise(prefix);
-        reference.sectors().stream().filter(s -> Territories.normalise(s.label()).contains(wanted)).limit(5)
+        String wanted = TextFolding.words(prefix);
+        reference.sectors().stream().filter(s -> TextFolding.words(s.label()).contains(wanted)).limit(5)
             .forEach(s -> values.add(s.label()));
         return new Suggestions(new ArrayList<>(values).subList(0, Math.min(10, values.size())));
     }

@@ -4,9 +4,10 @@ import fr.vivier.directory.IndexableSupplier;
 import fr.vivier.directory.LabelState;
 import fr.vivier.directory.SupplierChildren;
 import fr.vivier.directory.SupplierDirectory;
+import fr.vivier.reference.Commune;
 import fr.vivier.reference.ReferenceData;
 import fr.vivier.reference.Sector;
-import fr.vivier.reference.Territories;
+import fr.vivier.shared.TextFolding;
 import fr.vivier.web.FrenchFormat;
 import jakarta.inject.Singleton;
 
@@ -31,18 +32,16 @@ import java.util.stream.Collectors;
 public class SupplierDocuments {
     private final SupplierDirectory directory;
     private final ReferenceData reference;
-    private final Territories territories;
     private final FrenchAnalyzer analyzer;
     private final Clock clock;
     private volatile Map<String, Sector> sectorsByCode;
     private volatile Map<String, String> groupLabels;
 
-    SupplierDocuments(SupplierDirectory directory, ReferenceData reference, Territories territories, FrenchAnalyzer analyzer,
+    SupplierDocuments(SupplierDirectory directory, ReferenceData reference, FrenchAnalyzer analyzer,
                       Clock clock) {
         this.clock = clock;
         this.directory = directory;
         this.reference = reference;
-        this.territories = territories;
         this.analyzer = analyzer;
     }
 
@@ -55,7 +54,7 @@ public class SupplierDocuments {
 
     private SupplierDocument build(IndexableSupplier supplier) {
         Map<String, Sector> sectors = sectors();
-        Territories.CommuneEntry commune = territories.commune(supplier.communeCode()).orElse(null);
+        Commune commune = reference.commune(supplier.communeCode()).orElse(null);
         List<String> sectorLabels = supplier.sectors().stream().map(code -> sectors.containsKey(code) ? sectors.get(code).label() : code).toList();
         List<String> groups = supplier.sectors().stream().filter(sectors::containsKey).map(code -> sectors.get(code).groupCode()).distinct().toList();
         LocalDate today = FrenchFormat.today(clock);
@@ -65,19 +64,19 @@ public class SupplierDocuments {
             .map(SupplierChildren.LabelRow::labelCode).toList();
         String names = supplier.name() + (supplier.tradeName() == null ? "" : " " + supplier.tradeName());
         return new SupplierDocument(supplier.id(), supplier.slug(), supplier.name(), supplier.tradeName(),
-            Territories.normalise(supplier.displayName()), analyzer.indexForm(names),
+            TextFolding.words(supplier.displayName()), analyzer.indexForm(names),
             analyzer.indexForm(String.join(" ", sectorLabels) + " " + groups.stream().map(this::groupLabel).collect(Collectors.joining(" "))),
             analyzer.indexForm(String.join(" ", supplier.offers())), analyzer.indexForm(supplier.description()),
             supplier.description(), supplier.offers(), supplier.kind().name(), supplier.kind().family().name(), supplier.ess(),
             supplier.size().name(), supplier.sectors(), groups, labels, verified, supplier.communeCode(),
-            commune == null ? supplier.communeCode() : commune.name(), commune == null ? null : intercommunality(commune),
+            commune == null ? supplier.communeCode() : commune.name(), commune == null ? null : commune.intercommunalityCode(),
             commune == null ? "" : commune.departementCode(), commune == null ? "" : commune.regionCode(),
-            commune != null && territories.onTerritory(commune), areaCodes(supplier.areas()), supplier.updatedAt().toString(),
+            commune != null && reference.onTerritory(commune), areaCodes(supplier.areas()), supplier.updatedAt().toString(),
             suggestions(supplier));
     }
 
     /** The prefixed codes a search for a place of execution will ask for. */
-    public List<String> codesCovering(Territories.CommuneEntry commune) {
+    public List<String> codesCovering(Commune commune) {
         List<String> codes = new ArrayList<>(List.of("C:" + commune.code(), "D:" + commune.departementCode(),
             "R:" + commune.regionCode(), "FR"));
         if (commune.epciCode() != null) codes.add("E:" + commune.epciCode());
@@ -97,10 +96,6 @@ public class SupplierDocuments {
             });
         }
         return List.copyOf(codes);
-    }
-
-    private static String intercommunality(Territories.CommuneEntry commune) {
-        return commune.eptCode() != null ? commune.eptCode() : commune.epciCode();
     }
 
     private static List<String> suggestions(IndexableSupplier supplier) {

@@ -6,13 +6,14 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode;
 import co.elastic.clients.elasticsearch._types.query_dsl.FunctionScoreMode;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import fr.vivier.reference.Territories;
+import fr.vivier.reference.Commune;
+import fr.vivier.reference.ReferenceData;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,18 +48,18 @@ public class SupplierSearch {
     private final FrenchAnalyzer analyzer;
     private final Highlighter highlighter;
     private final SearchBoosts boosts;
-    private final Territories territories;
+    private final ReferenceData reference;
     private final SupplierDocuments documents;
     private final FacetLabels facetLabels;
 
     SupplierSearch(co.elastic.clients.elasticsearch.ElasticsearchAsyncClient client, SearchConfiguration configuration, FrenchAnalyzer analyzer, Highlighter highlighter,
-                   SearchBoosts boosts, Territories territories, SupplierDocuments documents, FacetLabels facetLabels) {
+                   SearchBoosts boosts, ReferenceData reference, SupplierDocuments documents, FacetLabels facetLabels) {
         this.client = client;
         this.configuration = configuration;
         this.analyzer = analyzer;
         this.highlighter = highlighter;
         this.boosts = boosts;
-        this.territories = territories;
+        this.reference = reference;
         this.documents = documents;
         this.facetLabels = facetLabels;
     }
@@ -127,7 +128,7 @@ public class SupplierSearch {
     private List<Query> baseFilters(SearchQuery query) {
         List<Query> filters = new ArrayList<>();
         if (query.commune() != null) {
-            territories.commune(query.commune()).ifPresent(commune -> filters.add(Query.of(q -> q.terms(t -> t.field("areaCodes")
+            reference.commune(query.commune()).ifPresent(commune -> filters.add(Query.of(q -> q.terms(t -> t.field("areaCodes")
                 .terms(v -> v.value(documents.codesCovering(commune).stream().map(FieldValue::of).toList()))))));
         }
         if (query.localOnly()) {
@@ -198,7 +199,7 @@ public class SupplierSearch {
         doc.sectorGroups().stream().filter(query.sectorGroups()::contains).forEach(g -> why.add("Famille : " + facetLabels.label("sectorGroup", g)));
         doc.labels().stream().filter(query.labels()::contains).forEach(l -> why.add("Label : " + facetLabels.label("label", l)));
         if (query.commune() != null) {
-            why.add("Intervient à " + territories.commune(query.commune()).map(Territories.CommuneEntry::displayName).orElse(query.commune()));
+            why.add("Intervient à " + reference.commune(query.commune()).map(Commune::displayName).orElse(query.commune()));
         }
         if (doc.local()) {
             why.add("Implanté sur notre territoire");

@@ -10,10 +10,10 @@ import fr.vivier.directory.SupplierChildren;
 import fr.vivier.directory.SupplierRecords;
 import fr.vivier.directory.SupplierStatus;
 import fr.vivier.directory.SupplierView;
+import fr.vivier.reference.Commune;
 import fr.vivier.reference.Label;
 import fr.vivier.reference.ReferenceData;
 import fr.vivier.reference.Sector;
-import fr.vivier.reference.Territories;
 import fr.vivier.web.CurrentUser;
 import fr.vivier.web.FormErrors;
 import fr.vivier.web.FrenchFormat;
@@ -77,23 +77,21 @@ class ModerationController {
     private final ModerationService moderation;
     private final List<SupplierRecords> records;
     private final ReferenceData reference;
-    private final Territories territories;
     private final Clock clock;
 
     ModerationController(DirectoryService directory, ModerationService moderation, List<SupplierRecords> records,
-                         ReferenceData reference, Territories territories, Clock clock) {
+                         ReferenceData reference, Clock clock) {
         this.directory = directory;
         this.moderation = moderation;
         this.records = records;
         this.reference = reference;
-        this.territories = territories;
         this.clock = clock;
     }
 
     @Get
     ModelAndView<Map<String, Object>> queue(@Nullable @QueryValue Integer page) {
         var queue = directory.reviewQueue(page == null || page < 0 ? 0 : page, PAGE_SIZE).map(supplier -> new QueueLine(supplier,
-            territories.commune(supplier.communeCode()).map(Territories.CommuneEntry::displayName).orElse(supplier.communeCode()),
+            reference.commune(supplier.communeCode()).map(Commune::displayName).orElse(supplier.communeCode()),
             supplier.createdAt().equals(supplier.updatedAt()), FrenchFormat.date(supplier.updatedAt())));
         Map<String, Object> model = new HashMap<>();
         model.put("queue", queue);
@@ -207,7 +205,7 @@ class ModerationController {
         model.put("view", view);
         model.put("commune", view.commune() == null ? supplier.communeCode() : view.commune().displayName());
         model.put("sectors", view.sectors().stream().map(code -> sectorLabels.getOrDefault(code, code)).toList());
-        model.put("areas", view.areas().stream().map(area -> area.areaType().label() + " : " + area.name(territories)).toList());
+        model.put("areas", view.areas().stream().map(area -> area.areaType().label() + " : " + area.name(reference)).toList());
         model.put("labels", view.labels().stream().map(label -> labelLine(label, labelNames, today)).toList());
         model.put("consents", directory.consentHistory(supplier.id()).stream().map(ModerationController::consentLine).toList());
         model.put("history", directory.history(supplier.id()).stream().map(ModerationController::historyLine).toList());

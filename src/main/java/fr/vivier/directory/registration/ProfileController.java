@@ -4,7 +4,6 @@ import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.Supplier;
 import fr.vivier.directory.SupplierView;
 import fr.vivier.reference.ReferenceData;
-import fr.vivier.reference.Territories;
 import fr.vivier.web.CurrentUser;
 import fr.vivier.web.FrenchFormat;
 import io.micronaut.core.annotation.Nullable;
@@ -27,14 +26,12 @@ import java.util.stream.Collectors;
 class ProfileController {
     private final DirectoryService directory;
     private final ReferenceData reference;
-    private final Territories territories;
     private final java.time.Clock clock;
 
-    ProfileController(DirectoryService directory, ReferenceData reference, Territories territories, java.time.Clock clock) {
+    ProfileController(DirectoryService directory, ReferenceData reference, java.time.Clock clock) {
         this.clock = clock;
         this.directory = directory;
         this.reference = reference;
-        this.territories = territories;
     }
 
     @Get("/{slug}")
@@ -51,7 +48,7 @@ class ProfileController {
             model.put("sectorLabels", reference.sectors().stream().collect(Collectors.toMap(s -> s.code(), s -> s.label())));
             model.put("labelNames", reference.labels().stream().collect(Collectors.toMap(l -> l.code(), l -> l.label())));
             model.put("areaNames", view.areas().stream().collect(Collectors.toMap(a -> a.areaType() + ":" + a.areaCode(),
-                a -> a.name(territories), (x, y) -> x)));
+                a -> a.name(reference), (x, y) -> x)));
             return HttpResponse.ok(new ModelAndView<>("directory/registration/fiche", model));
         }).orElseGet(HttpResponse::notFound);
     }

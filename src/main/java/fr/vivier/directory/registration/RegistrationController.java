@@ -1,16 +1,10 @@
 package fr.vivier.directory.registration;
 
-import fr.vivier.directory.CompanySize;
-import fr.vivier.directory.ConsentKind;
 import fr.vivier.directory.DirectoryService;
-import fr.vivier.directory.LegalForm;
-import fr.vivier.directory.StructureKind;
-import fr.vivier.directory.SupplierInput;
+import fr.vivier.reference.CommuneChoice;
 import fr.vivier.reference.ReferenceData;
-import fr.vivier.reference.Territories;
 import fr.vivier.shared.ClientAddress;
 import fr.vivier.web.FormRateLimiter;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -24,30 +18,25 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 
 import java.net.URI;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** « Formulaire de référencement »: public registration of a structure, without JavaScript. */
 @Controller("/inscription")
 @Secured(SecurityRule.IS_ANONYMOUS)
-public class RegistrationController {
+class RegistrationController {
     static final String VIEW = "directory/registration/inscription";
     static final String RATE_LIMITED = "Trop d’envois depuis votre connexion. Merci de réessayer dans une heure.";
 
     private final DirectoryService directory;
-    private final Territories territories;
     private final ReferenceData reference;
     private final FormRateLimiter rateLimiter;
     private final ClientAddress clientAddress;
 
-    RegistrationController(DirectoryService directory, Territories territories, ReferenceData reference,
+    RegistrationController(DirectoryService directory, ReferenceData reference,
                            FormRateLimiter rateLimiter, ClientAddress clientAddress) {
         this.directory = directory;
-        this.territories = territories;
         this.reference = reference;
         this.rateLimiter = rateLimiter;
         this.clientAddress = clientAddress;
@@ -55,7 +44,7 @@ public class RegistrationController {
 
     @Get
     ModelAndView<Map<String, Object>> form() {
-        return new ModelAndView<>(VIEW, FormModel.build(RegistrationForm.empty(), Map.of(), List.of(), reference, territories));
+        return new ModelAndView<>(VIEW, RegistrationFormModel.build(RegistrationForm.empty(), Map.of(), List.of(), reference));
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -66,11 +55,11 @@ public class RegistrationController {
         if (!rateLimiter.tryAcquire("registration", clientAddress.of(request))) {
             return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS).body(new ModelAndView<>("errors/429", Map.of("message", RATE_LIMITED)));
         }
-        CommuneChoice commune = CommuneChoice.resolve(form.communeCode(), form.communeQuery(), territories);
-        DirectoryService.RegistrationResult result = directory.register(commune.toInput(form), DirectoryService.ACTOR_SUPPLIER);
+        CommuneChoice commune = reference.resolveCommune(form.communeCode(), form.communeQuery(), RegistrationForm.COMMUNE_MISSING);
+        DirectoryService.RegistrationResult result = directory.register(form.toInput(commune), DirectoryService.ACTOR_SUPPLIER);
         if (result instanceof DirectoryService.RegistrationResult.Invalid invalid) {
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>(VIEW,
-                FormModel.build(form, commune.withError(invalid.errors()), commune.candidates(), reference, territories)));
+                RegistrationFormModel.build(form, RegistrationForm.errors(commune, invalid.errors()), commune.candidates(), reference)));
         }
         // a SIRET already registered gets the same answer as a new one: the form does not tell who is registered
         return HttpResponse.seeOther(URI.create("/inscription/confirmation"));
@@ -79,91 +68,5 @@ public class RegistrationController {
     @Get("/confirmation")
     ModelAndView<Map<String, Object>> confirmation() {
         return new ModelAndView<>("directory/registration/inscription-confirmation", new HashMap<>());
-    }
-
-    /** The commune typed as a name, postcode or INSEE code; several matches are offered as a choice. */
-    public record CommuneChoice(@Nullable Territories.CommuneEntry commune, List<Territories.CommuneEntry> candidates,
-                         @Nullable String error) {
-        public static CommuneChoice resolve(@Nullable String chosenCode, @Nullable String query, Territories territories) {
-            if (chosenCode != null && !chosenCode.isBlank()) {
-                Optional<Territories.CommuneEntry> chosen = territories.commune(chosenCode.strip());
-                if (chosen.isPresent()) {
-                    return new CommuneChoice(chosen.get(), List.of(), null);
-                }
-            }
-            if (query == null || query.isBlank()) {
-                return new CommuneChoice(null, List.of(), "Indiquez la commune de l’établissement (nom ou code postal).");
-            }
-            if (query.length() > 100) {
-                return new CommuneChoice(null, List.of(), "Ce champ ne doit pas dépasser 100 caractères.");
-            }
-            List<Territories.CommuneEntry> found = territories.findCommunes(query, 30);
-            if (found.size() == 1) {
-                return new CommuneChoice(found.get(0), List.of(), null);
-            }
-            if (found.isEmpty()) {
-                return new CommuneChoice(null, List.of(), "Aucune commune ne correspond à « " + query.strip() + " » : vérifiez le nom ou le code postal.");
-            }
-            List<Territories.CommuneEntry> exact = found.stream()
-                .filter(c -> c.normalisedName().equals(Territories.normalise(query)) || c.postcodes().contains(query.strip())).toList();
-            if (exact.size() == 1) {
-                return new CommuneChoice(exact.get(0), List.of(), null);
-            }
-            return new CommuneChoice(null, found, "Plusieurs communes correspondent : choisissez la vôtre dans la liste.");
-        }
-
-        public SupplierInput toInput(RegistrationForm form) {
-            return commune == null ? form.toInput(null, null, null)
-                : form.toInput(commune.code(), commune.eptCode() != null ? commune.eptCode() : commune.epciCode(), commune.departementCode());
-        }
-
-        /** The validator's errors, keyed by form field, with the commune's own message first. */
-        public Map<String, String> withError(Map<String, String> validatorErrors) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            validatorErrors.forEach((path, message) -> errors.putIfAbsent(RegistrationForm.fieldFor(path), message));
-            if (error != null) {
-                errors.put("communeQuery", error);
-            }
-            return errors;
-        }
-    }
-
-    /** Everything the registration (and profile) template needs. */
-    public static final class FormModel {
-        private FormModel() {
-        }
-
-        public static Map<String, Object> build(RegistrationForm form, Map<String, String> errors, List<Territories.CommuneEntry> candidates,
-                                         ReferenceData reference, Territories territories) {
-            Map<String, Object> model = new HashMap<>();
-            model.put("form", form);
-            model.put("errors", errors);
-            model.put("communeCandidates", candidates);
-            model.put("sectorGroups", reference.sectorGroups());
-            model.put("sectorsByGroup", reference.sectorsByGroup());
-            model.put("labels", reference.labels());
-            model.put("legalForms", LegalForm.values());
-            model.put("sizes", CompanySize.values());
-            model.put("kinds", StructureKind.values());
-            model.put("families", StructureKind.Family.values());
-            model.put("regions", sorted(territories.regions()));
-            model.put("departements", sortedByCode(territories.departements()));
-            model.put("consentTexts", Map.of(
-                "publishContact", ConsentKind.PUBLISH_CONTACT.text(),
-                "recontact", ConsentKind.RECONTACT.text(),
-                "alerts", ConsentKind.ALERTS.text()));
-            model.put("labelRows", java.util.stream.IntStream.range(0, RegistrationForm.LABEL_ROWS).boxed().toList());
-            model.put("referenceRows", java.util.stream.IntStream.range(0, RegistrationForm.REFERENCE_ROWS).boxed().toList());
-            return model;
-        }
-
-        private static List<Map.Entry<String, String>> sorted(Map<String, String> names) {
-            return names.entrySet().stream().sorted(Map.Entry.comparingByValue()).toList();
-        }
-
-        private static List<Map.Entry<String, String>> sortedByCode(Map<String, String> names) {
-            return names.entrySet().stream().sorted(Comparator.comparing(e -> e.getKey().length() == 2 ? "0" + e.getKey() : e.getKey()))
-                .toList();
-        }
     }
 }

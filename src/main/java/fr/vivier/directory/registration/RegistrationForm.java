@@ -1,12 +1,17 @@
 package fr.vivier.directory.registration;
 
 import fr.vivier.directory.SupplierInput;
+import fr.vivier.reference.Commune;
+import fr.vivier.reference.CommuneChoice;
+import fr.vivier.reference.Sector;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The registration and profile form as posted (strings as typed; lists from repeated fields; label and
@@ -31,6 +36,7 @@ public record RegistrationForm(
     @Nullable String wantsRecontact, @Nullable String recontactTopic, @Nullable String recontactMessage,
     @Nullable String adresseComplementaire) {
 
+    public static final String COMMUNE_MISSING = "Indiquez la commune de l’établissement (nom ou code postal).";
     public static final int LABEL_ROWS = 3;
     public static final int REFERENCE_ROWS = 3;
 
@@ -58,7 +64,7 @@ public record RegistrationForm(
         return values != null && index < values.size() && values.get(index) != null ? values.get(index) : "";
     }
 
-    public boolean anySectorSelected(List<fr.vivier.reference.Sector> group) {
+    public boolean anySectorSelected(List<Sector> group) {
         return group != null && group.stream().anyMatch(sector -> sectorSelected(sector.code()));
     }
 
@@ -66,11 +72,29 @@ public record RegistrationForm(
         return safe(sectors).contains(code);
     }
 
+    /** The form as typed, with the commune resolved from {@link #communeQuery} (or chosen among candidates). */
+    public SupplierInput toInput(CommuneChoice commune) {
+        Commune resolved = commune.commune();
+        return resolved == null ? toInput(null, null, null)
+            : toInput(resolved.code(), resolved.intercommunalityCode(), resolved.departementCode());
+    }
+
+    /** The validator's errors, keyed by form field, with the commune's own message first. */
+    public static Map<String, String> errors(CommuneChoice commune, Map<String, String> validatorErrors) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        validatorErrors.forEach((path, message) -> errors.putIfAbsent(fieldFor(path), message));
+        if (commune.error() != null) {
+            errors.put("communeQuery", commune.error());
+        }
+        return errors;
+    }
+
     /**
-     * @param communeCode the commune resolved from {@link #communeQuery} (or chosen among candidates)
-     * @param commune     its INSEE code, EPCI and département, to expand the « my commune / EPCI / département » boxes
+     * @param communeCode     the commune's INSEE code
+     * @param epciCode        its EPT or EPCI, to expand the « my EPCI » box
+     * @param departementCode its département, to expand the « my département » box
      */
-    public SupplierInput toInput(@Nullable String communeCode, @Nullable String epciCode, @Nullable String departementCode) {
+    private SupplierInput toInput(@Nullable String communeCode, @Nullable String epciCode, @Nullable String departementCode) {
         List<SupplierInput.AreaInput> areas = new ArrayList<>();
         if (checked(areaNational)) areas.add(new SupplierInput.AreaInput("NATIONAL", "FR"));
         if (checked(areaOwnCommune) && communeCode != null) areas.add(new SupplierInput.AreaInput("COMMUNE", communeCode));

@@ -4,7 +4,7 @@ import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.Supplier;
 import fr.vivier.directory.SupplierInput;
 import fr.vivier.directory.SupplierView;
-import fr.vivier.reference.Territories;
+import fr.vivier.reference.ReferenceData;
 import fr.vivier.shared.ClientAddress;
 import fr.vivier.web.FormRateLimiter;
 import fr.vivier.web.FrenchFormat;
@@ -40,16 +40,16 @@ import java.util.Objects;
 @Secured(SecurityRule.IS_ANONYMOUS)
 class SupplierApiController {
     private final DirectoryService directory;
-    private final Territories territories;
+    private final ReferenceData reference;
     private final FormRateLimiter rateLimiter;
     private final ClientAddress clientAddress;
     private final Clock clock;
 
-    SupplierApiController(DirectoryService directory, Territories territories, FormRateLimiter rateLimiter,
+    SupplierApiController(DirectoryService directory, ReferenceData reference, FormRateLimiter rateLimiter,
                           ClientAddress clientAddress, Clock clock) {
         this.clock = clock;
         this.directory = directory;
-        this.territories = territories;
+        this.reference = reference;
         this.rateLimiter = rateLimiter;
         this.clientAddress = clientAddress;
     }

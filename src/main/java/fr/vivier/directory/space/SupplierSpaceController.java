@@ -8,10 +8,11 @@ import fr.vivier.directory.SupplierChildren;
 import fr.vivier.directory.SupplierInput;
 import fr.vivier.directory.SupplierStatus;
 import fr.vivier.directory.SupplierView;
-import fr.vivier.directory.registration.RegistrationController;
 import fr.vivier.directory.registration.RegistrationForm;
+import fr.vivier.directory.registration.RegistrationFormModel;
+import fr.vivier.reference.Commune;
+import fr.vivier.reference.CommuneChoice;
 import fr.vivier.reference.ReferenceData;
-import fr.vivier.reference.Territories;
 import fr.vivier.shared.ClientAddress;
 import fr.vivier.web.FormErrors;
 import fr.vivier.web.FormRateLimiter;
@@ -74,7 +75,6 @@ class SupplierSpaceController {
 
     private final DirectoryService directory;
     private final SupplierSpaceService space;
-    private final Territories territories;
     private final ReferenceData reference;
     private final FormRateLimiter rateLimiter;
     private final ClientAddress clientAddress;
@@ -83,12 +83,11 @@ class SupplierSpaceController {
     private final HttpSessionConfiguration sessionConfiguration;
     private final JsonMapper json;
 
-    SupplierSpaceController(DirectoryService directory, SupplierSpaceService space, Territories territories, ReferenceData reference,
+    SupplierSpaceController(DirectoryService directory, SupplierSpaceService space, ReferenceData reference,
                             FormRateLimiter rateLimiter, ClientAddress clientAddress, PostgresSessionStore sessions,
                             CsrfTokens csrfTokens, HttpSessionConfiguration sessionConfiguration, JsonMapper json) {
         this.directory = directory;
         this.space = space;
-        this.territories = territories;
         this.reference = reference;
         this.rateLimiter = rateLimiter;
         this.clientAddress = clientAddress;
@@ -195,13 +194,12 @@ class SupplierSpaceController {
     @Post(value = "/fiche/modifier", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> update(HttpRequest<?> request, @Body RegistrationForm form) {
         return withSupplier(request, supplier -> {
-            RegistrationController.CommuneChoice commune = RegistrationController.CommuneChoice.resolve(
-                form.communeCode(), form.communeQuery(), territories);
+            CommuneChoice commune = reference.resolveCommune(form.communeCode(), form.communeQuery(), RegistrationForm.COMMUNE_MISSING);
             DirectoryService.RegistrationResult result = directory.update(supplier.id(),
-                withSiret(commune.toInput(form), supplier.siret()), DirectoryService.ACTOR_SUPPLIER);
+                withSiret(form.toInput(commune), supplier.siret()), DirectoryService.ACTOR_SUPPLIER);
             if (result instanceof DirectoryService.RegistrationResult.Invalid invalid) {
                 return HttpResponse.unprocessableEntity().body(new ModelAndView<>(EDIT_VIEW,
-                    editModel(supplier, form, commune.withError(invalid.errors()), commune.candidates())));
+                    editModel(supplier, form, RegistrationForm.errors(commune, invalid.errors()), commune.candidates())));
             }
             return HttpResponse.seeOther(URI.create("/mon-profil/fiche?modifiee=1"));
         });
@@ -298,8 +296,8 @@ class SupplierSpaceController {
     }
 
     private Map<String, Object> editModel(Supplier supplier, RegistrationForm form, Map<String, String> errors,
-                                          List<Territories.CommuneEntry> candidates) {
-        Map<String, Object> model = RegistrationController.FormModel.build(form, errors, candidates, reference, territories);
+                                          List<Commune> candidates) {
+        Map<String, Object> model = RegistrationFormModel.build(form, errors, candidates, reference);
         // every label and reference of the profile gets its row, plus the usual empty ones to add more
         model.put("labelRows", rows(RegistrationForm.LABEL_ROWS, form.safe(form.labelCode()).size() + 1));
         model.put("referenceRows", rows(RegistrationForm.REFERENCE_ROWS, form.safe(form.referenceClient()).size() + 1));

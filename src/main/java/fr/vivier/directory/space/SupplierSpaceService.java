@@ -10,10 +10,10 @@ import fr.vivier.directory.SupplierChildren;
 import fr.vivier.directory.SupplierProfile;
 import fr.vivier.directory.SupplierStatus;
 import fr.vivier.directory.SupplierView;
-import fr.vivier.directory.registration.RegistrationController;
 import fr.vivier.directory.registration.RegistrationForm;
 import fr.vivier.mail.MailService;
-import fr.vivier.reference.Territories;
+import fr.vivier.reference.Commune;
+import fr.vivier.reference.ReferenceData;
 import fr.vivier.shared.SecretTokens;
 import fr.vivier.web.FrenchFormat;
 import io.micronaut.core.annotation.Nullable;
@@ -42,19 +42,19 @@ class SupplierSpaceService {
     private final DirectoryRepositories.Contacts contacts;
     private final DirectoryRepositories.Links links;
     private final MailService mail;
-    private final Territories territories;
+    private final ReferenceData reference;
     private final DirectoryConfiguration configuration;
     private final Clock clock;
 
     SupplierSpaceService(DirectoryService directory, DirectoryRepositories.Suppliers suppliers, DirectoryRepositories.Contacts contacts,
-                         DirectoryRepositories.Links links, MailService mail, Territories territories, DirectoryConfiguration configuration,
+                         DirectoryRepositories.Links links, MailService mail, ReferenceData reference, DirectoryConfiguration configuration,
                          Clock clock) {
         this.directory = directory;
         this.suppliers = suppliers;
         this.contacts = contacts;
         this.links = links;
         this.mail = mail;
-        this.territories = territories;
+        this.reference = reference;
         this.configuration = configuration;
         this.clock = clock;
     }
@@ -134,13 +134,21 @@ class SupplierSpaceService {
         suppliers.recordActivity(supplierId, clock.instant());
     }
 
-    /** The commune as the person would type it: its name, or its INSEE code when the name alone is ambiguous. */
-    private String communeQuery(String communeCode, Territories.@Nullable CommuneEntry commune) {
+    /**
+     * The commune as the person would type it: its name; « Nom (département) » when the name alone is ambiguous; its
+     * INSEE code when even that is.
+     */
+    private String communeQuery(String communeCode, @Nullable Commune commune) {
         if (commune == null) {
             return communeCode;
         }
-        RegistrationController.CommuneChoice byName = RegistrationController.CommuneChoice.resolve(null, commune.name(), territories);
-        return byName.commune() != null && byName.commune().code().equals(commune.code()) ? commune.name() : commune.code();
+        for (String typed : List.of(commune.name(), commune.displayName())) {
+            Commune understood = reference.resolveCommune(null, typed, RegistrationForm.COMMUNE_MISSING).commune();
+            if (understood != null && understood.code().equals(commune.code())) {
+                return typed;
+            }
+        }
+        return commune.code();
     }
 
     private static @Nullable String box(boolean checked) {
@@ -200,7 +208,7 @@ class SupplierSpaceService {
         final List<String> departements = new ArrayList<>();
         final List<String> others = new ArrayList<>();
 
-        AreaFields(String communeCode, Territories.@Nullable CommuneEntry commune) {
+        AreaFields(String communeCode, @Nullable Commune commune) {
             this.communeCode = communeCode;
             this.epciCode = commune == null ? null : commune.eptCode() != null ? commune.eptCode() : commune.epciCode();
             this.departementCode = commune == null ? null : commune.departementCode();
