@@ -1,7 +1,9 @@
 package fr.vivier.directory;
 
 import fr.vivier.mail.MailService;
+import fr.vivier.reference.Label;
 import fr.vivier.reference.ReferenceData;
+import fr.vivier.reference.Sector;
 import fr.vivier.shared.SecretTokens;
 import fr.vivier.shared.TextFolding;
 import fr.vivier.web.FrenchFormat;
@@ -17,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** The directory's use cases: registration, profile updates, moderation, links, consents and erasure. */
 @Singleton
@@ -214,6 +218,25 @@ public class DirectoryService {
                 offers.getOrDefault(id, List.of()), references.getOrDefault(id, List.of()), contactsById.get(id),
                 consentsById.getOrDefault(id, EnumSet.noneOf(ConsentKind.class)));
         }).toList();
+    }
+
+    /** A view in the words of the reference data, as the profile pages show it. */
+    public SupplierDetails details(SupplierView view) {
+        Map<String, String> sectorNames = reference.sectors().stream().collect(Collectors.toMap(Sector::code, Sector::label));
+        Map<String, String> labelNames = reference.labels().stream().collect(Collectors.toMap(Label::code, Label::label));
+        LocalDate today = FrenchFormat.today(clock);
+        return new SupplierDetails(
+            view.commune() == null ? view.supplier().communeCode() : view.commune().displayName(),
+            view.supplier().description(),
+            view.sectors().stream().map(code -> sectorNames.getOrDefault(code, code)).toList(),
+            view.offers(),
+            view.labels().stream().map(label -> new SupplierDetails.Label(label.labelCode(),
+                labelNames.getOrDefault(label.labelCode(), label.labelCode()), label.proof(), label.verificationState(today),
+                label.expiresOnFrench(), FrenchFormat.date(label.verifiedAt()))).toList(),
+            view.areas().stream().map(area -> area.areaType().label() + " : " + area.name(reference)).toList(),
+            view.references().stream().map(ref -> ref.client() + (ref.year() == null ? "" : " (" + ref.year() + ")") + " — "
+                + ref.object()).toList(),
+            view.contact());
     }
 
     public Set<ConsentKind> activeConsents(long supplierId) {

@@ -3,17 +3,13 @@ package fr.vivier.directory.moderation;
 import fr.vivier.directory.ConsentKind;
 import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.HistoryAction;
-import fr.vivier.directory.LabelState;
 import fr.vivier.directory.Siret;
 import fr.vivier.directory.Supplier;
 import fr.vivier.directory.SupplierChildren;
 import fr.vivier.directory.SupplierRecords;
 import fr.vivier.directory.SupplierStatus;
-import fr.vivier.directory.SupplierView;
 import fr.vivier.reference.Commune;
-import fr.vivier.reference.Label;
 import fr.vivier.reference.ReferenceData;
-import fr.vivier.reference.Sector;
 import fr.vivier.web.CurrentUser;
 import fr.vivier.web.FormErrors;
 import fr.vivier.web.FrenchFormat;
@@ -36,13 +32,10 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
 
 import java.net.URI;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** Staff moderation: the queue of profiles to review and the staff page of a profile with its decisions. */
 @Controller("/agents/fiches")
@@ -65,8 +58,6 @@ class ModerationController {
         ConsentKind.RECONTACT, "Recontact par les acheteurs",
         ConsentKind.ALERTS, "Alertes sur la programmation des achats");
 
-    public record LabelLine(String code, String name, @Nullable String proof, String expiresOn, LabelState state, String verifiedOn) { }
-
     public record ConsentLine(String kind, String text, String version, String grantedOn, String withdrawnOn) { }
 
     public record HistoryLine(String when, String actor, String action, String detail) { }
@@ -77,15 +68,13 @@ class ModerationController {
     private final ModerationService moderation;
     private final List<SupplierRecords> records;
     private final ReferenceData reference;
-    private final Clock clock;
 
     ModerationController(DirectoryService directory, ModerationService moderation, List<SupplierRecords> records,
-                         ReferenceData reference, Clock clock) {
+                         ReferenceData reference) {
         this.directory = directory;
         this.moderation = moderation;
         this.records = records;
         this.reference = reference;
-        this.clock = clock;
     }
 
     @Get
@@ -196,17 +185,9 @@ class ModerationController {
 
     private Map<String, Object> profileModel(Supplier supplier, Map<String, String> errors, String rejectionReason,
                                              String suspensionReason) {
-        SupplierView view = directory.view(supplier);
-        LocalDate today = FrenchFormat.today(clock);
-        Map<String, String> sectorLabels = reference.sectors().stream().collect(Collectors.toMap(Sector::code, Sector::label));
-        Map<String, String> labelNames = reference.labels().stream().collect(Collectors.toMap(Label::code, Label::label));
         Map<String, Object> model = new HashMap<>();
         model.put("supplier", supplier);
-        model.put("view", view);
-        model.put("commune", view.commune() == null ? supplier.communeCode() : view.commune().displayName());
-        model.put("sectors", view.sectors().stream().map(code -> sectorLabels.getOrDefault(code, code)).toList());
-        model.put("areas", view.areas().stream().map(area -> area.areaType().label() + " : " + area.name(reference)).toList());
-        model.put("labels", view.labels().stream().map(label -> labelLine(label, labelNames, today)).toList());
+        model.put("details", directory.details(directory.view(supplier)));
         model.put("consents", directory.consentHistory(supplier.id()).stream().map(ModerationController::consentLine).toList());
         model.put("history", directory.history(supplier.id()).stream().map(ModerationController::historyLine).toList());
         model.put("recordSections", records.stream().map(held -> held.staffSection(supplier.id())).toList());
@@ -224,12 +205,6 @@ class ModerationController {
         model.put("rejectionReason", rejectionReason);
         model.put("suspensionReason", suspensionReason);
         return model;
-    }
-
-    private static LabelLine labelLine(SupplierChildren.LabelRow label, Map<String, String> names, LocalDate today) {
-        LabelState state = label.verificationState(today);
-        return new LabelLine(label.labelCode(), names.getOrDefault(label.labelCode(), label.labelCode()), label.proof(),
-            label.expiresOnFrench(), state, FrenchFormat.date(label.verifiedAt()));
     }
 
     private static ConsentLine consentLine(SupplierChildren.Consent consent) {

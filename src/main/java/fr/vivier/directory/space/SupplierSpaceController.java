@@ -286,12 +286,10 @@ class SupplierSpaceController {
             .collect(Collectors.toMap(consent -> consent.kind().name(), consent -> FrenchFormat.date(consent.grantedAt()), (a, b) -> b));
         Map<String, Object> model = new HashMap<>();
         model.put("supplier", supplier);
-        model.put("view", view);
+        model.put("details", directory.details(view));
         model.put("siret", new Siret(supplier.siret()).formatted());
         model.put("consentKinds", ConsentKind.values());
         model.put("activeSince", activeSince);
-        model.put("sectorLabels", reference.sectors().stream().collect(Collectors.toMap(s -> s.code(), s -> s.label())));
-        model.put("labelNames", reference.labels().stream().collect(Collectors.toMap(l -> l.code(), l -> l.label())));
         return model;
     }
 

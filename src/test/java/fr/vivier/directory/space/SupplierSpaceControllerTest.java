@@ -100,6 +100,9 @@ class SupplierSpaceControllerTest implements IntegrationTest {
         assertTrue(profile.selectFirst("h1").text().contains("Jardins du Canal"));
         assertTrue(profile.text().contains("Publiée"));
         assertTrue(profile.text().contains(registered.email()));
+        assertTrue(profile.selectFirst("#titre-offres").parent().text().contains("Tonte et débroussaillage"), "the whole profile is shown");
+        assertTrue(profile.selectFirst("#titre-references").parent().text().contains("Ville de Bondy (2024) — Entretien des parcs"));
+        assertTrue(profile.selectFirst("#titre-zone").parent().text().contains("Commune : Bondy (93)"));
 
         Document edit = browser.page("/mon-profil/fiche/modifier");
         Map<String, String> form = formOf(edit);
