@@ -5,7 +5,6 @@ import fr.vivier.accounts.Role;
 import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.Supplier;
 import fr.vivier.directory.SupplierDirectory;
-import fr.vivier.directory.SupplierStatus;
 import fr.vivier.directory.TestSuppliers;
 import fr.vivier.directory.space.RetentionJob;
 import fr.vivier.mail.MailSender;
@@ -123,8 +122,7 @@ class TwoInstancesTest implements IntegrationTest {
         long before = bean(first, SupplierDirectory.class).lastChangeId();
         DirectoryService directory = bean(first, DirectoryService.class);
         for (int i = 0; i < 30; i++) {
-            Supplier supplier = TestSuppliers.register(directory);
-            directory.changeStatus(supplier.id(), SupplierStatus.PUBLISHED, null, "test");
+            TestSuppliers.publish(directory);
         }
         long written = countOutboxRows(before);
 
@@ -154,8 +152,7 @@ class TwoInstancesTest implements IntegrationTest {
     @Test
     void theRetentionJobOfBothInstancesNoticesAnInactiveProfileOnce() throws Exception {
         DirectoryService directory = bean(first, DirectoryService.class);
-        Supplier supplier = TestSuppliers.register(directory);
-        directory.changeStatus(supplier.id(), SupplierStatus.PUBLISHED, null, "test");
+        Supplier supplier = TestSuppliers.publish(directory);
         String email = directory.view(supplier).contact().email();
         ageProfile(supplier.id());
 

@@ -2,11 +2,6 @@ package fr.vivier.buyers;
 
 import fr.vivier.accounts.AccountService;
 import fr.vivier.accounts.Role;
-import fr.vivier.directory.DirectoryService;
-import fr.vivier.directory.Supplier;
-import fr.vivier.directory.SupplierInput;
-import fr.vivier.directory.SupplierStatus;
-import fr.vivier.testsupport.Sirets;
 import fr.vivier.testsupport.TestAccounts;
 import fr.vivier.testsupport.WebClient;
 
@@ -17,8 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
@@ -27,7 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Published suppliers carrying a unique word (so a test only sees its own), buyers signed in, raw downloads. */
 final class BuyerTestData {
-    static final List<SupplierInput.AreaInput> SEINE_SAINT_DENIS = List.of(new SupplierInput.AreaInput("DEPARTEMENT", "93"));
     static final String GREEN_SPACES = "espaces-verts-entretien";
 
     private BuyerTestData() {
@@ -43,21 +35,6 @@ final class BuyerTestData {
 
     static String contactEmail() {
         return "contact-" + UUID.randomUUID() + "@test.vivier.example";
-    }
-
-    /** A published supplier in Bondy covering Seine-Saint-Denis; its contact is published only with {@code consent}. */
-    static Supplier publish(DirectoryService directory, String name, String kind, String sector, String description,
-                            String email, boolean consent) {
-        SupplierInput input = new SupplierInput(Sirets.next(), name, null, "SAS", "TPE", kind, "93010", SEINE_SAINT_DENIS,
-            List.of(sector), List.of(), description, List.of(), List.of(), "https://exemple.fr",
-            new SupplierInput.ContactInput("Camille Martin", "Gérante", email, "01 23 45 67 89"),
-            new SupplierInput.ConsentsInput(consent, true, false), null);
-        var result = directory.register(input, "test");
-        if (!(result instanceof DirectoryService.RegistrationResult.Registered registered)) {
-            throw new IllegalStateException("inscription de test refusée : " + result);
-        }
-        directory.changeStatus(registered.supplier().id(), SupplierStatus.PUBLISHED, null, "test");
-        return directory.find(registered.supplier().id()).orElseThrow();
     }
 
     static WebClient signedIn(URI server, AccountService accounts, Role role) {

@@ -4,6 +4,7 @@ import fr.vivier.accounts.AccountService;
 import fr.vivier.accounts.Role;
 import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.Supplier;
+import fr.vivier.directory.TestSuppliers;
 import fr.vivier.search.SearchQuery;
 import fr.vivier.search.SupplierSearch;
 import fr.vivier.testsupport.IntegrationTest;
@@ -33,7 +34,6 @@ import java.util.Map;
 
 import static fr.vivier.buyers.BuyerTestData.GREEN_SPACES;
 import static fr.vivier.buyers.BuyerTestData.contactEmail;
-import static fr.vivier.buyers.BuyerTestData.publish;
 import static fr.vivier.buyers.BuyerTestData.uniqueWord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -66,8 +66,22 @@ class ExportControllerTest implements IntegrationTest {
         String word = uniqueWord();
         String yes = contactEmail();
         String no = contactEmail();
-        Supplier consenting = publish(directory, "Jardins " + word, "ACI", GREEN_SPACES, "Entretien des espaces verts.", yes, true);
-        Supplier refusing = publish(directory, "Paysages " + word, "COMPANY", GREEN_SPACES, "Élagage et tonte.", no, false);
+        Supplier consenting = TestSuppliers.publish(directory, d -> {
+            d.name = "Jardins " + word;
+            d.kind = "ACI";
+            d.sectors = List.of(GREEN_SPACES);
+            d.description = "Entretien des espaces verts.";
+            d.contactEmail = yes;
+            d.publishContact = true;
+        });
+        Supplier refusing = TestSuppliers.publish(directory, d -> {
+            d.name = "Paysages " + word;
+            d.kind = "COMPANY";
+            d.sectors = List.of(GREEN_SPACES);
+            d.description = "Élagage et tonte.";
+            d.contactEmail = no;
+            d.publishContact = false;
+        });
         BuyerTestData.await(() -> search.search(new SearchQuery(word, List.of(), List.of(), List.of(), List.of(), List.of(), null,
             false, false, SearchQuery.Sort.NAME, 1, 20)).total() == 2, Duration.ofSeconds(10));
         return new Published(word, consenting, yes, refusing, no);

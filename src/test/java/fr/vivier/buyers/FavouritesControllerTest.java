@@ -4,6 +4,7 @@ import fr.vivier.accounts.AccountService;
 import fr.vivier.accounts.Role;
 import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.Supplier;
+import fr.vivier.directory.TestSuppliers;
 import fr.vivier.testsupport.IntegrationTest;
 import fr.vivier.testsupport.WebClient;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -15,11 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import static fr.vivier.buyers.BuyerTestData.GREEN_SPACES;
 import static fr.vivier.buyers.BuyerTestData.contactEmail;
-import static fr.vivier.buyers.BuyerTestData.publish;
 import static fr.vivier.buyers.BuyerTestData.uniqueWord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -49,7 +50,14 @@ class FavouritesControllerTest implements IntegrationTest {
 
     @Test
     void buyerCreatesAListAddsASupplierFromItsPageSeesItAndRemovesIt() {
-        Supplier supplier = publish(directory, "Fleurs " + uniqueWord(), "EI", GREEN_SPACES, "", contactEmail(), true);
+        Supplier supplier = TestSuppliers.publish(directory, d -> {
+            d.name = "Fleurs " + uniqueWord();
+            d.kind = "EI";
+            d.sectors = List.of(GREEN_SPACES);
+            d.description = "";
+            d.contactEmail = contactEmail();
+            d.publishContact = true;
+        });
         WebClient browser = buyer();
         assertTrue(browser.page("/favoris").text().contains("Vous n’avez pas encore de liste de favoris."));
         String list = createList(browser, "Espaces verts ESS");
@@ -80,7 +88,14 @@ class FavouritesControllerTest implements IntegrationTest {
 
     @Test
     void creatingAListFromASupplierPageAddsItAtOnce() {
-        Supplier supplier = publish(directory, "Traiteur " + uniqueWord(), "COMPANY", GREEN_SPACES, "", contactEmail(), true);
+        Supplier supplier = TestSuppliers.publish(directory, d -> {
+            d.name = "Traiteur " + uniqueWord();
+            d.kind = "COMPANY";
+            d.sectors = List.of(GREEN_SPACES);
+            d.description = "";
+            d.contactEmail = contactEmail();
+            d.publishContact = true;
+        });
         WebClient browser = buyer();
         browser.get("/favoris/ajouter?fournisseur=" + supplier.id());
         HttpResponse<String> response = browser.post("/favoris", Map.of("name", "Traiteurs", "fournisseur", supplier.id().toString()));

@@ -4,6 +4,7 @@ import fr.vivier.accounts.AccountService;
 import fr.vivier.accounts.Role;
 import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.Supplier;
+import fr.vivier.directory.TestSuppliers;
 import fr.vivier.search.SearchQuery;
 import fr.vivier.search.SupplierSearch;
 import fr.vivier.testsupport.IntegrationTest;
@@ -27,7 +28,6 @@ import java.util.regex.Pattern;
 
 import static fr.vivier.buyers.BuyerTestData.GREEN_SPACES;
 import static fr.vivier.buyers.BuyerTestData.contactEmail;
-import static fr.vivier.buyers.BuyerTestData.publish;
 import static fr.vivier.buyers.BuyerTestData.uniqueWord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -81,11 +81,25 @@ class SavedSearchDigestTest implements IntegrationTest {
     @Test
     void aNewMatchingSupplierIsMailedOnceAndUnsubscribingStopsTheMails() {
         String word = uniqueWord();
-        Supplier before = publish(directory, "Ancien " + word, "ACI", GREEN_SPACES, "", contactEmail(), true);
+        Supplier before = TestSuppliers.publish(directory, d -> {
+            d.name = "Ancien " + word;
+            d.kind = "ACI";
+            d.sectors = List.of(GREEN_SPACES);
+            d.description = "";
+            d.contactEmail = contactEmail();
+            d.publishContact = true;
+        });
         awaitSearchable(word, 1);
         Buyer buyer = buyer();
         save(buyer.browser(), "Jardins " + word, "q=" + word + "&sector=" + GREEN_SPACES);
-        Supplier fresh = publish(directory, "Nouveau " + word, "EI", GREEN_SPACES, "", contactEmail(), true);
+        Supplier fresh = TestSuppliers.publish(directory, d -> {
+            d.name = "Nouveau " + word;
+            d.kind = "EI";
+            d.sectors = List.of(GREEN_SPACES);
+            d.description = "";
+            d.contactEmail = contactEmail();
+            d.publishContact = true;
+        });
         awaitSearchable(word, 2);
 
         assertTrue(digest.runOnce().ran());
@@ -113,7 +127,14 @@ class SavedSearchDigestTest implements IntegrationTest {
         assertTrue(anonymous.page(link.group(1)).text().contains("Vous êtes désabonné"));
         assertTrue(buyer.browser().page("/recherches-enregistrees").text().contains("désabonné"));
 
-        publish(directory, "Encore " + word, "COMPANY", GREEN_SPACES, "", contactEmail(), true);
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Encore " + word;
+            d.kind = "COMPANY";
+            d.sectors = List.of(GREEN_SPACES);
+            d.description = "";
+            d.contactEmail = contactEmail();
+            d.publishContact = true;
+        });
         awaitSearchable(word, 3);
         digest.runOnce();
         pause();

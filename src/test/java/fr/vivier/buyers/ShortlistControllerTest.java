@@ -4,6 +4,7 @@ import fr.vivier.accounts.AccountService;
 import fr.vivier.accounts.Role;
 import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.Supplier;
+import fr.vivier.directory.TestSuppliers;
 import fr.vivier.search.SearchQuery;
 import fr.vivier.search.SupplierSearch;
 import fr.vivier.testsupport.IntegrationTest;
@@ -30,7 +31,6 @@ import java.util.Map;
 
 import static fr.vivier.buyers.BuyerTestData.GREEN_SPACES;
 import static fr.vivier.buyers.BuyerTestData.contactEmail;
-import static fr.vivier.buyers.BuyerTestData.publish;
 import static fr.vivier.buyers.BuyerTestData.uniqueWord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -81,10 +81,38 @@ class ShortlistControllerTest implements IntegrationTest {
     @Test
     void socialEconomyComesFirstWhenTheBuyerAsksAndNoWarningWithThreeOrMore() {
         String word = uniqueWord();
-        publish(directory, "Alpha " + word + " " + word, "COMPANY", GREEN_SPACES, word, contactEmail(), true);
-        publish(directory, "Bravo " + word, "COMPANY", GREEN_SPACES, "", contactEmail(), true);
-        publish(directory, "Charlie insertion", "ACI", GREEN_SPACES, "Chantier " + word, contactEmail(), true);
-        publish(directory, "Delta protégé", "ESAT", GREEN_SPACES, "Atelier " + word, contactEmail(), true);
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Alpha " + word + " " + word;
+            d.kind = "COMPANY";
+            d.sectors = List.of(GREEN_SPACES);
+            d.description = word;
+            d.contactEmail = contactEmail();
+            d.publishContact = true;
+        });
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Bravo " + word;
+            d.kind = "COMPANY";
+            d.sectors = List.of(GREEN_SPACES);
+            d.description = "";
+            d.contactEmail = contactEmail();
+            d.publishContact = true;
+        });
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Charlie insertion";
+            d.kind = "ACI";
+            d.sectors = List.of(GREEN_SPACES);
+            d.description = "Chantier " + word;
+            d.contactEmail = contactEmail();
+            d.publishContact = true;
+        });
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Delta protégé";
+            d.kind = "ESAT";
+            d.sectors = List.of(GREEN_SPACES);
+            d.description = "Atelier " + word;
+            d.contactEmail = contactEmail();
+            d.publishContact = true;
+        });
         awaitSearchable(word, 4);
         WebClient browser = buyer();
 
@@ -101,8 +129,22 @@ class ShortlistControllerTest implements IntegrationTest {
     @Test
     void fewerThanThreeSuppliersGivesAClearWarning() {
         String word = uniqueWord();
-        publish(directory, "Seul " + word, "COMPANY", GREEN_SPACES, "", contactEmail(), true);
-        publish(directory, "Second " + word, "EI", GREEN_SPACES, "", contactEmail(), true);
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Seul " + word;
+            d.kind = "COMPANY";
+            d.sectors = List.of(GREEN_SPACES);
+            d.description = "";
+            d.contactEmail = contactEmail();
+            d.publishContact = true;
+        });
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Second " + word;
+            d.kind = "EI";
+            d.sectors = List.of(GREEN_SPACES);
+            d.description = "";
+            d.contactEmail = contactEmail();
+            d.publishContact = true;
+        });
         awaitSearchable(word, 2);
         WebClient browser = buyer();
 
@@ -120,9 +162,30 @@ class ShortlistControllerTest implements IntegrationTest {
         String word = uniqueWord();
         String consenting = contactEmail();
         String refusing = contactEmail();
-        Supplier first = publish(directory, "Un " + word, "ACI", GREEN_SPACES, "", consenting, true);
-        Supplier second = publish(directory, "Deux " + word, "COMPANY", GREEN_SPACES, "", refusing, false);
-        Supplier third = publish(directory, "Trois " + word, "COMPANY", GREEN_SPACES, "", contactEmail(), true);
+        Supplier first = TestSuppliers.publish(directory, d -> {
+            d.name = "Un " + word;
+            d.kind = "ACI";
+            d.sectors = List.of(GREEN_SPACES);
+            d.description = "";
+            d.contactEmail = consenting;
+            d.publishContact = true;
+        });
+        Supplier second = TestSuppliers.publish(directory, d -> {
+            d.name = "Deux " + word;
+            d.kind = "COMPANY";
+            d.sectors = List.of(GREEN_SPACES);
+            d.description = "";
+            d.contactEmail = refusing;
+            d.publishContact = false;
+        });
+        Supplier third = TestSuppliers.publish(directory, d -> {
+            d.name = "Trois " + word;
+            d.kind = "COMPANY";
+            d.sectors = List.of(GREEN_SPACES);
+            d.description = "";
+            d.contactEmail = contactEmail();
+            d.publishContact = true;
+        });
         awaitSearchable(word, 3);
         WebClient browser = buyer();
         String path = shortlist(browser, word, false);
@@ -156,7 +219,14 @@ class ShortlistControllerTest implements IntegrationTest {
     @Test
     void anotherBuyerIsRefusedAndStaffMayRead() {
         String word = uniqueWord();
-        publish(directory, "Privé " + word, "COMPANY", GREEN_SPACES, "", contactEmail(), true);
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Privé " + word;
+            d.kind = "COMPANY";
+            d.sectors = List.of(GREEN_SPACES);
+            d.description = "";
+            d.contactEmail = contactEmail();
+            d.publishContact = true;
+        });
         awaitSearchable(word, 1);
         WebClient owner = buyer();
         String path = shortlist(owner, word, false);

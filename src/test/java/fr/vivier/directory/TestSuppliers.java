@@ -9,14 +9,14 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
- * Registers valid structures through {@link DirectoryService#register} (the real rules, the real database),
- * each with its own SIRET and contact email, so that tests never share data.
+ * The one way tests make suppliers: through {@link DirectoryService#register} (the real rules, the real database),
+ * then published as staff would, each with its own SIRET and contact email so that tests never share data.
  */
 public final class TestSuppliers {
     private TestSuppliers() {
     }
 
-    /** What a test can change before registering; every default passes the validator. */
+    /** What a test can change before registering; every default passes the validator (an ACI of Bondy). */
     public static final class Draft {
         public String siret = newSiret();
         public String name = "Atelier Solidaire de l’Ourcq";
@@ -24,15 +24,18 @@ public final class TestSuppliers {
         public String legalForm = "ASSOCIATION";
         public String size = "TPE";
         public String kind = "ACI";
-        public String communeCode = "93048";
+        public String communeCode = "93010";
         public List<SupplierInput.AreaInput> areas = new ArrayList<>(List.of(new SupplierInput.AreaInput("DEPARTEMENT", "93")));
         public List<String> sectors = new ArrayList<>(List.of("espaces-verts-entretien"));
         public List<SupplierInput.LabelInput> labels = new ArrayList<>();
         public String description = "Chantier d’insertion : entretien d’espaces verts.";
         public List<String> offers = new ArrayList<>(List.of("Tonte et débroussaillage"));
+        public List<SupplierInput.ReferenceInput> references = new ArrayList<>();
         public String website;
         public String contactName = "Camille Martin";
+        public String contactRole = "Coordinatrice";
         public String contactEmail = newEmail();
+        public String contactPhone = "01 23 45 67 89";
         public boolean publishContact = true;
         public boolean recontactConsent = true;
         public boolean alerts;
@@ -53,25 +56,49 @@ public final class TestSuppliers {
 
         public SupplierInput toInput() {
             return new SupplierInput(siret, name, tradeName, legalForm, size, kind, communeCode, areas, sectors, labels,
-                description, offers, List.of(), website,
-                new SupplierInput.ContactInput(contactName, "Coordinatrice", contactEmail, "01 23 45 67 89"),
+                description, offers, references, website,
+                new SupplierInput.ContactInput(contactName, contactRole, contactEmail, contactPhone),
                 new SupplierInput.ConsentsInput(publishContact, recontactConsent, alerts),
                 recontactTopic == null ? null : new SupplierInput.RecontactInput(recontactTopic, recontactMessage));
         }
+
+        /** Registers the draft: the supplier waits for moderation. */
+        public Supplier register(DirectoryService directory) {
+            DirectoryService.RegistrationResult result = directory.register(toInput(), DirectoryService.ACTOR_SUPPLIER);
+            if (result instanceof DirectoryService.RegistrationResult.Registered registered) {
+                return registered.supplier();
+            }
+            throw new AssertionError("inscription de test refusée : " + result);
+        }
+
+        /** Registers the draft and publishes it as staff would; the supplier as stored after publication. */
+        public Supplier publish(DirectoryService directory) {
+            Supplier registered = register(directory);
+            directory.changeStatus(registered.id(), SupplierStatus.PUBLISHED, null, "test");
+            return directory.find(registered.id()).orElseThrow();
+        }
+    }
+
+    public static Draft draft(Consumer<Draft> customiser) {
+        Draft draft = new Draft();
+        customiser.accept(draft);
+        return draft;
     }
 
     public static Supplier register(DirectoryService directory) {
-        return register(directory, draft -> { });
+        return new Draft().register(directory);
     }
 
     public static Supplier register(DirectoryService directory, Consumer<Draft> customiser) {
-        Draft draft = new Draft();
-        customiser.accept(draft);
-        DirectoryService.RegistrationResult result = directory.register(draft.toInput(), DirectoryService.ACTOR_SUPPLIER);
-        if (result instanceof DirectoryService.RegistrationResult.Registered registered) {
-            return registered.supplier();
-        }
-        throw new AssertionError("inscription de test refusée : " + result);
+        return draft(customiser).register(directory);
+    }
+
+    public static Supplier publish(DirectoryService directory) {
+        return new Draft().publish(directory);
+    }
+
+    public static Supplier publish(DirectoryService directory, Consumer<Draft> customiser) {
+        return draft(customiser).publish(directory);
     }
 
     /** A valid SIRET never used before (Luhn, random SIREN). */

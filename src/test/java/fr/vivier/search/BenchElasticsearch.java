@@ -1,15 +1,10 @@
 package fr.vivier.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.VersionType;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.json.JsonpUtils;
-import fr.vivier.directory.DirectoryService;
 import io.micronaut.context.ApplicationContext;
 
-import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 
 /** Benchmark access to what is package-private here: the exact request the portal sends, and a bulk rebuild. */
 public final class BenchElasticsearch {

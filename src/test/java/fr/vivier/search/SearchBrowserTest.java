@@ -2,6 +2,7 @@ package fr.vivier.search;
 
 import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.SupplierInput;
+import fr.vivier.directory.TestSuppliers;
 import fr.vivier.testsupport.Browser;
 import fr.vivier.testsupport.IntegrationTest;
 import fr.vivier.testsupport.WebClient;
@@ -53,10 +54,20 @@ class SearchBrowserTest implements IntegrationTest {
     void facetClickNarrowsTheResultsAndTheUrlKeepsTheState() {
         String word = SearchTestData.uniqueWord();
         List<SupplierInput.AreaInput> bondy = List.of(new SupplierInput.AreaInput("COMMUNE", "93010"));
-        SearchTestData.publish(directory, "Chantier vert " + word, "ACI", "93010", List.of("espaces-verts-entretien"), bondy,
-            "Entretien des espaces verts.");
-        SearchTestData.publish(directory, "Paysagiste " + word, "COMPANY", "93010", List.of("espaces-verts-entretien"), bondy,
-            "Création de jardins.");
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Chantier vert " + word;
+            d.kind = "ACI";
+            d.sectors = List.of("espaces-verts-entretien");
+            d.areas = bondy;
+            d.description = "Entretien des espaces verts.";
+        });
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Paysagiste " + word;
+            d.kind = "COMPANY";
+            d.sectors = List.of("espaces-verts-entretien");
+            d.areas = bondy;
+            d.description = "Création de jardins.";
+        });
         SearchTestData.await(() -> search.search(new SearchQuery(word, List.of(), List.of(), List.of(), List.of(), List.of(), null,
             false, false, SearchQuery.Sort.RELEVANCE, 1, 20)).total() == 2, Duration.ofSeconds(5));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
@@ -78,8 +89,13 @@ class SearchBrowserTest implements IntegrationTest {
     @Test
     void suggestionsOfferNamesAndSectors() {
         String word = SearchTestData.uniqueWord();
-        SearchTestData.publish(directory, "Zephyr " + word, "COMPANY", "93010", List.of("proprete-locaux"),
-            List.of(new SupplierInput.AreaInput("COMMUNE", "93010")), "");
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Zephyr " + word;
+            d.kind = "COMPANY";
+            d.sectors = List.of("proprete-locaux");
+            d.areas = List.of(new SupplierInput.AreaInput("COMMUNE", "93010"));
+            d.description = "";
+        });
         SearchTestData.await(() -> new WebClient(server.getURI()).get("/api/v1/suppliers/suggest?q=Zephyr+" + word).body().contains(word),
             Duration.ofSeconds(5));
         assertTrue(new WebClient(server.getURI()).get("/api/v1/suppliers/suggest?q=nettoyage").body().contains("Nettoyage de locaux"));

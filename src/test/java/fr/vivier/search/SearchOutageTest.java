@@ -2,6 +2,7 @@ package fr.vivier.search;
 
 import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.SupplierInput;
+import fr.vivier.directory.TestSuppliers;
 import fr.vivier.testsupport.IntegrationTest;
 import fr.vivier.testsupport.TcpProxy;
 import fr.vivier.testsupport.TestServices;
@@ -64,8 +65,13 @@ class SearchOutageTest implements IntegrationTest {
         String word = SearchTestData.uniqueWord();
         proxy.stop();
 
-        SearchTestData.publish(directory, "Pendant la panne " + word, "ACI", "93010", List.of("espaces-verts-entretien"),
-            List.of(new SupplierInput.AreaInput("COMMUNE", "93010")), "");
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Pendant la panne " + word;
+            d.kind = "ACI";
+            d.sectors = List.of("espaces-verts-entretien");
+            d.areas = List.of(new SupplierInput.AreaInput("COMMUNE", "93010"));
+            d.description = "";
+        });
 
         WebClient client = new WebClient(server.getURI());
         long start = System.nanoTime();

@@ -4,8 +4,8 @@ import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.Supplier;
 import fr.vivier.directory.SupplierInput;
 import fr.vivier.directory.SupplierStatus;
+import fr.vivier.directory.TestSuppliers;
 import fr.vivier.testsupport.IntegrationTest;
-import fr.vivier.testsupport.Sirets;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,6 @@ import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,13 +35,23 @@ class SupplierDocumentsTest implements IntegrationTest {
     @Test
     void buildsTheDocumentsOfThePublishedSuppliersOnlyInTheOrderAsked() {
         String word = SearchTestData.uniqueWord();
-        Supplier full = SearchTestData.publish(directory, "Atelier " + word, "ACI", "93048",
-            List.of("espaces-verts-entretien", "proprete-locaux"),
-            List.of(new SupplierInput.AreaInput("COMMUNE", "93048"), new SupplierInput.AreaInput("DEPARTEMENT", "93"),
-                new SupplierInput.AreaInput("NATIONAL", null)),
-            "Entretien des espaces verts et nettoyage de l’œuvre, à Montreuil.");
-        Supplier bare = SearchTestData.publish(directory, "Sobre " + word, "COMPANY", "13001", List.of("proprete-locaux"),
-            List.of(new SupplierInput.AreaInput("COMMUNE", "13001")), "");
+        Supplier full = TestSuppliers.publish(directory, d -> {
+            d.name = "Atelier " + word;
+            d.kind = "ACI";
+            d.communeCode = "93048";
+            d.sectors = List.of("espaces-verts-entretien", "proprete-locaux");
+            d.areas = List.of(new SupplierInput.AreaInput("COMMUNE", "93048"), new SupplierInput.AreaInput("DEPARTEMENT", "93"),
+                new SupplierInput.AreaInput("NATIONAL", null));
+            d.description = "Entretien des espaces verts et nettoyage de l’œuvre, à Montreuil.";
+        });
+        Supplier bare = TestSuppliers.publish(directory, d -> {
+            d.name = "Sobre " + word;
+            d.kind = "COMPANY";
+            d.communeCode = "13001";
+            d.sectors = List.of("proprete-locaux");
+            d.areas = List.of(new SupplierInput.AreaInput("COMMUNE", "13001"));
+            d.description = "";
+        });
         Supplier withLabels = registerWithLabelsAndOffers(word);
         directory.changeStatus(withLabels.id(), SupplierStatus.PUBLISHED, null, "test");
         verifyLabel(withLabels.id(), "agrement-esus");
@@ -72,16 +81,19 @@ class SupplierDocumentsTest implements IntegrationTest {
     }
 
     private Supplier registerWithLabelsAndOffers(String word) {
-        SupplierInput input = new SupplierInput(Sirets.next(), "Coopérative " + word, "Coop " + word, "SCOP", "PME", "COOPERATIVE",
-            "69123", List.of(new SupplierInput.AreaInput("REGION", "84")), List.of("proprete-locaux"),
-            List.of(new SupplierInput.LabelInput("agrement-esus", "Arrêté préfectoral", LocalDate.now().plusYears(1).toString())),
-            "Nettoyage de bureaux.", List.of("Nettoyage de bureaux", "Vitrerie"), List.of(), null,
-            new SupplierInput.ContactInput("Test Contact", null, "bulk-" + UUID.randomUUID() + "@test.vivier.example", null),
-            new SupplierInput.ConsentsInput(true, false, false), null);
-        if (!(directory.register(input, "test") instanceof DirectoryService.RegistrationResult.Registered registered)) {
-            throw new IllegalStateException("inscription de test refusée");
-        }
-        return registered.supplier();
+        return TestSuppliers.register(directory, d -> {
+            d.name = "Coopérative " + word;
+            d.tradeName = "Coop " + word;
+            d.legalForm = "SCOP";
+            d.size = "PME";
+            d.kind = "COOPERATIVE";
+            d.communeCode = "69123";
+            d.areas = List.of(new SupplierInput.AreaInput("REGION", "84"));
+            d.sectors = List.of("proprete-locaux");
+            d.label("agrement-esus", "Arrêté préfectoral", LocalDate.now().plusYears(1).toString());
+            d.description = "Nettoyage de bureaux.";
+            d.offers = List.of("Nettoyage de bureaux", "Vitrerie");
+        });
     }
 
     private void verifyLabel(long supplierId, String label) {

@@ -3,6 +3,7 @@ package fr.vivier.search;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.SupplierInput;
+import fr.vivier.directory.TestSuppliers;
 import fr.vivier.testsupport.IntegrationTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -36,8 +37,13 @@ class SupplierReindexerTest implements IntegrationTest {
     @Test
     void rebuildFillsANewIndexSwitchesTheAliasAndKeepsEverySupplierFindable() throws IOException {
         String word = SearchTestData.uniqueWord();
-        SearchTestData.publish(directory, "Reconstruction " + word, "COMPANY", "93010", List.of("proprete-locaux"),
-            List.of(new SupplierInput.AreaInput("COMMUNE", "93010")), "");
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Reconstruction " + word;
+            d.kind = "COMPANY";
+            d.sectors = List.of("proprete-locaux");
+            d.areas = List.of(new SupplierInput.AreaInput("COMMUNE", "93010"));
+            d.description = "";
+        });
         SearchQuery query = new SearchQuery(word, List.of(), List.of(), List.of(), List.of(), List.of(), null, false, false,
             SearchQuery.Sort.RELEVANCE, 1, 20);
         SearchTestData.await(() -> search.search(query).total() == 1, Duration.ofSeconds(5));

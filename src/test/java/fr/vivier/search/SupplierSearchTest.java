@@ -4,6 +4,7 @@ import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.Supplier;
 import fr.vivier.directory.SupplierInput;
 import fr.vivier.directory.SupplierStatus;
+import fr.vivier.directory.TestSuppliers;
 import fr.vivier.testsupport.IntegrationTest;
 import fr.vivier.testsupport.WebClient;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 
 import static fr.vivier.search.SearchTestData.await;
-import static fr.vivier.search.SearchTestData.publish;
 import static fr.vivier.search.SearchTestData.uniqueWord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,8 +50,13 @@ class SupplierSearchTest implements IntegrationTest {
     @Test
     void frenchTextMatchesWhateverTheAccentsPluralsAndElisions() {
         String word = uniqueWord();
-        publish(directory, "Les Jardiniers " + word, "ACI", "93010", List.of("espaces-verts-entretien"), BONDY,
-            "Sensibilisation à l’écologie et entretien des espaces verts par l’insertion.");
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Les Jardiniers " + word;
+            d.kind = "ACI";
+            d.sectors = List.of("espaces-verts-entretien");
+            d.areas = BONDY;
+            d.description = "Sensibilisation à l’écologie et entretien des espaces verts par l’insertion.";
+        });
         awaitHits(word, 1);
         for (String text : List.of("ecologie", "espace vert", "insertion", "ECOLOGIE")) {
             assertEquals(1, search.search(query(word + " " + text, List.of(), null)).total(), text);
@@ -62,8 +67,14 @@ class SupplierSearchTest implements IntegrationTest {
     @Test
     void publishedChangeIsSearchableWithinTwoSecondsAndSuspensionRemovesIt() {
         String word = uniqueWord();
-        Supplier supplier = publish(directory, "Traiteur " + word, "COMPANY", "93048", List.of("restauration-traiteur"),
-            List.of(new SupplierInput.AreaInput("DEPARTEMENT", "93")), "Buffets et plateaux-repas.");
+        Supplier supplier = TestSuppliers.publish(directory, d -> {
+            d.name = "Traiteur " + word;
+            d.kind = "COMPANY";
+            d.communeCode = "93048";
+            d.sectors = List.of("restauration-traiteur");
+            d.areas = List.of(new SupplierInput.AreaInput("DEPARTEMENT", "93"));
+            d.description = "Buffets et plateaux-repas.";
+        });
         long start = System.nanoTime();
         awaitHits(word, 1);
         assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 2_000, "searchable within 2 s");
@@ -74,9 +85,27 @@ class SupplierSearchTest implements IntegrationTest {
     @Test
     void facetsKeepCountsOfOtherValuesWhenOneIsSelected() {
         String word = uniqueWord();
-        publish(directory, "Atelier " + word + " un", "ACI", "93010", List.of("espaces-verts-entretien"), BONDY, "");
-        publish(directory, "Atelier " + word + " deux", "EI", "93010", List.of("espaces-verts-entretien"), BONDY, "");
-        publish(directory, "Atelier " + word + " trois", "COMPANY", "93010", List.of("espaces-verts-entretien"), BONDY, "");
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Atelier " + word + " un";
+            d.kind = "ACI";
+            d.sectors = List.of("espaces-verts-entretien");
+            d.areas = BONDY;
+            d.description = "";
+        });
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Atelier " + word + " deux";
+            d.kind = "EI";
+            d.sectors = List.of("espaces-verts-entretien");
+            d.areas = BONDY;
+            d.description = "";
+        });
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Atelier " + word + " trois";
+            d.kind = "COMPANY";
+            d.sectors = List.of("espaces-verts-entretien");
+            d.areas = BONDY;
+            d.description = "";
+        });
         awaitHits(word, 3);
         SearchResult siaeOnly = search.search(query(word, List.of("SIAE"), null));
         assertEquals(2, siaeOnly.total());
@@ -91,14 +120,36 @@ class SupplierSearchTest implements IntegrationTest {
     @Test
     void placeOfExecutionFindsSuppliersWhoseAreaCoversIt() {
         String word = uniqueWord();
-        publish(directory, "Département " + word, "COMPANY", "93010", List.of("proprete-locaux"),
-            List.of(new SupplierInput.AreaInput("DEPARTEMENT", "93")), "");
-        publish(directory, "Intercommunalité " + word, "COMPANY", "93010", List.of("proprete-locaux"),
-            List.of(new SupplierInput.AreaInput("EPCI", "200057875")), "");
-        publish(directory, "National " + word, "COMPANY", "75056", List.of("proprete-locaux"),
-            List.of(new SupplierInput.AreaInput("NATIONAL", "FR")), "");
-        publish(directory, "Paris seulement " + word, "COMPANY", "75056", List.of("proprete-locaux"),
-            List.of(new SupplierInput.AreaInput("COMMUNE", "75056")), "");
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Département " + word;
+            d.kind = "COMPANY";
+            d.sectors = List.of("proprete-locaux");
+            d.areas = List.of(new SupplierInput.AreaInput("DEPARTEMENT", "93"));
+            d.description = "";
+        });
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Intercommunalité " + word;
+            d.kind = "COMPANY";
+            d.sectors = List.of("proprete-locaux");
+            d.areas = List.of(new SupplierInput.AreaInput("EPCI", "200057875"));
+            d.description = "";
+        });
+        TestSuppliers.publish(directory, d -> {
+            d.name = "National " + word;
+            d.kind = "COMPANY";
+            d.communeCode = "75056";
+            d.sectors = List.of("proprete-locaux");
+            d.areas = List.of(new SupplierInput.AreaInput("NATIONAL", "FR"));
+            d.description = "";
+        });
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Paris seulement " + word;
+            d.kind = "COMPANY";
+            d.communeCode = "75056";
+            d.sectors = List.of("proprete-locaux");
+            d.areas = List.of(new SupplierInput.AreaInput("COMMUNE", "75056"));
+            d.description = "";
+        });
         awaitHits(word, 4);
         assertEquals(3, search.search(query(word, List.of(), "93048")).total(), "Montreuil: département, EPT Est Ensemble, national");
         assertEquals(2, search.search(query(word, List.of(), "75056")).total(), "Paris: national and Paris only");
@@ -107,8 +158,22 @@ class SupplierSearchTest implements IntegrationTest {
     @Test
     void socialEconomyComesFirstAmongEquallyRelevantSuppliers() {
         String word = uniqueWord();
-        publish(directory, "Nettoyage " + word, "COMPANY", "75056", List.of("proprete-locaux"), BONDY, "");
-        publish(directory, "Nettoyage " + word, "EA", "75056", List.of("proprete-locaux"), BONDY, "");
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Nettoyage " + word;
+            d.kind = "COMPANY";
+            d.communeCode = "75056";
+            d.sectors = List.of("proprete-locaux");
+            d.areas = BONDY;
+            d.description = "";
+        });
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Nettoyage " + word;
+            d.kind = "EA";
+            d.communeCode = "75056";
+            d.sectors = List.of("proprete-locaux");
+            d.areas = BONDY;
+            d.description = "";
+        });
         SearchResult result = awaitHits(word, 2);
         assertEquals("STPA", result.hits().get(0).family());
         assertTrue(result.hits().get(0).why().stream().anyMatch(w -> w.startsWith("Texte")));
@@ -117,7 +182,13 @@ class SupplierSearchTest implements IntegrationTest {
     @Test
     void apiReturnsHitsAndFacetsAndRefusesUnknownCodes() {
         String word = uniqueWord();
-        publish(directory, "Menuiserie " + word, "EI", "93010", List.of("espaces-verts-entretien"), BONDY, "Menuiseries bois.");
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Menuiserie " + word;
+            d.kind = "EI";
+            d.sectors = List.of("espaces-verts-entretien");
+            d.areas = BONDY;
+            d.description = "Menuiseries bois.";
+        });
         awaitHits(word, 1);
         WebClient client = new WebClient(server.getURI());
         HttpResponse<String> response = client.get("/api/v1/suppliers/search?q=" + word + "+menuiserie&kind=SIAE");
@@ -144,7 +215,13 @@ class SupplierSearchTest implements IntegrationTest {
     @Test
     void searchPageShowsResultsFacetLinksAndAnEmptyState() {
         String word = uniqueWord();
-        publish(directory, "Blanchisserie " + word, "ESAT", "93010", List.of("espaces-verts-entretien"), BONDY, "Linge plat.");
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Blanchisserie " + word;
+            d.kind = "ESAT";
+            d.sectors = List.of("espaces-verts-entretien");
+            d.areas = BONDY;
+            d.description = "Linge plat.";
+        });
         awaitHits(word, 1);
         WebClient browser = new WebClient(server.getURI());
         String page = browser.get("/fournisseurs?q=" + word).body();

@@ -10,7 +10,6 @@ import fr.vivier.buyers.Shortlist;
 import fr.vivier.buyers.ShortlistService;
 import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.Supplier;
-import fr.vivier.directory.SupplierStatus;
 import fr.vivier.directory.TestSuppliers;
 import fr.vivier.sourcing.RecontactQueueService;
 import fr.vivier.testsupport.IntegrationTest;
@@ -348,8 +347,7 @@ class AuthorizationMatrixTest implements IntegrationTest {
         supplierId = supplier.id();
         duplicateId = TestSuppliers.register(directory, draft -> draft.siret = TestSuppliers.newSiret(siren)).id();
         recontactId = recontacts.ofSupplier(supplierId).get(0).request().id();
-        Supplier published = TestSuppliers.register(directory);
-        directory.changeStatus(published.id(), SupplierStatus.PUBLISHED, null, "test");
+        Supplier published = TestSuppliers.publish(directory);
 
         // the caller's own CSRF token, read from a page of its session (anonymous visitors: the sign-in form)
         clients.forEach((who, client) -> {

@@ -101,7 +101,7 @@ class RetentionJobTest implements IntegrationTest {
         job.runOnce();
         assertNotNull(supplier(registered).retentionNoticeAt());
 
-        directory.update(registered.id(), SupplierFixtures.input(registered.siret(), registered.email()), DirectoryService.ACTOR_SUPPLIER);
+        directory.update(registered.id(), registered.draft().toInput(), DirectoryService.ACTOR_SUPPLIER);
         clock.advance(Duration.ofDays(31));
         job.runOnce();
         assertEquals(SupplierStatus.PUBLISHED, supplier(registered).status());

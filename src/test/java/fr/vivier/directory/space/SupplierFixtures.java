@@ -3,12 +3,13 @@ package fr.vivier.directory.space;
 import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.Supplier;
 import fr.vivier.directory.SupplierInput;
-import fr.vivier.directory.SupplierStatus;
+import fr.vivier.directory.TestSuppliers;
 import fr.vivier.testsupport.MailCatcher;
-import fr.vivier.testsupport.Sirets;
+import fr.vivier.testsupport.WebClient;
 
+import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,32 +20,31 @@ final class SupplierFixtures {
     private SupplierFixtures() {
     }
 
-    record Registered(Supplier supplier, String siret, String email) {
+    /** A published supplier and what it was registered with (its SIRET, its contact's email). */
+    record Registered(Supplier supplier, TestSuppliers.Draft draft) {
         long id() {
             return supplier.id();
+        }
+
+        String siret() {
+            return draft.siret;
+        }
+
+        String email() {
+            return draft.contactEmail;
         }
     }
 
     /** A published ACI of Bondy, ESUS-approved, that agreed to show its contact and to be recontacted (not to alerts). */
     static Registered publishedSupplier(DirectoryService directory) {
-        String siret = Sirets.next();
-        String email = "espace-" + UUID.randomUUID().toString().substring(0, 8) + "@test.vivier.example";
-        DirectoryService.RegistrationResult result = directory.register(input(siret, email), "test");
-        if (!(result instanceof DirectoryService.RegistrationResult.Registered registered)) {
-            throw new IllegalStateException("inscription de test refusée : " + result);
-        }
-        directory.changeStatus(registered.supplier().id(), SupplierStatus.PUBLISHED, null, "test");
-        return new Registered(directory.find(registered.supplier().id()).orElseThrow(), siret, email);
-    }
-
-    static SupplierInput input(String siret, String email) {
-        return new SupplierInput(siret, "Les Jardins du Canal", "Jardins du Canal", "ASSOCIATION", "TPE", "ACI", "93010",
-            List.of(new SupplierInput.AreaInput("COMMUNE", "93010"), new SupplierInput.AreaInput("DEPARTEMENT", "93")),
-            List.of("espaces-verts-entretien"),
-            List.of(new SupplierInput.LabelInput("agrement-esus", "ESUS-2025-001", "2099-12-31")), "Chantier d’insertion : entretien d’espaces verts.",
-            List.of("Tonte et débroussaillage"), List.of(new SupplierInput.ReferenceInput("Ville de Bondy", "2024", "Entretien des parcs")),
-            null, new SupplierInput.ContactInput("Camille Martin", "Coordinatrice", email, "01 23 45 67 89"),
-            new SupplierInput.ConsentsInput(true, true, false), null);
+        TestSuppliers.Draft draft = TestSuppliers.draft(d -> {
+            d.name = "Les Jardins du Canal";
+            d.tradeName = "Jardins du Canal";
+            d.areas = List.of(new SupplierInput.AreaInput("COMMUNE", "93010"), new SupplierInput.AreaInput("DEPARTEMENT", "93"));
+            d.label("agrement-esus", "ESUS-2025-001", "2099-12-31");
+            d.references = List.of(new SupplierInput.ReferenceInput("Ville de Bondy", "2024", "Entretien des parcs"));
+        });
+        return new Registered(draft.publish(directory), draft);
     }
 
     /** Waits for the {@code count}-th mail of the recipient holding a profile link, and returns the link's path. */
@@ -63,12 +63,12 @@ final class SupplierFixtures {
      * Follows an emailed link like a person: the page it shows only asks for confirmation (it changes nothing),
      * and the button posts the form that uses the link. Returns the response of that POST.
      */
-    static java.net.http.HttpResponse<String> openLink(fr.vivier.testsupport.WebClient browser, String link) {
-        java.net.http.HttpResponse<String> confirmation = browser.get(link);
+    static HttpResponse<String> openLink(WebClient browser, String link) {
+        HttpResponse<String> confirmation = browser.get(link);
         if (confirmation.statusCode() != 200) {
             return confirmation;
         }
-        return browser.post(link, java.util.Map.of());
+        return browser.post(link, Map.of());
     }
 
     static long profileLinkMails(String email) {
