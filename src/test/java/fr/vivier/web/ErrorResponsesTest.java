@@ -9,6 +9,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -43,7 +44,10 @@ class ErrorResponsesTest implements IntegrationTest {
     void aNulCharacterInAProfileAddressIsANotFoundPage() {
         HttpResponse<String> response = new WebClient(server.getURI()).get("/fournisseurs/%00");
         assertEquals(404, response.statusCode());
-        assertEquals("Page introuvable", Jsoup.parse(response.body()).selectFirst("h1").text());
+        Document page = Jsoup.parse(response.body());
+        assertEquals("Page introuvable", page.selectFirst("h1").text());
+        assertTrue(page.selectFirst("main a[href^=mailto:]").attr("href").contains("@"), "the authority's address to write to");
+        assertEquals("Retourner à l’accueil", page.selectFirst("main .actions a[href=/]").text());
     }
 
     @Test
@@ -53,7 +57,9 @@ class ErrorResponsesTest implements IntegrationTest {
         HttpResponse<String> response = buyer.get("/favoris?page=abc");
         assertEquals(400, response.statusCode());
         assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("text/html"));
-        assertEquals("Requête invalide", Jsoup.parse(response.body()).selectFirst("h1").text());
+        Document page = Jsoup.parse(response.body());
+        assertEquals("Requête invalide", page.selectFirst("h1").text());
+        assertTrue(page.selectFirst("main a[href^=mailto:]").attr("href").contains("@"), "the authority's address to write to");
         assertTrue(response.headers().firstValue("content-security-policy").isPresent());
     }
 
