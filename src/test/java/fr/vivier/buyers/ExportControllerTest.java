@@ -7,7 +7,9 @@ import fr.vivier.directory.Supplier;
 import fr.vivier.directory.TestSuppliers;
 import fr.vivier.search.SearchQuery;
 import fr.vivier.search.SupplierSearch;
+import fr.vivier.testsupport.Await;
 import fr.vivier.testsupport.IntegrationTest;
+import fr.vivier.testsupport.UniqueWords;
 import fr.vivier.testsupport.WebClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -34,7 +36,6 @@ import java.util.Map;
 
 import static fr.vivier.buyers.BuyerTestData.GREEN_SPACES;
 import static fr.vivier.buyers.BuyerTestData.contactEmail;
-import static fr.vivier.buyers.BuyerTestData.uniqueWord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,7 +64,7 @@ class ExportControllerTest implements IntegrationTest {
     private record Published(String word, Supplier consenting, String consentingEmail, Supplier refusing, String refusingEmail) { }
 
     private Published twoSuppliers() {
-        String word = uniqueWord();
+        String word = UniqueWords.next();
         String yes = contactEmail();
         String no = contactEmail();
         Supplier consenting = TestSuppliers.publish(directory, d -> {
@@ -82,7 +83,7 @@ class ExportControllerTest implements IntegrationTest {
             d.contactEmail = no;
             d.publishContact = false;
         });
-        BuyerTestData.await(() -> search.search(new SearchQuery(word, List.of(), List.of(), List.of(), List.of(), List.of(), null,
+        Await.until(() -> search.search(new SearchQuery(word, List.of(), List.of(), List.of(), List.of(), List.of(), null,
             false, false, SearchQuery.Sort.NAME, 1, 20)).total() == 2, Duration.ofSeconds(10));
         return new Published(word, consenting, yes, refusing, no);
     }
@@ -91,7 +92,7 @@ class ExportControllerTest implements IntegrationTest {
     void csvHasBomFrenchHeaderEveryRowAndContactsOnlyWithConsent() throws Exception {
         Published data = twoSuppliers();
         WebClient buyer = BuyerTestData.signedIn(server.getURI(), accounts, Role.BUYER);
-        HttpResponse<byte[]> response = BuyerTestData.download(server.getURI(), buyer, "/fournisseurs/export.csv?q=" + data.word() + "&sort=name");
+        HttpResponse<byte[]> response = buyer.download("/fournisseurs/export.csv?q=" + data.word() + "&sort=name");
 
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("text/csv"));
@@ -129,7 +130,7 @@ class ExportControllerTest implements IntegrationTest {
     void xlsxOpensWithPoiWithBoldFrozenHeaderAndTheRows() throws Exception {
         Published data = twoSuppliers();
         WebClient staff = BuyerTestData.signedIn(server.getURI(), accounts, Role.STAFF);
-        HttpResponse<byte[]> response = BuyerTestData.download(server.getURI(), staff, "/fournisseurs/export.xlsx?q=" + data.word() + "&sort=name");
+        HttpResponse<byte[]> response = staff.download("/fournisseurs/export.xlsx?q=" + data.word() + "&sort=name");
 
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("content-disposition").orElse("").matches("attachment; filename=\"fournisseurs-\\d{4}-\\d{2}-\\d{2}\\.xlsx\""));
@@ -161,7 +162,7 @@ class ExportControllerTest implements IntegrationTest {
         clock.pinTo(java.time.Instant.parse("2026-11-29T23:30:00Z"));
         try {
             WebClient buyer = BuyerTestData.signedIn(server.getURI(), accounts, Role.BUYER);
-            HttpResponse<byte[]> response = BuyerTestData.download(server.getURI(), buyer, "/fournisseurs/export.csv?q=" + data.word());
+            HttpResponse<byte[]> response = buyer.download("/fournisseurs/export.csv?q=" + data.word());
             assertEquals("attachment; filename=\"fournisseurs-2026-11-30.csv\"", response.headers().firstValue("content-disposition").orElse(""));
         } finally {
             clock.reset();
@@ -175,9 +176,9 @@ class ExportControllerTest implements IntegrationTest {
         WebClient buyer = new WebClient(server.getURI());
         assertEquals(303, buyer.signIn(email, fr.vivier.testsupport.TestAccounts.PASSWORD).statusCode());
         for (int i = 0; i < 3; i++) {
-            assertEquals(200, BuyerTestData.download(server.getURI(), buyer, "/fournisseurs/export.csv?q=" + data.word()).statusCode());
+            assertEquals(200, buyer.download("/fournisseurs/export.csv?q=" + data.word()).statusCode());
         }
-        HttpResponse<byte[]> refused = BuyerTestData.download(server.getURI(), buyer, "/fournisseurs/export.xlsx?q=" + data.word());
+        HttpResponse<byte[]> refused = buyer.download("/fournisseurs/export.xlsx?q=" + data.word());
         assertEquals(429, refused.statusCode());
         assertTrue(new String(refused.body(), java.nio.charset.StandardCharsets.UTF_8).contains("beaucoup d’exports"));
 

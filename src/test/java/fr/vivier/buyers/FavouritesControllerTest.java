@@ -6,6 +6,7 @@ import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.Supplier;
 import fr.vivier.directory.TestSuppliers;
 import fr.vivier.testsupport.IntegrationTest;
+import fr.vivier.testsupport.UniqueWords;
 import fr.vivier.testsupport.WebClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -21,7 +22,6 @@ import java.util.Map;
 
 import static fr.vivier.buyers.BuyerTestData.GREEN_SPACES;
 import static fr.vivier.buyers.BuyerTestData.contactEmail;
-import static fr.vivier.buyers.BuyerTestData.uniqueWord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -51,7 +51,7 @@ class FavouritesControllerTest implements IntegrationTest {
     @Test
     void buyerCreatesAListAddsASupplierFromItsPageSeesItAndRemovesIt() {
         Supplier supplier = TestSuppliers.publish(directory, d -> {
-            d.name = "Fleurs " + uniqueWord();
+            d.name = "Fleurs " + UniqueWords.next();
             d.kind = "EI";
             d.sectors = List.of(GREEN_SPACES);
             d.description = "";
@@ -89,7 +89,7 @@ class FavouritesControllerTest implements IntegrationTest {
     @Test
     void creatingAListFromASupplierPageAddsItAtOnce() {
         Supplier supplier = TestSuppliers.publish(directory, d -> {
-            d.name = "Traiteur " + uniqueWord();
+            d.name = "Traiteur " + UniqueWords.next();
             d.kind = "COMPANY";
             d.sectors = List.of(GREEN_SPACES);
             d.description = "";

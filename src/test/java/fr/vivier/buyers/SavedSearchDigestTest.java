@@ -7,9 +7,11 @@ import fr.vivier.directory.Supplier;
 import fr.vivier.directory.TestSuppliers;
 import fr.vivier.search.SearchQuery;
 import fr.vivier.search.SupplierSearch;
+import fr.vivier.testsupport.Await;
 import fr.vivier.testsupport.IntegrationTest;
 import fr.vivier.testsupport.MailCatcher;
 import fr.vivier.testsupport.TestAccounts;
+import fr.vivier.testsupport.UniqueWords;
 import fr.vivier.testsupport.WebClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -34,7 +36,6 @@ import java.util.regex.Pattern;
 
 import static fr.vivier.buyers.BuyerTestData.GREEN_SPACES;
 import static fr.vivier.buyers.BuyerTestData.contactEmail;
-import static fr.vivier.buyers.BuyerTestData.uniqueWord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -59,7 +60,7 @@ class SavedSearchDigestTest implements IntegrationTest {
     TransactionOperations<Connection> transactions;
 
     private void awaitSearchable(String word, int count) {
-        BuyerTestData.await(() -> search.search(new SearchQuery(word, List.of(), List.of(), List.of(), List.of(), List.of(), null,
+        Await.until(() -> search.search(new SearchQuery(word, List.of(), List.of(), List.of(), List.of(), List.of(), null,
             false, false, SearchQuery.Sort.NAME, 1, 20)).total() == count, Duration.ofSeconds(10));
     }
 
@@ -97,7 +98,7 @@ class SavedSearchDigestTest implements IntegrationTest {
 
     @Test
     void aNewMatchingSupplierIsMailedOnceAndUnsubscribingStopsTheMails() {
-        String word = uniqueWord();
+        String word = UniqueWords.next();
         Supplier before = TestSuppliers.publish(directory, d -> {
             d.name = "Ancien " + word;
             d.kind = "ACI";
@@ -167,7 +168,7 @@ class SavedSearchDigestTest implements IntegrationTest {
 
     @Test
     void savedSearchesAreListedUnsubscribedAndDeletedByTheirBuyerOnly() {
-        String word = uniqueWord();
+        String word = UniqueWords.next();
         Buyer buyer = buyer();
         save(buyer.browser(), "Traiteurs " + word, "q=" + word + "&kind=ESS&page=3&unknown=1");
         Document list = buyer.browser().page("/recherches-enregistrees?message=enregistree");

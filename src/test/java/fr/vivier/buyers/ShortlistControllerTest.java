@@ -7,7 +7,9 @@ import fr.vivier.directory.Supplier;
 import fr.vivier.directory.TestSuppliers;
 import fr.vivier.search.SearchQuery;
 import fr.vivier.search.SupplierSearch;
+import fr.vivier.testsupport.Await;
 import fr.vivier.testsupport.IntegrationTest;
+import fr.vivier.testsupport.UniqueWords;
 import fr.vivier.testsupport.WebClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -20,7 +22,9 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,7 +35,6 @@ import java.util.Map;
 
 import static fr.vivier.buyers.BuyerTestData.GREEN_SPACES;
 import static fr.vivier.buyers.BuyerTestData.contactEmail;
-import static fr.vivier.buyers.BuyerTestData.uniqueWord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -53,7 +56,7 @@ class ShortlistControllerTest implements IntegrationTest {
     SupplierSearch search;
 
     private void awaitSearchable(String word, int count) {
-        BuyerTestData.await(() -> search.search(new SearchQuery(word, List.of(), List.of(), List.of(), List.of(), List.of(), null,
+        Await.until(() -> search.search(new SearchQuery(word, List.of(), List.of(), List.of(), List.of(), List.of(), null,
             false, false, SearchQuery.Sort.NAME, 1, 20)).total() == count, Duration.ofSeconds(10));
     }
 
@@ -80,7 +83,7 @@ class ShortlistControllerTest implements IntegrationTest {
 
     @Test
     void socialEconomyComesFirstWhenTheBuyerAsksAndNoWarningWithThreeOrMore() {
-        String word = uniqueWord();
+        String word = UniqueWords.next();
         TestSuppliers.publish(directory, d -> {
             d.name = "Alpha " + word + " " + word;
             d.kind = "COMPANY";
@@ -128,7 +131,7 @@ class ShortlistControllerTest implements IntegrationTest {
 
     @Test
     void fewerThanThreeSuppliersGivesAClearWarning() {
-        String word = uniqueWord();
+        String word = UniqueWords.next();
         TestSuppliers.publish(directory, d -> {
             d.name = "Seul " + word;
             d.kind = "COMPANY";
@@ -159,7 +162,7 @@ class ShortlistControllerTest implements IntegrationTest {
 
     @Test
     void savedSelectionIsKeptListedAndExportedAloneWithConsentedContacts() {
-        String word = uniqueWord();
+        String word = UniqueWords.next();
         String consenting = contactEmail();
         String refusing = contactEmail();
         Supplier first = TestSuppliers.publish(directory, d -> {
@@ -193,14 +196,14 @@ class ShortlistControllerTest implements IntegrationTest {
 
         // two checkboxes with the same name: posted by hand, as a browser would
         String body = "_csrf=" + browser.csrfToken() + "&fournisseur=" + first.id() + "&fournisseur=" + second.id();
-        HttpResponse<String> saved = postRawBody(browser, path + "/selection", body);
+        HttpResponse<String> saved = browser.postFormBody(path + "/selection", body);
         assertEquals(303, saved.statusCode());
         Document page = browser.page(saved.headers().firstValue("location").orElseThrow());
         assertTrue(page.text().contains("Sélection enregistrée : 2 fournisseurs retenus."), page.text());
         assertTrue(page.selectFirst("#fournisseur-" + first.id()).hasAttr("checked"));
         assertFalse(page.selectFirst("#fournisseur-" + third.id()).hasAttr("checked"));
 
-        HttpResponse<byte[]> csv = BuyerTestData.download(server.getURI(), browser, path + "/export.csv");
+        HttpResponse<byte[]> csv = browser.download(path + "/export.csv");
         assertEquals(200, csv.statusCode());
         String text = new String(csv.body(), StandardCharsets.UTF_8).substring(1);
         List<CSVRecord> records = parse(text);
@@ -208,7 +211,7 @@ class ShortlistControllerTest implements IntegrationTest {
         assertEquals(List.of("Un " + word, "Deux " + word), List.of(records.get(1).get(0), records.get(2).get(0)));
         assertEquals(consenting, records.get(1).get(14));
         assertFalse(text.contains(refusing));
-        assertEquals(200, BuyerTestData.download(server.getURI(), browser, path + "/export.xlsx").statusCode());
+        assertEquals(200, browser.download(path + "/export.xlsx").statusCode());
 
         Document history = browser.page("/achats-moins-40k");
         Element row = history.selectFirst("tr:has(a[href=" + path + "])");
@@ -218,7 +221,7 @@ class ShortlistControllerTest implements IntegrationTest {
 
     @Test
     void anotherBuyerIsRefusedAndStaffMayRead() {
-        String word = uniqueWord();
+        String word = UniqueWords.next();
         TestSuppliers.publish(directory, d -> {
             d.name = "Privé " + word;
             d.kind = "COMPANY";
@@ -233,7 +236,7 @@ class ShortlistControllerTest implements IntegrationTest {
 
         WebClient other = buyer();
         assertEquals(403, other.get(path).statusCode());
-        assertEquals(403, BuyerTestData.download(server.getURI(), other, path + "/export.csv").statusCode());
+        assertEquals(403, other.download(path + "/export.csv").statusCode());
         other.get("/achats-moins-40k");
         assertEquals(403, other.post(path + "/selection", Map.of()).statusCode());
 
@@ -268,21 +271,8 @@ class ShortlistControllerTest implements IntegrationTest {
     private static List<CSVRecord> parse(String text) {
         try {
             return CSVFormat.EXCEL.builder().setDelimiter(';').get().parse(new StringReader(text)).getRecords();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private HttpResponse<String> postRawBody(WebClient browser, String path, String body) {
-        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(server.getURI().toString().replaceAll("/$", "") + path))
-            .header("Cookie", "SESSION=" + browser.cookie("SESSION"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
-        try {
-            return java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -3,8 +3,10 @@ package fr.vivier.search;
 import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.SupplierInput;
 import fr.vivier.directory.TestSuppliers;
+import fr.vivier.testsupport.Await;
 import fr.vivier.testsupport.Browser;
 import fr.vivier.testsupport.IntegrationTest;
+import fr.vivier.testsupport.UniqueWords;
 import fr.vivier.testsupport.WebClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -52,7 +54,7 @@ class SearchBrowserTest implements IntegrationTest {
 
     @Test
     void facetClickNarrowsTheResultsAndTheUrlKeepsTheState() {
-        String word = SearchTestData.uniqueWord();
+        String word = UniqueWords.next();
         List<SupplierInput.AreaInput> bondy = List.of(new SupplierInput.AreaInput("COMMUNE", "93010"));
         TestSuppliers.publish(directory, d -> {
             d.name = "Chantier vert " + word;
@@ -68,7 +70,7 @@ class SearchBrowserTest implements IntegrationTest {
             d.areas = bondy;
             d.description = "Création de jardins.";
         });
-        SearchTestData.await(() -> search.search(new SearchQuery(word, List.of(), List.of(), List.of(), List.of(), List.of(), null,
+        Await.until(() -> search.search(new SearchQuery(word, List.of(), List.of(), List.of(), List.of(), List.of(), null,
             false, false, SearchQuery.Sort.RELEVANCE, 1, 20)).total() == 2, Duration.ofSeconds(5));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
 
@@ -88,7 +90,7 @@ class SearchBrowserTest implements IntegrationTest {
 
     @Test
     void suggestionsOfferNamesAndSectors() {
-        String word = SearchTestData.uniqueWord();
+        String word = UniqueWords.next();
         TestSuppliers.publish(directory, d -> {
             d.name = "Zephyr " + word;
             d.kind = "COMPANY";
@@ -96,7 +98,7 @@ class SearchBrowserTest implements IntegrationTest {
             d.areas = List.of(new SupplierInput.AreaInput("COMMUNE", "93010"));
             d.description = "";
         });
-        SearchTestData.await(() -> new WebClient(server.getURI()).get("/api/v1/suppliers/suggest?q=Zephyr+" + word).body().contains(word),
+        Await.until(() -> new WebClient(server.getURI()).get("/api/v1/suppliers/suggest?q=Zephyr+" + word).body().contains(word),
             Duration.ofSeconds(5));
         assertTrue(new WebClient(server.getURI()).get("/api/v1/suppliers/suggest?q=nettoyage").body().contains("Nettoyage de locaux"));
     }

@@ -3,9 +3,11 @@ package fr.vivier.search;
 import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.SupplierInput;
 import fr.vivier.directory.TestSuppliers;
+import fr.vivier.testsupport.Await;
 import fr.vivier.testsupport.IntegrationTest;
 import fr.vivier.testsupport.TcpProxy;
 import fr.vivier.testsupport.TestServices;
+import fr.vivier.testsupport.UniqueWords;
 import fr.vivier.testsupport.WebClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -22,7 +24,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import static fr.vivier.search.SearchTestData.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,7 +63,7 @@ class SearchOutageTest implements IntegrationTest {
 
     @Test
     void registrationSucceedsDuringTheOutageAndTheSupplierIsFoundOnceElasticsearchIsBack() throws IOException {
-        String word = SearchTestData.uniqueWord();
+        String word = UniqueWords.next();
         proxy.stop();
 
         TestSuppliers.publish(directory, d -> {
@@ -84,7 +85,7 @@ class SearchOutageTest implements IntegrationTest {
         assertTrue(page.body().contains("momentanément indisponible"));
 
         proxy.start();
-        await(() -> search.search(new SearchQuery(word, List.of(), List.of(), List.of(), List.of(), List.of(), null, false, false,
+        Await.until(() -> search.search(new SearchQuery(word, List.of(), List.of(), List.of(), List.of(), List.of(), null, false, false,
             SearchQuery.Sort.RELEVANCE, 1, 20)).total() == 1, Duration.ofSeconds(30));
     }
 }

@@ -6,6 +6,7 @@ import fr.vivier.directory.SupplierInput;
 import fr.vivier.directory.SupplierStatus;
 import fr.vivier.directory.TestSuppliers;
 import fr.vivier.testsupport.IntegrationTest;
+import fr.vivier.testsupport.UniqueWords;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class SupplierDocumentsTest implements IntegrationTest {
 
     @Test
     void buildsTheDocumentsOfThePublishedSuppliersOnlyInTheOrderAsked() {
-        String word = SearchTestData.uniqueWord();
+        String word = UniqueWords.next();
         Supplier full = TestSuppliers.publish(directory, d -> {
             d.name = "Atelier " + word;
             d.kind = "ACI";

@@ -4,7 +4,9 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.SupplierInput;
 import fr.vivier.directory.TestSuppliers;
+import fr.vivier.testsupport.Await;
 import fr.vivier.testsupport.IntegrationTest;
+import fr.vivier.testsupport.UniqueWords;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,7 @@ class SupplierReindexerTest implements IntegrationTest {
 
     @Test
     void rebuildFillsANewIndexSwitchesTheAliasAndKeepsEverySupplierFindable() throws IOException {
-        String word = SearchTestData.uniqueWord();
+        String word = UniqueWords.next();
         TestSuppliers.publish(directory, d -> {
             d.name = "Reconstruction " + word;
             d.kind = "COMPANY";
@@ -46,7 +48,7 @@ class SupplierReindexerTest implements IntegrationTest {
         });
         SearchQuery query = new SearchQuery(word, List.of(), List.of(), List.of(), List.of(), List.of(), null, false, false,
             SearchQuery.Sort.RELEVANCE, 1, 20);
-        SearchTestData.await(() -> search.search(query).total() == 1, Duration.ofSeconds(5));
+        Await.until(() -> search.search(query).total() == 1, Duration.ofSeconds(5));
         String alias = configuration.alias("suppliers");
         Set<String> before = client.indices().getAlias(a -> a.name(alias)).aliases().keySet();
 

@@ -5,7 +5,9 @@ import fr.vivier.directory.Supplier;
 import fr.vivier.directory.SupplierInput;
 import fr.vivier.directory.SupplierStatus;
 import fr.vivier.directory.TestSuppliers;
+import fr.vivier.testsupport.Await;
 import fr.vivier.testsupport.IntegrationTest;
+import fr.vivier.testsupport.UniqueWords;
 import fr.vivier.testsupport.WebClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -18,8 +20,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import static fr.vivier.search.SearchTestData.await;
-import static fr.vivier.search.SearchTestData.uniqueWord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,13 +43,13 @@ class SupplierSearchTest implements IntegrationTest {
     }
 
     private SearchResult awaitHits(String text, long expected) {
-        await(() -> search.search(query(text, List.of(), null)).total() == expected, Duration.ofSeconds(5));
+        Await.until(() -> search.search(query(text, List.of(), null)).total() == expected, Duration.ofSeconds(5));
         return search.search(query(text, List.of(), null));
     }
 
     @Test
     void frenchTextMatchesWhateverTheAccentsPluralsAndElisions() {
-        String word = uniqueWord();
+        String word = UniqueWords.next();
         TestSuppliers.publish(directory, d -> {
             d.name = "Les Jardiniers " + word;
             d.kind = "ACI";
@@ -66,7 +66,7 @@ class SupplierSearchTest implements IntegrationTest {
 
     @Test
     void publishedChangeIsSearchableWithinTwoSecondsAndSuspensionRemovesIt() {
-        String word = uniqueWord();
+        String word = UniqueWords.next();
         Supplier supplier = TestSuppliers.publish(directory, d -> {
             d.name = "Traiteur " + word;
             d.kind = "COMPANY";
@@ -84,7 +84,7 @@ class SupplierSearchTest implements IntegrationTest {
 
     @Test
     void facetsKeepCountsOfOtherValuesWhenOneIsSelected() {
-        String word = uniqueWord();
+        String word = UniqueWords.next();
         TestSuppliers.publish(directory, d -> {
             d.name = "Atelier " + word + " un";
             d.kind = "ACI";
@@ -119,7 +119,7 @@ class SupplierSearchTest implements IntegrationTest {
 
     @Test
     void placeOfExecutionFindsSuppliersWhoseAreaCoversIt() {
-        String word = uniqueWord();
+        String word = UniqueWords.next();
         TestSuppliers.publish(directory, d -> {
             d.name = "Département " + word;
             d.kind = "COMPANY";
@@ -157,7 +157,7 @@ class SupplierSearchTest implements IntegrationTest {
 
     @Test
     void socialEconomyComesFirstAmongEquallyRelevantSuppliers() {
-        String word = uniqueWord();
+        String word = UniqueWords.next();
         TestSuppliers.publish(directory, d -> {
             d.name = "Nettoyage " + word;
             d.kind = "COMPANY";
@@ -181,7 +181,7 @@ class SupplierSearchTest implements IntegrationTest {
 
     @Test
     void apiReturnsHitsAndFacetsAndRefusesUnknownCodes() {
-        String word = uniqueWord();
+        String word = UniqueWords.next();
         TestSuppliers.publish(directory, d -> {
             d.name = "Menuiserie " + word;
             d.kind = "EI";
@@ -205,16 +205,16 @@ class SupplierSearchTest implements IntegrationTest {
     @Test
     void emptyListsStayInApiAnswers() {
         WebClient client = new WebClient(server.getURI());
-        HttpResponse<String> nothing = client.get("/api/v1/suppliers/search?q=" + uniqueWord());
+        HttpResponse<String> nothing = client.get("/api/v1/suppliers/search?q=" + UniqueWords.next());
         assertEquals(200, nothing.statusCode(), nothing.body());
         assertTrue(nothing.body().contains("\"hits\":[]"), nothing.body());
-        HttpResponse<String> noSuggestion = client.get("/api/v1/suppliers/suggest?q=" + uniqueWord());
+        HttpResponse<String> noSuggestion = client.get("/api/v1/suppliers/suggest?q=" + UniqueWords.next());
         assertEquals("{\"suggestions\":[]}", noSuggestion.body());
     }
 
     @Test
     void searchPageShowsResultsFacetLinksAndAnEmptyState() {
-        String word = uniqueWord();
+        String word = UniqueWords.next();
         TestSuppliers.publish(directory, d -> {
             d.name = "Blanchisserie " + word;
             d.kind = "ESAT";

@@ -43,6 +43,20 @@ public final class MailCatcher {
         throw new AssertionError("attendu " + count + " courriel(s) pour " + recipient + ", reçu " + mails.size());
     }
 
+    /** Waits (up to 15 s) for a mail to the recipient whose subject contains the given words, and returns it. */
+    public static Mail awaitMail(String recipient, String subjectPart) {
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (Instant.now().isBefore(deadline)) {
+            for (Mail mail : mailsOf(recipient)) {
+                if (mail.subject().contains(subjectPart)) {
+                    return mail;
+                }
+            }
+            sleep();
+        }
+        throw new AssertionError("pas de courriel « " + subjectPart + " » pour " + recipient);
+    }
+
     public static List<Mail> mailsOf(String recipient) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(TestServices.mailCatcherApi() + "/api/user/" + recipient + "/messages/"))
@@ -87,6 +101,7 @@ public final class MailCatcher {
             Thread.sleep(200);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new AssertionError("attente des courriels interrompue", e);
         }
     }
 }

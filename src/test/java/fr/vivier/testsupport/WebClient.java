@@ -3,6 +3,7 @@ package fr.vivier.testsupport;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,8 +12,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -22,7 +25,7 @@ import java.util.stream.Collectors;
 public class WebClient {
     private final String baseUrl;
     private final HttpClient http = HttpClient.newBuilder()
-        .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(java.time.Duration.ofSeconds(5)).build();
+        .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private final Map<String, String> extraHeaders = new LinkedHashMap<>();
     private String csrfToken;
@@ -65,6 +68,38 @@ public class WebClient {
         return response;
     }
 
+    /** Posts a form body written by hand (repeated fields, an exact encoding), without adding the CSRF token. */
+    public HttpResponse<String> postFormBody(String path, String body) {
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /**
+     * Submits a file as a browser submits a multipart form: the CSRF token (when there is one) in the body, then the file.
+     * A new connection each time: after refusing an oversized upload, the server does not read the rest of that connection.
+     */
+    public HttpResponse<String> upload(String path, String csrf, String fileName, String contentType, byte[] content) {
+        String boundary = "vivier-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        if (csrf != null) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"" + fileName
+            + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = request(path).timeout(Duration.ofSeconds(60))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return send(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A download (CSV, XLSX, JSON) as bytes. */
+    public HttpResponse<byte[]> download(String path) {
+        return send(http, request(path).timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Signs in through the real form; returns the response of the POST. */
     public HttpResponse<String> signIn(String email, String password) {
         get("/connexion");
@@ -84,7 +119,7 @@ public class WebClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(java.time.Duration.ofSeconds(20));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(20));
         if (!cookies.isEmpty()) {
             builder.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("; ")));
@@ -94,8 +129,12 @@ public class WebClient {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        return send(http, request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> HttpResponse<T> send(HttpClient client, HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<T> response = client.send(request, handler);
             response.headers().allValues("set-cookie").forEach(this::storeCookie);
             return response;
         } catch (IOException e) {

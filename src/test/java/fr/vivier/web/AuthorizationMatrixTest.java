@@ -30,16 +30,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -528,28 +521,7 @@ class AuthorizationMatrixTest implements IntegrationTest {
 
     /** A multipart upload like the import page's form: the token as the {@code _csrf} part, the file as {@code fichier}. */
     private HttpResponse<String> upload(WebClient client, String path) {
-        String boundary = "vivier-" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + client.csrfToken() + "\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"fournisseurs.csv\""
-            + "\r\nContent-Type: text/csv\r\n\r\nsiret;raison_sociale\r\n" + TestSuppliers.newSiret() + ";Atelier importé\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURI() + path)).timeout(Duration.ofSeconds(20))
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-        if (client.cookie("SESSION") != null) {
-            request.header("Cookie", "SESSION=" + client.cookie("SESSION"));
-        }
-        try {
-            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-                .send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        byte[] file = ("siret;raison_sociale\r\n" + TestSuppliers.newSiret() + ";Atelier importé\r\n").getBytes(StandardCharsets.UTF_8);
+        return client.upload(path, client.csrfToken(), "fournisseurs.csv", "text/csv", file);
     }
 }

@@ -16,19 +16,10 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static fr.vivier.directory.imports.SupplierCsvTest.fixture;
 import static fr.vivier.directory.imports.SupplierCsvTest.freshValues;
@@ -58,33 +49,7 @@ class SupplierImportControllerTest implements IntegrationTest {
         Element form = client.page("/agents/import").selectFirst("form[enctype=multipart/form-data]");
         assertNotNull(form);
         assertFalse(form.attr("action").contains("_csrf"), "the token travels in the body, never in the URL");
-        return postMultipart(client, form.attr("action"), form.selectFirst("input[name=_csrf]").val(), fileName, content);
-    }
-
-    private HttpResponse<String> postMultipart(WebClient client, String path, String csrf, String fileName, byte[] content) {
-        String boundary = "vivier-" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        if (csrf != null) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        }
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"" + fileName
-            + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURI() + path)).timeout(Duration.ofSeconds(60))
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .header("Cookie", "SESSION=" + client.cookie("SESSION"))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-        try {
-            // a fresh client each time: after a refused oversized upload, the server does not read the rest of that connection
-            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return client.upload(form.attr("action"), form.selectFirst("input[name=_csrf]").val(), fileName, "text/csv", content);
     }
 
     /** Posts the preview page's confirmation form with its hidden fields. */
@@ -223,7 +188,7 @@ class SupplierImportControllerTest implements IntegrationTest {
     void anUploadWithoutTheCsrfTokenIsRefused() {
         WebClient staff = signedIn(Role.STAFF);
         staff.get("/agents/import");
-        HttpResponse<String> response = postMultipart(staff, "/agents/import", null, "virgule.csv",
+        HttpResponse<String> response = staff.upload("/agents/import", null, "virgule.csv", "text/csv",
             fixture("fournisseurs-virgule-bom.csv", freshValues()));
         assertEquals(403, response.statusCode());
     }
@@ -233,7 +198,7 @@ class SupplierImportControllerTest implements IntegrationTest {
         WebClient buyer = signedIn(Role.BUYER);
         assertEquals(403, buyer.get("/agents/import").statusCode());
         buyer.get("/");
-        HttpResponse<String> upload = postMultipart(buyer, "/agents/import", buyer.csrfToken(), "virgule.csv",
+        HttpResponse<String> upload = buyer.upload("/agents/import", buyer.csrfToken(), "virgule.csv", "text/csv",
             fixture("fournisseurs-virgule-bom.csv", freshValues()));
         assertEquals(403, upload.statusCode());
         assertEquals(403, buyer.post("/agents/import/confirmation", Map.of("contenu", "x", "empreinte", "y")).statusCode());

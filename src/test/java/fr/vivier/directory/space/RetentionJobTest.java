@@ -18,8 +18,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.sql.Connection;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,7 +56,7 @@ class RetentionJobTest implements IntegrationTest {
         assertTrue(noticed.noticed() >= 1);
         assertNotNull(supplier(registered).retentionNoticeAt());
         assertEquals(SupplierStatus.PUBLISHED, supplier(registered).status());
-        MailCatcher.Mail notice = awaitMail(registered.email(), "garder votre fiche");
+        MailCatcher.Mail notice = MailCatcher.awaitMail(registered.email(), "garder votre fiche");
         assertTrue(notice.text().contains("Camille Martin"));
         assertTrue(notice.text().contains("/mon-profil/"));
 
@@ -120,23 +118,5 @@ class RetentionJobTest implements IntegrationTest {
 
     private Supplier supplier(SupplierFixtures.Registered registered) {
         return directory.find(registered.id()).orElseThrow();
-    }
-
-    private static MailCatcher.Mail awaitMail(String email, String subjectPart) {
-        Instant deadline = Instant.now().plusSeconds(15);
-        while (Instant.now().isBefore(deadline)) {
-            List<MailCatcher.Mail> mails = MailCatcher.mailsOf(email);
-            for (MailCatcher.Mail mail : mails) {
-                if (mail.subject().contains(subjectPart)) {
-                    return mail;
-                }
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("pas de courriel « " + subjectPart + " » pour " + email);
     }
 }
