@@ -4,6 +4,7 @@ import fr.vivier.accounts.ClientAddress;
 import fr.vivier.reference.ReferenceData;
 import fr.vivier.reference.Territories;
 import fr.vivier.web.FormRateLimiter;
+import fr.vivier.web.session.FormPage;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -48,6 +49,7 @@ class RegistrationController {
     }
 
     @Get
+    @FormPage
     ModelAndView<Map<String, Object>> form() {
         return new ModelAndView<>(VIEW, FormModel.build(RegistrationForm.empty(), Map.of(), List.of(), reference, territories));
     }
