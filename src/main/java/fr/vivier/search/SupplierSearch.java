@@ -205,9 +205,9 @@ public class SupplierSearch {
         }
         List<Highlighter.Segment> highlight = List.of();
         if (!queryTerms.isEmpty()) {
-            String matched = firstMatching(doc, queryTerms);
+            AnalysedText matched = firstMatching(doc, queryTerms);
             if (matched != null) {
-                highlight = highlighter.highlight(matched, queryTerms);
+                highlight = highlighter.highlight(matched.text(), matched.tokens(), queryTerms, Highlighter.DEFAULT_MAX_CHARS);
                 why.add("Texte : correspond à « " + query.text().strip() + " »");
             }
         }
@@ -218,11 +218,15 @@ public class SupplierSearch {
             doc.communeName(), doc.sectors(), doc.labels(), highlight, why);
     }
 
-    private String firstMatching(SupplierDocument doc, List<String> queryTerms) {
+    private record AnalysedText(String text, List<FrenchAnalyzer.Token> tokens) { }
+
+    /** The first of name, offers and description holding a query term, with its tokens, so that the highlighter does not analyse it again. */
+    private AnalysedText firstMatching(SupplierDocument doc, List<String> queryTerms) {
         for (String text : List.of(doc.name() + (doc.tradeName() == null ? "" : " — " + doc.tradeName()),
             String.join(" · ", doc.offers()), doc.description())) {
-            if (analyzer.terms(text).stream().anyMatch(queryTerms::contains)) {
-                return text;
+            List<FrenchAnalyzer.Token> tokens = analyzer.tokens(text);
+            if (tokens.stream().anyMatch(token -> queryTerms.contains(token.term()))) {
+                return new AnalysedText(text, tokens);
             }
         }
         return null;
