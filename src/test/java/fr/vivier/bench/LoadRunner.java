@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 final class LoadRunner {
     /** One client's connection to what is measured (its own HTTP client or JDBC connection). */
     interface Client extends AutoCloseable {
-        /** Runs one search; returns false when it failed (an error status, a timeout). */
+        /** Runs one search; returns false when it failed (an error status); a timeout throws an IOException, counted as an error too. */
         boolean search(QueryMix.BenchQuery query) throws Exception;
 
         @Override
@@ -68,7 +68,12 @@ final class LoadRunner {
                     long now;
                     while ((now = System.nanoTime()) < end) {
                         QueryMix.BenchQuery query = queries.get(Math.floorMod(next.getAndIncrement(), queries.size()));
-                        boolean ok = connection.search(query);
+                        boolean ok;
+                        try {
+                            ok = connection.search(query);
+                        } catch (java.io.IOException e) {
+                            ok = false;
+                        }
                         long after = System.nanoTime();
                         if (now >= measureFrom && after <= end) {
                             if (!ok) {
