@@ -66,7 +66,7 @@ public class SupplierSearch {
     public SearchResult search(SearchQuery query) {
         try {
             // a search never waits more than TIMEOUT: past it, the page says search is unavailable
-            SearchResponse<SupplierDocument> response = client.search(request(query), SupplierDocument.class)
+            SearchResponse<SupplierHitSource> response = client.search(request(query), SupplierHitSource.class)
                 .get(TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             return toResult(query, response);
         } catch (InterruptedException e) {
@@ -84,6 +84,7 @@ public class SupplierSearch {
         SearchRequest.Builder request = new SearchRequest.Builder()
             .index(configuration.alias("suppliers"))
             .from(query.from()).size(query.pageSize())
+            .source(s -> s.filter(f -> f.includes(SupplierHitSource.FIELDS)))
             .trackTotalHits(t -> t.enabled(true))
             .query(q -> q.functionScore(fs -> fs
                 .query(inner -> inner.bool(b -> {
@@ -152,12 +153,12 @@ public class SupplierSearch {
         }
     }
 
-    private SearchResult toResult(SearchQuery query, SearchResponse<SupplierDocument> response) {
+    private SearchResult toResult(SearchQuery query, SearchResponse<SupplierHitSource> response) {
         long total = response.hits().total() == null ? response.hits().hits().size() : response.hits().total().value();
         List<String> queryTerms = query.hasText() ? analyzer.terms(query.text()) : List.of();
         List<SearchResult.Hit> hits = new ArrayList<>();
-        for (Hit<SupplierDocument> hit : response.hits().hits()) {
-            SupplierDocument doc = hit.source();
+        for (Hit<SupplierHitSource> hit : response.hits().hits()) {
+            SupplierHitSource doc = hit.source();
             if (doc != null) {
                 hits.add(toHit(doc, query, queryTerms));
             }
@@ -192,7 +193,7 @@ public class SupplierSearch {
     }
 
     /** A hit with a highlighted excerpt and the reasons it matched (sector, label, area, text). */
-    private SearchResult.Hit toHit(SupplierDocument doc, SearchQuery query, List<String> queryTerms) {
+    private SearchResult.Hit toHit(SupplierHitSource doc, SearchQuery query, List<String> queryTerms) {
         List<String> why = new ArrayList<>();
         doc.sectors().stream().filter(query.sectors()::contains).forEach(s -> why.add("Secteur : " + facetLabels.label("sector", s)));
         doc.sectorGroups().stream().filter(query.sectorGroups()::contains).forEach(g -> why.add("Famille : " + facetLabels.label("sectorGroup", g)));
@@ -221,7 +222,7 @@ public class SupplierSearch {
     private record AnalysedText(String text, List<FrenchAnalyzer.Token> tokens) { }
 
     /** The first of name, offers and description holding a query term, with its tokens, so that the highlighter does not analyse it again. */
-    private AnalysedText firstMatching(SupplierDocument doc, List<String> queryTerms) {
+    private AnalysedText firstMatching(SupplierHitSource doc, List<String> queryTerms) {
         for (String text : List.of(doc.name() + (doc.tradeName() == null ? "" : " — " + doc.tradeName()),
             String.join(" · ", doc.offers()), doc.description())) {
             List<FrenchAnalyzer.Token> tokens = analyzer.tokens(text);
