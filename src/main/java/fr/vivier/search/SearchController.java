@@ -85,7 +85,7 @@ class SearchController {
             List<SearchResult.FacetValue> values = result.facets().getOrDefault(code, List.of());
             List<FacetLink> links = values.stream()
                 .filter(v -> v.count() > 0 || v.selected())
-                .filter(v -> !"sector".equals(code) || !query.sectorGroups().isEmpty() || v.selected() || values.size() <= 30)
+                .filter(v -> !"sector".equals(code) || !query.sectorGroups().isEmpty() || v.selected() || values.size() <= SupplierSearch.FEW_SECTORS)
                 .map(v -> new FacetLink(v.label(), v.count(), v.selected(),
                     "/fournisseurs?" + SearchQueries.toQueryString(SearchQueries.toggle(query, code, v.code()))))
                 .toList();

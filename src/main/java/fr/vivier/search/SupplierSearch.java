@@ -41,6 +41,12 @@ public class SupplierSearch {
         FACET_FIELDS.put("size", "size");
     }
 
+    /**
+     * Sectors are many (150): until a family or a sector is chosen, the page lists them only when there are at most this
+     * many, so the most frequent {@code FEW_SECTORS + 1} tell it enough and every other search reads fewer buckets.
+     */
+    static final int FEW_SECTORS = 30;
+    private static final int ALL_VALUES = 300;
     private static final java.time.Duration TIMEOUT = java.time.Duration.ofMillis(1500);
     private final co.elastic.clients.elasticsearch.ElasticsearchAsyncClient client;
     private final SearchConfiguration configuration;
@@ -104,7 +110,7 @@ public class SupplierSearch {
             List<Query> others = facetFilters.entrySet().stream().filter(e -> !e.getKey().equals(facet.getKey()))
                 .map(Map.Entry::getValue).toList();
             request.aggregations(facet.getKey(), a -> a.filter(f -> f.bool(b -> b.filter(others)))
-                .aggregations("values", sub -> sub.terms(t -> t.field(facet.getValue()).size(300))));
+                .aggregations("values", sub -> sub.terms(t -> t.field(facet.getValue()).size(facetSize(query, facet.getKey())))));
         }
         request.aggregations("local", a -> a.filter(f -> f.bool(b -> b.filter(List.copyOf(facetFilters.values()))
             .filter(l -> l.term(t -> t.field("local").value(true))))));
@@ -115,6 +121,11 @@ public class SupplierSearch {
                 .sort(s -> s.field(f -> f.field("sortName").order(SortOrder.Asc)));
         }
         return request.build();
+    }
+
+    private static int facetSize(SearchQuery query, String facet) {
+        boolean sectorsNarrowed = !query.sectorGroups().isEmpty() || !query.sectors().isEmpty();
+        return facet.equals("sector") && !sectorsNarrowed ? FEW_SECTORS + 1 : ALL_VALUES;
     }
 
     private Query textQuery(String text) {

@@ -4,6 +4,8 @@ import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.Supplier;
 import fr.vivier.directory.SupplierInput;
 import fr.vivier.directory.SupplierStatus;
+import fr.vivier.reference.ReferenceData;
+import fr.vivier.reference.Sector;
 import fr.vivier.testsupport.IntegrationTest;
 import fr.vivier.testsupport.WebClient;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -36,6 +38,8 @@ class SupplierSearchTest implements IntegrationTest {
     DirectoryService directory;
     @Inject
     SupplierSearch search;
+    @Inject
+    ReferenceData reference;
 
     private SearchQuery query(String text, List<String> kinds, String commune) {
         return new SearchQuery(text, List.of(), List.of(), List.of(), kinds, List.of(), commune, false, false,
@@ -86,6 +90,24 @@ class SupplierSearchTest implements IntegrationTest {
         assertEquals(1L, kinds.get("COMPANY"), "multi-select: the other values keep their counts");
         assertTrue(siaeOnly.facets().get("kind").stream().anyMatch(v -> v.code().equals("SIAE") && v.selected()));
         assertEquals(2L, siaeOnly.facets().get("sector").get(0).count(), "other facets follow the selection");
+    }
+
+    @Test
+    void untilAFamilyOrASectorIsChosenTheSectorFacetNamesTheMostFrequentSectorsOnly() {
+        String word = uniqueWord();
+        List<String> sectors = reference.sectors().subList(0, SupplierSearch.FEW_SECTORS + 2).stream().map(Sector::code).toList();
+        int half = sectors.size() / 2;
+        publish(directory, "Multiservices " + word, "COMPANY", "93010", sectors.subList(0, half), BONDY, "");
+        publish(directory, "Polyvalente " + word, "COMPANY", "93010", sectors.subList(half, sectors.size()), BONDY, "");
+        awaitHits(word, 2);
+
+        SearchResult anySector = search.search(query(word, List.of(), null));
+        SearchResult oneSector = search.search(new SearchQuery(word, List.of(), List.of(sectors.get(0)), List.of(), List.of(),
+            List.of(), null, false, false, SearchQuery.Sort.RELEVANCE, 1, 20));
+
+        assertEquals(SupplierSearch.FEW_SECTORS + 1, anySector.facets().get("sector").size(), "enough for the page to see there are too many");
+        assertEquals(sectors.size(), oneSector.facets().get("sector").size(), "every sector once the visitor narrows by sector");
+        assertTrue(oneSector.facets().get("sector").stream().allMatch(v -> v.count() == 1));
     }
 
     @Test
