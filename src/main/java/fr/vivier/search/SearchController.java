@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** The supplier search page /fournisseurs: query, facets with counts, results that say why they matched. */
 @Controller("/fournisseurs")
@@ -45,12 +46,16 @@ class SearchController {
     public record Facet(String code, String title, List<FacetLink> values) { }
 
     @Get
-    ModelAndView<Map<String, Object>> page(HttpRequest<?> request) {
+    CompletableFuture<ModelAndView<Map<String, Object>>> page(HttpRequest<?> request) {
         SearchQueries.Parsed parsed = queries.parse(request.getParameters());
         Map<String, Object> model = new HashMap<>();
         String communeText = request.getParameters().get("communeRecherche");
         SearchQuery query = resolveCommune(parsed.query(), communeText, model);
-        SearchResult result = search.search(query);
+        return search.searchAsync(query).thenApply(result -> page(query, parsed, result, model));
+    }
+
+    private ModelAndView<Map<String, Object>> page(SearchQuery query, SearchQueries.Parsed parsed, SearchResult result,
+                                                   Map<String, Object> model) {
         model.put("query", query);
         model.put("result", result);
         model.put("errors", parsed.errors());

@@ -13,6 +13,8 @@ import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import fr.vivier.reference.Territories;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +24,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Full-text search with facets on the suppliers index. Facets are multi-select: each facet's counts are
@@ -56,10 +62,13 @@ public class SupplierSearch {
     private final Territories territories;
     private final SupplierDocuments documents;
     private final FacetLabels facetLabels;
+    private final ExecutorService executor;
 
     SupplierSearch(co.elastic.clients.elasticsearch.ElasticsearchAsyncClient client, SearchConfiguration configuration, FrenchAnalyzer analyzer, Highlighter highlighter,
-                   SearchBoosts boosts, Territories territories, SupplierDocuments documents, FacetLabels facetLabels) {
+                   SearchBoosts boosts, Territories territories, SupplierDocuments documents, FacetLabels facetLabels,
+                   @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
         this.client = client;
+        this.executor = executor;
         this.configuration = configuration;
         this.analyzer = analyzer;
         this.highlighter = highlighter;
@@ -69,19 +78,30 @@ public class SupplierSearch {
         this.facetLabels = facetLabels;
     }
 
+    /** The search, for callers that wait for it (exports, alert digests). */
     public SearchResult search(SearchQuery query) {
+        return searchAsync(query).join();
+    }
+
+    /**
+     * The search without a thread waiting for Elasticsearch. The result is built on the blocking executor, not on the
+     * client's few I/O threads that read every search's answer. Never fails: past {@link #TIMEOUT}, or when Elasticsearch
+     * cannot answer, the result is degraded and the page says search is unavailable.
+     */
+    public CompletableFuture<SearchResult> searchAsync(SearchQuery query) {
+        CompletableFuture<SearchResponse<SupplierHitSource>> response;
         try {
-            // a search never waits more than TIMEOUT: past it, the page says search is unavailable
-            SearchResponse<SupplierHitSource> response = client.search(request(query), SupplierHitSource.class)
-                .get(TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            return toResult(query, response);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return SearchResult.degraded(query.page(), query.pageSize());
-        } catch (Exception e) {
-            LOG.warn("search degraded: {}", e.getMessage());
-            return SearchResult.degraded(query.page(), query.pageSize());
+            response = client.search(request(query), SupplierHitSource.class);
+        } catch (RuntimeException e) {
+            response = CompletableFuture.failedFuture(e);
         }
+        return response.orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+            .thenApplyAsync(answer -> toResult(query, answer), executor)
+            .exceptionally(e -> {
+                Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                LOG.warn("search degraded: {} {}", cause.getClass().getSimpleName(), cause.getMessage());
+                return SearchResult.degraded(query.page(), query.pageSize());
+            });
     }
 
     SearchRequest request(SearchQuery query) {

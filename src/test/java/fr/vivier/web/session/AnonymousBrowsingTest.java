@@ -74,7 +74,7 @@ class AnonymousBrowsingTest implements IntegrationTest {
         WebClient visitor = visitor();
         long before = sessionRows();
 
-        for (int view = 0; view < 40; view++) {
+        for (int view = 0; view < 20; view++) {
             for (String path : List.of("/fournisseurs", "/fournisseurs?q=" + word, "/fournisseurs?q=espaces+verts&kind=SIAE&page=" + (view % 3 + 1),
                 "/fournisseurs?sectorGroup=espaces-verts&communeRecherche=Bondy", "/fournisseurs/" + supplier.slug(), "/",
                 "/api/v1/suppliers/search?q=" + word)) {
@@ -85,7 +85,7 @@ class AnonymousBrowsingTest implements IntegrationTest {
         }
 
         assertNull(visitor.cookie("SESSION"));
-        assertEquals(before, sessionRows(), "280 anonymous page views, no session row");
+        assertEquals(before, sessionRows(), "140 anonymous page views, no session row");
     }
 
     @Test
