@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # The search benchmark of issue 4, run by `./vivier bench search [N...]` (default: 10000 100000).
-# For each N: a fresh database vivier_bench and fresh bench-* indices; the portal jar on port 18080 (its
+# For each N: a fresh database (vivier_bench) and fresh indices (bench-*); the portal jar on port 18080 (its
 # indexer drains the outbox the generator writes); the query mix against the API, the HTML page,
 # Elasticsearch and PostgreSQL; change-to-searchable delays; `java -jar … reindex` timed; a rebuild with
-# BulkSupplierDocuments timed. Then scripts/bench/RESULTS.md is rewritten. Expects the local services up.
-# Tuning: BENCH_CLIENTS (16), BENCH_WARMUP (3 s), BENCH_SECONDS (12 s per scenario), BENCH_CHANGES (50),
-# BENCH_REINDEX=no to skip timing the current reindex command (slow at 100 000).
+# BulkSupplierDocuments timed. Then scripts/bench/RESULTS.md is rewritten. Expects the services up: the local
+# ones, or existing ones named by VIVIER_DATABASE_URL (its host and port; the bench makes its own database there,
+# with VIVIER_DATABASE_USER/PASSWORD) and VIVIER_ELASTICSEARCH_URL, as `./vivier` takes them.
+# Tuning: BENCH_CLIENTS (16), BENCH_PORTAL_WARMUP (10 s of the whole mix through the portal before measuring),
+# BENCH_WARMUP (3 s before each scenario), BENCH_SECONDS (12 s per scenario), BENCH_CHANGES (50),
+# BENCH_REINDEX=no to skip timing the current reindex command (slow at 100 000); on shared services,
+# BENCH_DATABASE (vivier_bench, dropped and created for each N), BENCH_INDEX_PREFIX (bench-, its indices are
+# deleted for each N) and BENCH_PORT (18080) keep several people's runs apart. BENCH_PORTAL_OPTS: more JVM
+# options for the portal, e.g. -XX:StartFlightRecording=filename=portal.jfr to profile it under load.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
@@ -13,14 +19,24 @@ SIZES=("$@")
 ((${#SIZES[@]})) || SIZES=(10000 100000)
 for n in "${SIZES[@]}"; do [[ $n =~ ^[0-9]+$ ]] || { echo "N invalide : $n" >&2; exit 1; }; done
 
+PG_HOST=127.0.0.1
 PG_PORT=55432
+if [[ ${VIVIER_DATABASE_URL:-} =~ ^jdbc:postgresql://([^/:?]+)(:([0-9]+))?/ ]]; then
+  PG_HOST=${BASH_REMATCH[1]}
+  PG_PORT=${BASH_REMATCH[3]:-5432}
+fi
+DATABASE=${BENCH_DATABASE:-vivier_bench}
+INDEX_PREFIX=${BENCH_INDEX_PREFIX:-bench-}
+[[ $DATABASE =~ ^[a-z_][a-z0-9_]*$ ]] || { echo "BENCH_DATABASE invalide : $DATABASE" >&2; exit 1; }
+[[ $INDEX_PREFIX =~ ^[a-z0-9][a-z0-9_-]*-$ ]] || { echo "BENCH_INDEX_PREFIX invalide (minuscules, finit par -) : $INDEX_PREFIX" >&2; exit 1; }
 ES_URL=${VIVIER_ELASTICSEARCH_URL:-http://127.0.0.1:59200}
 PSQL=${PSQL:-psql}
-export VIVIER_DATABASE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/vivier_bench"
-export VIVIER_DATABASE_USER=vivier VIVIER_DATABASE_PASSWORD=vivier
-export VIVIER_ELASTICSEARCH_URL=$ES_URL VIVIER_SEARCH_INDEX_PREFIX=bench-
+export VIVIER_DATABASE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DATABASE"
+export VIVIER_DATABASE_USER=${VIVIER_DATABASE_USER:-vivier} VIVIER_DATABASE_PASSWORD=${VIVIER_DATABASE_PASSWORD:-vivier}
+export VIVIER_ELASTICSEARCH_URL=$ES_URL VIVIER_SEARCH_INDEX_PREFIX=$INDEX_PREFIX
 export VIVIER_SMTP_HOST=${VIVIER_SMTP_HOST:-127.0.0.1} VIVIER_SMTP_PORT=${VIVIER_SMTP_PORT:-53025}
-export VIVIER_PORT=18080 BENCH_PORTAL=http://127.0.0.1:18080
+export VIVIER_PORT=${BENCH_PORT:-18080}
+export BENCH_PORTAL=http://127.0.0.1:$VIVIER_PORT
 export BENCH_OUT=.vivier/bench BENCH_COMMAND="./vivier bench search${*:+ $*}"
 LOGS=.vivier/logs
 JAR=target/vivier-0.1.0.jar
@@ -36,16 +52,14 @@ bench() {
 }
 
 reset_data() {
-  PGPASSWORD=vivier "$PSQL" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U vivier -d vivier <<'SQL'
-DROP DATABASE IF EXISTS vivier_bench WITH (FORCE);
-CREATE DATABASE vivier_bench;
-SQL
+  PGPASSWORD=$VIVIER_DATABASE_PASSWORD "$PSQL" -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$VIVIER_DATABASE_USER" \
+    -d postgres -c "DROP DATABASE IF EXISTS $DATABASE WITH (FORCE)" -c "CREATE DATABASE $DATABASE"
   local alias index
   curl -fsS "$ES_URL/_cat/aliases?h=alias,index" | while read -r alias index; do
-    if [[ $alias == bench-* ]]; then curl -fsS -X DELETE "$ES_URL/$index/_alias/$alias" >/dev/null; fi
+    if [[ $alias == "$INDEX_PREFIX"* ]]; then curl -fsS -X DELETE "$ES_URL/$index/_alias/$alias" >/dev/null; fi
   done
   curl -fsS "$ES_URL/_cat/indices?h=index&expand_wildcards=all" | while read -r index; do
-    if [[ $index == bench-* ]]; then curl -fsS -X DELETE "$ES_URL/$index" >/dev/null; fi
+    if [[ $index == "$INDEX_PREFIX"* ]]; then curl -fsS -X DELETE "$ES_URL/$index" >/dev/null; fi
   done
 }
 
@@ -60,7 +74,8 @@ stop_portal() {
 trap stop_portal EXIT
 
 start_portal() {
-  java -Xmx1g -jar "$JAR" >"$LOGS/bench-portal.log" 2>&1 &
+  # shellcheck disable=SC2086 # BENCH_PORTAL_OPTS holds several options
+  java -Xmx1g ${BENCH_PORTAL_OPTS:-} -jar "$JAR" >"$LOGS/bench-portal.log" 2>&1 &
   PORTAL_PID=$!
   local deadline=$((SECONDS + 120))
   until curl -fsS --max-time 2 "$BENCH_PORTAL/health" >/dev/null 2>&1; do
@@ -78,7 +93,7 @@ for n in "${SIZES[@]}"; do
   echo "Chargement ..."
   bench load "$n"
   echo "Mesures (${BENCH_CLIENTS:-16} clients, ${BENCH_SECONDS:-12} s par scénario) ..."
-  bench measure "$n"
+  BENCH_PORTAL_PID=$PORTAL_PID bench measure "$n"
   stop_portal
   if [[ ${BENCH_REINDEX:-yes} != no ]]; then
     echo "java -jar $JAR reindex ..."

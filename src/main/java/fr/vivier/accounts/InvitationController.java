@@ -2,6 +2,7 @@ package fr.vivier.accounts;
 
 import fr.vivier.shared.ClientAddress;
 import fr.vivier.web.FormErrors;
+import fr.vivier.web.session.FormPage;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -39,6 +40,7 @@ class InvitationController {
     }
 
     @Get("/{token}")
+    @FormPage
     HttpResponse<?> form(@PathVariable String token) {
         Optional<Account> account = accounts.accountForLink(token);
         if (account.isEmpty()) {

@@ -3,6 +3,7 @@ package fr.vivier.accounts;
 import fr.vivier.shared.ClientAddress;
 import fr.vivier.web.FormErrors;
 import fr.vivier.web.session.CsrfTokens;
+import fr.vivier.web.session.FormPage;
 import fr.vivier.web.session.PostgresSessionStore;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -58,6 +59,7 @@ class LoginController {
     }
 
     @Get("/connexion")
+    @FormPage
     ModelAndView<Map<String, Object>> form(@Nullable @QueryValue String retour, @Nullable @QueryValue String bienvenue) {
         Map<String, Object> model = model(new LoginForm("", "", retour), Map.of(), null);
         if (bienvenue != null) {

@@ -2,6 +2,7 @@ package fr.vivier.buyers;
 
 import fr.vivier.web.CurrentUser;
 import fr.vivier.web.FormErrors;
+import fr.vivier.web.session.FormPage;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -101,6 +102,7 @@ class SavedSearchController {
     /** The unsubscribe link of a digest: works without signing in; the button posts (a mail scanner's GET changes nothing). */
     @Get("/desabonnement/{token}")
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @FormPage
     HttpResponse<?> unsubscribeConfirmation(@PathVariable String token) {
         return byToken(token).<HttpResponse<?>>map(search -> HttpResponse.ok(new ModelAndView<>(UNSUBSCRIBE_VIEW,
                 Map.of("search", search, "token", token))))

@@ -38,6 +38,12 @@ public class Highlighter {
      * highlighted. Without a match, the beginning of the text.
      */
     public List<Segment> highlight(String text, Collection<String> queryTerms, int maxChars) {
+        boolean analyse = queryTerms != null && !queryTerms.isEmpty() && text != null && !text.isBlank();
+        return highlight(text, analyse ? analyzer.tokens(text) : List.of(), queryTerms, maxChars);
+    }
+
+    /** The same, from the tokens {@link FrenchAnalyzer#tokens} already gave for this text (a text is analysed once). */
+    public List<Segment> highlight(String text, List<FrenchAnalyzer.Token> tokens, Collection<String> queryTerms, int maxChars) {
         if (maxChars <= 0) {
             throw new IllegalArgumentException("maxChars must be positive: " + maxChars);
         }
@@ -46,7 +52,7 @@ public class Highlighter {
         }
         Set<String> wanted = queryTerms == null ? Set.of() : Set.copyOf(queryTerms);
         List<FrenchAnalyzer.Token> matches = wanted.isEmpty() ? List.of()
-            : analyzer.tokens(text).stream().filter(token -> wanted.contains(token.term())).toList();
+            : tokens.stream().filter(token -> wanted.contains(token.term())).toList();
 
         int start = 0;
         int mustInclude = 0;
@@ -67,7 +73,7 @@ public class Highlighter {
         }
 
         List<Segment> segments = new ArrayList<>();
-        if (!text.substring(0, start).isBlank()) {
+        if (!isBlank(text, 0, start)) {
             append(segments, ELLIPSIS, false);
         }
         int cursor = start;
@@ -80,7 +86,7 @@ public class Highlighter {
             cursor = match.endOffset();
         }
         append(segments, text.substring(cursor, end), false);
-        if (!text.substring(end).isBlank()) {
+        if (!isBlank(text, end, text.length())) {
             append(segments, ELLIPSIS, false);
         }
         return segments;
@@ -139,9 +145,18 @@ public class Highlighter {
         return end < text.length() && Character.isLowSurrogate(text.charAt(end)) ? end - 1 : end;
     }
 
-    /** Merges with the previous segment of the same kind; control characters become spaces. */
+    private static boolean isBlank(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Merges with the previous segment of the same kind; control characters become spaces, runs of spaces one space. */
     private static void append(List<Segment> segments, String text, boolean highlighted) {
-        String clean = text.replaceAll("\\p{Cc}", " ").replaceAll("\\s+", " ");
+        String clean = withSingleSpaces(text);
         if (clean.isEmpty()) {
             return;
         }
@@ -151,5 +166,22 @@ public class Highlighter {
         } else {
             segments.add(new Segment(clean, highlighted));
         }
+    }
+
+    /** Control characters as spaces, then runs of spaces as one; without regular expressions (one call per segment of every hit). */
+    private static String withSingleSpaces(String text) {
+        StringBuilder clean = new StringBuilder(text.length());
+        boolean inSpace = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean space = c == ' ' || Character.getType(c) == Character.CONTROL;
+            if (!space) {
+                clean.append(c);
+            } else if (!inSpace) {
+                clean.append(' ');
+            }
+            inSpace = space;
+        }
+        return clean.toString();
     }
 }

@@ -12,6 +12,7 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** GET /api/v1/suppliers/search — the search page as JSON (public data only, never contacts). */
 @Controller("/api/v1/suppliers/search")
@@ -32,16 +33,14 @@ class SearchApiController {
     record Degraded(boolean degraded, String message) { }
 
     @Get(produces = MediaType.APPLICATION_JSON)
-    HttpResponse<?> search(HttpRequest<?> request) {
+    CompletableFuture<HttpResponse<?>> search(HttpRequest<?> request) {
         SearchQueries.Parsed parsed = queries.parse(request.getParameters());
         if (!parsed.errors().isEmpty()) {
-            return HttpResponse.badRequest(Map.of("errors",
-                parsed.errors().entrySet().stream().map(e -> new FieldError(e.getKey(), e.getValue())).toList()));
+            return CompletableFuture.completedFuture(HttpResponse.badRequest(Map.of("errors",
+                parsed.errors().entrySet().stream().map(e -> new FieldError(e.getKey(), e.getValue())).toList())));
         }
-        SearchResult result = search.search(parsed.query());
-        if (result.degraded()) {
-            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(new Degraded(true, result.message()));
-        }
-        return HttpResponse.ok(result);
+        return search.searchAsync(parsed.query()).thenApply(result -> result.degraded()
+            ? HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(new Degraded(true, result.message()))
+            : HttpResponse.ok(result));
     }
 }

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** The supplier search page /fournisseurs: query, facets with counts, results that say why they matched. */
 @Controller("/fournisseurs")
@@ -47,12 +48,16 @@ class SearchController {
     public record Facet(String code, String title, List<FacetLink> values) { }
 
     @Get
-    ModelAndView<Map<String, Object>> page(HttpRequest<?> request) {
+    CompletableFuture<ModelAndView<Map<String, Object>>> page(HttpRequest<?> request) {
         SearchQueries.Parsed parsed = queries.parse(request.getParameters());
         Map<String, Object> model = new HashMap<>();
         String communeText = request.getParameters().get("communeRecherche");
         SearchQuery query = resolveCommune(parsed.query(), communeText, model);
-        SearchResult result = search.search(query);
+        return search.searchAsync(query).thenApply(result -> page(query, parsed, result, model));
+    }
+
+    private ModelAndView<Map<String, Object>> page(SearchQuery query, SearchQueries.Parsed parsed, SearchResult result,
+                                                   Map<String, Object> model) {
         model.put("query", query);
         model.put("result", result);
         model.put("errors", parsed.errors());
@@ -87,7 +92,7 @@ class SearchController {
             List<SearchResult.FacetValue> values = result.facets().getOrDefault(code, List.of());
             List<FacetLink> links = values.stream()
                 .filter(v -> v.count() > 0 || v.selected())
-                .filter(v -> !"sector".equals(code) || !query.sectorGroups().isEmpty() || v.selected() || values.size() <= 30)
+                .filter(v -> !"sector".equals(code) || !query.sectorGroups().isEmpty() || v.selected() || values.size() <= SupplierSearch.FEW_SECTORS)
                 .map(v -> new FacetLink(v.label(), v.count(), v.selected(),
                     "/fournisseurs?" + SearchQueries.toQueryString(SearchQueries.toggle(query, code, v.code()))))
                 .toList();

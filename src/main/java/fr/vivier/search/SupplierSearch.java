@@ -14,6 +14,8 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import fr.vivier.reference.Commune;
 import fr.vivier.reference.ReferenceData;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Full-text search with facets on the suppliers index. Facets are multi-select: each facet's counts are
@@ -42,6 +48,12 @@ public class SupplierSearch {
         FACET_FIELDS.put("size", "size");
     }
 
+    /**
+     * Sectors are many (150): until a family or a sector is chosen, the page lists them only when there are at most this
+     * many, so the most frequent {@code FEW_SECTORS + 1} tell it enough and every other search reads fewer buckets.
+     */
+    static final int FEW_SECTORS = 30;
+    private static final int ALL_VALUES = 300;
     private static final java.time.Duration TIMEOUT = java.time.Duration.ofMillis(1500);
     private final co.elastic.clients.elasticsearch.ElasticsearchAsyncClient client;
     private final SearchConfiguration configuration;
@@ -51,10 +63,13 @@ public class SupplierSearch {
     private final ReferenceData reference;
     private final SupplierDocuments documents;
     private final FacetLabels facetLabels;
+    private final ExecutorService executor;
 
     SupplierSearch(co.elastic.clients.elasticsearch.ElasticsearchAsyncClient client, SearchConfiguration configuration, FrenchAnalyzer analyzer, Highlighter highlighter,
-                   SearchBoosts boosts, ReferenceData reference, SupplierDocuments documents, FacetLabels facetLabels) {
+                   SearchBoosts boosts, ReferenceData reference, SupplierDocuments documents, FacetLabels facetLabels,
+                   @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
         this.client = client;
+        this.executor = executor;
         this.configuration = configuration;
         this.analyzer = analyzer;
         this.highlighter = highlighter;
@@ -64,19 +79,30 @@ public class SupplierSearch {
         this.facetLabels = facetLabels;
     }
 
+    /** The search, for callers that wait for it (exports, alert digests). */
     public SearchResult search(SearchQuery query) {
+        return searchAsync(query).join();
+    }
+
+    /**
+     * The search without a thread waiting for Elasticsearch. The result is built on the blocking executor, not on the
+     * client's few I/O threads that read every search's answer. Never fails: past {@link #TIMEOUT}, or when Elasticsearch
+     * cannot answer, the result is degraded and the page says search is unavailable.
+     */
+    public CompletableFuture<SearchResult> searchAsync(SearchQuery query) {
+        CompletableFuture<SearchResponse<SupplierHitSource>> response;
         try {
-            // a search never waits more than TIMEOUT: past it, the page says search is unavailable
-            SearchResponse<SupplierDocument> response = client.search(request(query), SupplierDocument.class)
-                .get(TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            return toResult(query, response);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return SearchResult.degraded(query.page(), query.pageSize());
-        } catch (Exception e) {
-            LOG.warn("search degraded: {}", e.getMessage());
-            return SearchResult.degraded(query.page(), query.pageSize());
+            response = client.search(request(query), SupplierHitSource.class);
+        } catch (RuntimeException e) {
+            response = CompletableFuture.failedFuture(e);
         }
+        return response.orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+            .thenApplyAsync(answer -> toResult(query, answer), executor)
+            .exceptionally(e -> {
+                Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                LOG.warn("search degraded: {} {}", cause.getClass().getSimpleName(), cause.getMessage());
+                return SearchResult.degraded(query.page(), query.pageSize());
+            });
     }
 
     SearchRequest request(SearchQuery query) {
@@ -85,6 +111,7 @@ public class SupplierSearch {
         SearchRequest.Builder request = new SearchRequest.Builder()
             .index(configuration.alias("suppliers"))
             .from(query.from()).size(query.pageSize())
+            .source(s -> s.filter(f -> f.includes(SupplierHitSource.FIELDS)))
             .trackTotalHits(t -> t.enabled(true))
             .query(q -> q.functionScore(fs -> fs
                 .query(inner -> inner.bool(b -> {
@@ -104,7 +131,7 @@ public class SupplierSearch {
             List<Query> others = facetFilters.entrySet().stream().filter(e -> !e.getKey().equals(facet.getKey()))
                 .map(Map.Entry::getValue).toList();
             request.aggregations(facet.getKey(), a -> a.filter(f -> f.bool(b -> b.filter(others)))
-                .aggregations("values", sub -> sub.terms(t -> t.field(facet.getValue()).size(300))));
+                .aggregations("values", sub -> sub.terms(t -> t.field(facet.getValue()).size(facetSize(query, facet.getKey())))));
         }
         request.aggregations("local", a -> a.filter(f -> f.bool(b -> b.filter(List.copyOf(facetFilters.values()))
             .filter(l -> l.term(t -> t.field("local").value(true))))));
@@ -115,6 +142,11 @@ public class SupplierSearch {
                 .sort(s -> s.field(f -> f.field("sortName").order(SortOrder.Asc)));
         }
         return request.build();
+    }
+
+    private static int facetSize(SearchQuery query, String facet) {
+        boolean sectorsNarrowed = !query.sectorGroups().isEmpty() || !query.sectors().isEmpty();
+        return facet.equals("sector") && !sectorsNarrowed ? FEW_SECTORS + 1 : ALL_VALUES;
     }
 
     private Query textQuery(String text) {
@@ -153,12 +185,12 @@ public class SupplierSearch {
         }
     }
 
-    private SearchResult toResult(SearchQuery query, SearchResponse<SupplierDocument> response) {
+    private SearchResult toResult(SearchQuery query, SearchResponse<SupplierHitSource> response) {
         long total = response.hits().total() == null ? response.hits().hits().size() : response.hits().total().value();
         List<String> queryTerms = query.hasText() ? analyzer.terms(query.text()) : List.of();
         List<SearchResult.Hit> hits = new ArrayList<>();
-        for (Hit<SupplierDocument> hit : response.hits().hits()) {
-            SupplierDocument doc = hit.source();
+        for (Hit<SupplierHitSource> hit : response.hits().hits()) {
+            SupplierHitSource doc = hit.source();
             if (doc != null) {
                 hits.add(toHit(doc, query, queryTerms));
             }
@@ -193,7 +225,7 @@ public class SupplierSearch {
     }
 
     /** A hit with a highlighted excerpt and the reasons it matched (sector, label, area, text). */
-    private SearchResult.Hit toHit(SupplierDocument doc, SearchQuery query, List<String> queryTerms) {
+    private SearchResult.Hit toHit(SupplierHitSource doc, SearchQuery query, List<String> queryTerms) {
         List<String> why = new ArrayList<>();
         doc.sectors().stream().filter(query.sectors()::contains).forEach(s -> why.add("Secteur : " + facetLabels.label("sector", s)));
         doc.sectorGroups().stream().filter(query.sectorGroups()::contains).forEach(g -> why.add("Famille : " + facetLabels.label("sectorGroup", g)));
@@ -206,9 +238,9 @@ public class SupplierSearch {
         }
         List<Highlighter.Segment> highlight = List.of();
         if (!queryTerms.isEmpty()) {
-            String matched = firstMatching(doc, queryTerms);
+            AnalysedText matched = firstMatching(doc, queryTerms);
             if (matched != null) {
-                highlight = highlighter.highlight(matched, queryTerms);
+                highlight = highlighter.highlight(matched.text(), matched.tokens(), queryTerms, Highlighter.DEFAULT_MAX_CHARS);
                 why.add("Texte : correspond à « " + query.text().strip() + " »");
             }
         }
@@ -219,11 +251,15 @@ public class SupplierSearch {
             doc.communeName(), doc.sectors(), doc.labels(), highlight, why);
     }
 
-    private String firstMatching(SupplierDocument doc, List<String> queryTerms) {
+    private record AnalysedText(String text, List<FrenchAnalyzer.Token> tokens) { }
+
+    /** The first of name, offers and description holding a query term, with its tokens, so that the highlighter does not analyse it again. */
+    private AnalysedText firstMatching(SupplierHitSource doc, List<String> queryTerms) {
         for (String text : List.of(doc.name() + (doc.tradeName() == null ? "" : " — " + doc.tradeName()),
             String.join(" · ", doc.offers()), doc.description())) {
-            if (analyzer.terms(text).stream().anyMatch(queryTerms::contains)) {
-                return text;
+            List<FrenchAnalyzer.Token> tokens = analyzer.tokens(text);
+            if (tokens.stream().anyMatch(token -> queryTerms.contains(token.term()))) {
+                return new AnalysedText(text, tokens);
             }
         }
         return null;

@@ -7,7 +7,7 @@ import jakarta.inject.Singleton;
 
 import java.util.Map;
 
-/** The variables every page's layout uses: authority, signed-in user, CSRF token, current path. */
+/** The variables every page's layout uses: authority, signed-in user, CSRF token (see {@link CsrfTokens#tokenForPage}), current path. */
 @Singleton
 public class LayoutModel {
     private final AuthorityConfiguration authority;
@@ -21,7 +21,9 @@ public class LayoutModel {
     public void addTo(HttpRequest<?> request, Map<String, Object> model) {
         model.putIfAbsent("authority", authority);
         model.putIfAbsent("currentPath", request.getPath());
-        model.putIfAbsent("csrfToken", csrfTokens.tokenFor(request));
+        if (!model.containsKey("csrfToken")) {
+            csrfTokens.tokenForPage(request).ifPresent(token -> model.put("csrfToken", token));
+        }
         CurrentUser user = request.getUserPrincipal(Authentication.class).map(CurrentUser::of).orElse(null);
         if (user != null) {
             model.putIfAbsent("currentUser", user);

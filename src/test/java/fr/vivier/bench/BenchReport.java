@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** Writes RESULTS.md from the figures of every N, with the targets of issue 4 checked. */
+/** Writes RESULTS.md from the figures of every N, with the targets of issue 9 (ratios measured in the same run) checked. */
 final class BenchReport {
     private static final String[][] SCENARIOS = {
         {"api", "API JSON `/api/v1/suppliers/search`"}, {"html", "Page HTML `/fournisseurs`"},
@@ -51,10 +51,13 @@ final class BenchReport {
                 Méthode : N fournisseurs fictifs (communes réelles tirées selon leur population, secteurs et labels réels,
                 descriptions tirées du vocabulaire des secteurs et de la NAF) écrits en JDBC avec les lignes
                 qu'écrit `DirectoryService.register` (sans les courriels), puis une ligne d'outbox par fournisseur :
-                l'indexeur du portail (`java -jar target/vivier-0.1.0.jar`, base `vivier_bench`, préfixe `bench-`)
+                l'indexeur du portail (`java -jar target/vivier-0.1.0.jar`, base `vivier_bench` et préfixe `bench-` par défaut)
                 la vide par le chemin normal. Charge : client Java, pool fixe de clients sans temps de réflexion,
                 préchauffage puis durée fixe par scénario ; 300 recherches tirées à part égale dans trois familles.
                 La machine de mesure est partagée (2 cœurs pour le portail, Elasticsearch, PostgreSQL et le client de charge) : relancer sur une machine calme pour des chiffres nets.
+                Les rapports (API / Elasticsearch, page / API, API / PostgreSQL) sont mesurés dans la même exécution et varient moins
+                que les chiffres absolus ; le temps CPU par recherche du portail (/proc) et d'Elasticsearch (ses statistiques de nœud,
+                qui comptent aussi le travail d'autres clients d'un Elasticsearch partagé) varie moins encore.
 
                 """);
         for (Properties run : runs) {
@@ -69,29 +72,41 @@ final class BenchReport {
         md.append(String.format(Locale.FRENCH, "## N = %,d fournisseurs (%s publiés)%n%n", n, number(run, "published", "%,.0f")));
         md.append(String.format("%s clients simultanés, %s s mesurées par scénario.%n%n", run.getProperty("clients", "?"),
             run.getProperty("seconds", "?")));
-        md.append("| cible | recherches | p50 (ms) | p95 (ms) | p99 (ms) | req/s | erreurs |\n|---|---|---:|---:|---:|---:|---:|\n");
+        md.append("| cible | recherches | p50 (ms) | p95 (ms) | p99 (ms) | req/s | erreurs | CPU portail (ms/req) | CPU Elasticsearch (ms/req) |\n"
+            + "|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (String[] kind : KINDS) {
             for (String[] scenario : SCENARIOS) {
                 String key = "scenario." + scenario[0] + "." + kind[0];
                 if (run.getProperty(key + ".p50") == null) {
                     continue;
                 }
-                md.append(String.format("| %s | %s | %s | %s | %s | %s | %s |%n", scenario[1], kind[1],
+                md.append(String.format("| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", scenario[1], kind[1],
                     number(run, key + ".p50", "%.1f"), number(run, key + ".p95", "%.1f"), number(run, key + ".p99", "%.1f"),
-                    number(run, key + ".rps", "%.0f"), run.getProperty(key + ".errors")));
+                    number(run, key + ".rps", "%.0f"), run.getProperty(key + ".errors"), cpu(run, key + ".cpu.portal"),
+                    cpu(run, key + ".cpu.es")));
             }
         }
         md.append("\n| indicateur | mesure | cible | atteint |\n|---|---:|---:|---|\n");
         double worstApiP95 = worst(run, "api", "p95");
-        double facetsApiP95 = Math.max(value(run, "scenario.api.facets.p95"), value(run, "scenario.api.text_facets_commune.p95"));
-        md.append(row("p95 API avec facettes (pire des deux familles)", facetsApiP95, "%.1f ms", "≤ 50 ms", facetsApiP95 <= 50));
         for (String[] kind : KINDS) {
-            double ratio = value(run, "scenario.api." + kind[0] + ".p95") / value(run, "scenario.es." + kind[0] + ".p95");
+            double ratio = ratio(run, "api", "es", kind[0], "rps");
+            md.append(row("débit API / débit Elasticsearch, " + kind[1], ratio, "%.2f ×", "≥ 0,7 ×", ratio >= 0.7));
+        }
+        for (String[] kind : KINDS) {
+            double ratio = ratio(run, "api", "es", kind[0], "p95");
             md.append(row("p95 API / p95 Elasticsearch, " + kind[1], ratio, "%.2f ×", "≤ 1,5 ×", ratio <= 1.5));
         }
         for (String[] kind : KINDS) {
-            double ratio = value(run, "scenario.api." + kind[0] + ".rps") / value(run, "scenario.pg." + kind[0] + ".rps");
-            md.append(row("débit API / débit PostgreSQL, " + kind[1], ratio, "%.1f ×", "≥ 5 ×", ratio >= 5));
+            double ratio = ratio(run, "html", "api", kind[0], "p95");
+            md.append(row("p95 page HTML / p95 API, " + kind[1], ratio, "%.2f ×", "≤ 1,3 ×", ratio <= 1.3));
+        }
+        for (String[] kind : KINDS) {
+            double ratio = ratio(run, "api", "pg", kind[0], "rps");
+            md.append(row("débit API / débit PostgreSQL, " + kind[1], ratio, "%.1f ×", "> 1 ×", ratio > 1));
+        }
+        for (String[] kind : KINDS) {
+            double ratio = ratio(run, "api", "pg", kind[0], "p95");
+            md.append(row("p95 API / p95 PostgreSQL, " + kind[1], ratio, "%.2f ×", "< 1 ×", ratio < 1));
         }
         if (run.getProperty("drain.seconds") != null) {
             double drain = value(run, "drain.seconds");
@@ -117,6 +132,11 @@ final class BenchReport {
         md.append(String.format(Locale.FRENCH, "%nPire p95 de l'API toutes familles confondues : %.1f ms.%n%n", worstApiP95));
     }
 
+    /** {@code measure} of target a over target b for one kind of search, e.g. API p95 over Elasticsearch p95. */
+    private static double ratio(Properties run, String a, String b, String kind, String measure) {
+        return value(run, "scenario." + a + "." + kind + "." + measure) / value(run, "scenario." + b + "." + kind + "." + measure);
+    }
+
     private static String row(String label, double value, String format, String target, Boolean met) {
         return String.format("| %s | %s | %s | %s |%n", label, String.format(Locale.FRENCH, format, value), target,
             met == null ? "—" : met ? "oui" : "**non**");
@@ -133,6 +153,12 @@ final class BenchReport {
     private static double value(Properties run, String key) {
         String value = run.getProperty(key);
         return value == null ? Double.NaN : Double.parseDouble(value);
+    }
+
+    /** CPU per request; nothing for a process the target does not use (the portal for Elasticsearch direct, both for PostgreSQL). */
+    private static String cpu(Properties run, String key) {
+        boolean unused = key.startsWith("scenario.pg.") || key.startsWith("scenario.es.") && key.endsWith(".portal");
+        return unused || run.getProperty(key) == null ? "—" : number(run, key, "%.2f");
     }
 
     private static String number(Properties run, String key, String format) {

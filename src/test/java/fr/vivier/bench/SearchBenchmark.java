@@ -19,7 +19,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -37,11 +39,14 @@ import java.util.regex.Pattern;
  * </pre>
  * Configuration from the environment: VIVIER_DATABASE_URL/USER/PASSWORD, VIVIER_ELASTICSEARCH_URL,
  * VIVIER_SEARCH_INDEX_PREFIX, BENCH_PORTAL (http://127.0.0.1:18080), BENCH_OUT (figures directory),
- * BENCH_CLIENTS (16), BENCH_WARMUP (3 s), BENCH_SECONDS (12 s per scenario), BENCH_CHANGES (50).
+ * BENCH_CLIENTS (16), BENCH_PORTAL_WARMUP (10 s before the first scenario), BENCH_WARMUP (3 s before each scenario),
+ * BENCH_SECONDS (12 s per scenario), BENCH_CHANGES (50), BENCH_TARGETS
+ * (api,html,es,pg: what to measure), BENCH_PORTAL_PID (the portal's process, whose CPU time per search is measured).
  */
 public final class SearchBenchmark {
     private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
-    private static final String[] TARGETS = {"api", "html", "es", "pg"};
+    private static final List<String> TARGETS = List.of("api", "html", "es", "pg");
+    private static final Pattern CPU_MILLIS = Pattern.compile("\"total_in_millis\"\\s*:\\s*(\\d+)");
 
     private final Properties figures = new Properties();
     private final Path out = Path.of(env("BENCH_OUT", ".vivier/bench"));
@@ -124,10 +129,13 @@ public final class SearchBenchmark {
             Double.parseDouble(env("BENCH_SECONDS", "12")));
         put("clients", clients);
         put("seconds", env("BENCH_SECONDS", "12"));
+        List<String> targets = List.of(env("BENCH_TARGETS", String.join(",", TARGETS)).split(","));
+        Map<String, LoadRunner.CpuMeter> meters = cpuMeters();
+        warmUpPortal(clients, queries, targets, bodies, searchPath);
         for (QueryMix.Kind kind : QueryMix.Kind.values()) {
             List<QueryMix.BenchQuery> mix = queries.stream().filter(q -> q.kind() == kind).toList();
-            for (String target : TARGETS) {
-                LoadRunner.Result result = runner.run(target, mix, client(target, queries, bodies, searchPath));
+            for (String target : TARGETS.stream().filter(targets::contains).toList()) {
+                LoadRunner.Result result = runner.run(target, mix, client(target, queries, bodies, searchPath), meters);
                 String key = "scenario." + target + "." + kind.name().toLowerCase();
                 put(key + ".p50", result.p50());
                 put(key + ".p95", result.p95());
@@ -135,11 +143,60 @@ public final class SearchBenchmark {
                 put(key + ".rps", result.perSecond());
                 put(key + ".requests", result.requests());
                 put(key + ".errors", result.errors());
-                System.out.printf("  %-5s %-20s p50 %7.1f  p95 %7.1f  p99 %7.1f ms  %7.1f req/s  (%d requêtes, %d erreurs)%n",
-                    target, kind, result.p50(), result.p95(), result.p99(), result.perSecond(), result.requests(), result.errors());
+                result.cpuMillisPerRequest().forEach((process, millis) -> put(key + ".cpu." + process, millis));
+                System.out.printf("  %-5s %-20s p50 %7.1f  p95 %7.1f  p99 %7.1f ms  %7.1f req/s  (%d requêtes, %d erreurs)  CPU/requête %s%n",
+                    target, kind, result.p50(), result.p95(), result.p99(), result.perSecond(), result.requests(), result.errors(),
+                    cpu(result.cpuMillisPerRequest()));
             }
         }
-        freshness();
+        if (targets.contains("api")) {
+            freshness();
+        }
+    }
+
+    /**
+     * The whole query mix through the portal before anything is measured, so that the first scenario does not pay for
+     * the JIT compiling the search path (BENCH_PORTAL_WARMUP seconds, 10 by default, half API, half page).
+     */
+    private void warmUpPortal(int clients, List<QueryMix.BenchQuery> queries, List<String> targets, List<String> bodies,
+                              String searchPath) throws Exception {
+        double seconds = Double.parseDouble(env("BENCH_PORTAL_WARMUP", "10"));
+        List<String> portalTargets = targets.stream().filter(t -> t.equals("api") || t.equals("html")).toList();
+        if (seconds <= 0 || portalTargets.isEmpty()) {
+            return;
+        }
+        System.out.printf("  préchauffage du portail (%.0f s) ...%n", seconds);
+        LoadRunner warmUp = new LoadRunner(clients, 0, seconds / portalTargets.size());
+        for (String target : portalTargets) {
+            warmUp.run(target, queries, client(target, queries, bodies, searchPath), Map.of());
+        }
+    }
+
+    /** The portal's CPU time (from /proc, when BENCH_PORTAL_PID is known) and Elasticsearch's (its node stats). */
+    private Map<String, LoadRunner.CpuMeter> cpuMeters() {
+        Map<String, LoadRunner.CpuMeter> meters = new LinkedHashMap<>();
+        String pid = env("BENCH_PORTAL_PID", "");
+        if (pid.matches("\\d+")) {
+            Path stat = Path.of("/proc", pid, "stat");
+            meters.put("portal", () -> {
+                // utime and stime, fields 14 and 15, in clock ticks (100 per second on Linux), after the command name
+                String line = Files.readString(stat);
+                String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
+            });
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest stats = HttpRequest.newBuilder(URI.create(elasticsearch + "/_nodes/_local/stats/process?filter_path=nodes.*.process.cpu")).build();
+        meters.put("es", () -> {
+            Matcher millis = CPU_MILLIS.matcher(http.send(stats, HttpResponse.BodyHandlers.ofString()).body());
+            return millis.find() ? Double.parseDouble(millis.group(1)) : Double.NaN;
+        });
+        return meters;
+    }
+
+    private static String cpu(Map<String, Double> millisPerRequest) {
+        return millisPerRequest.entrySet().stream().map(e -> String.format(java.util.Locale.ROOT, "%s %.2f ms", e.getKey(), e.getValue()))
+            .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private Supplier<LoadRunner.Client> client(String target, List<QueryMix.BenchQuery> all, List<String> bodies, String searchPath) {

@@ -2,9 +2,13 @@ package fr.vivier.search;
 
 import fr.vivier.search.Highlighter.Segment;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -89,6 +93,26 @@ class HighlighterTest {
     void controlCharactersAndLineBreaksBecomeSingleSpaces() {
         List<Segment> segments = highlight("Espaces\u0000verts\n\n\tet jardins", "jardin", 200);
         assertEquals(List.of(new Segment("Espaces verts et ", false), new Segment("jardins", true)), segments);
+    }
+
+    /** Seeded cases: a short text without a match comes out whole, with what two regular expressions would leave of its spaces. */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void controlCharactersAndRunsOfSpacesBecomeOneSpaceAsTheRegularExpressionsSaid(long seed) {
+        Random random = new Random(seed);
+        String alphabet = "ab é\u00a0\t\n\r\u000b\f\u0000\u001f\u007f\u0085\u2003  ";
+        StringBuilder text = new StringBuilder("x");
+        for (int i = random.nextInt(40); i > 0; i--) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        text.append('y');
+        String expected = text.toString().replaceAll("\\p{Cc}", " ").replaceAll("\\s+", " ");
+
+        assertEquals(expected, plain(highlighter.highlight(text.toString(), List.of(), 200)), "seed " + seed);
+    }
+
+    static LongStream seeds() {
+        return LongStream.range(0, 200).map(i -> 0x41_6E_0000L + i);
     }
 
     @Test

@@ -5,6 +5,8 @@ import fr.vivier.directory.Supplier;
 import fr.vivier.directory.SupplierInput;
 import fr.vivier.directory.SupplierStatus;
 import fr.vivier.directory.TestSuppliers;
+import fr.vivier.reference.ReferenceData;
+import fr.vivier.reference.Sector;
 import fr.vivier.testsupport.Await;
 import fr.vivier.testsupport.IntegrationTest;
 import fr.vivier.testsupport.UniqueWords;
@@ -36,6 +38,8 @@ class SupplierSearchTest implements IntegrationTest {
     DirectoryService directory;
     @Inject
     SupplierSearch search;
+    @Inject
+    ReferenceData reference;
 
     private SearchQuery query(String text, List<String> kinds, String commune) {
         return new SearchQuery(text, List.of(), List.of(), List.of(), kinds, List.of(), commune, false, false,
@@ -115,6 +119,34 @@ class SupplierSearchTest implements IntegrationTest {
         assertEquals(1L, kinds.get("COMPANY"), "multi-select: the other values keep their counts");
         assertTrue(siaeOnly.facets().get("kind").stream().anyMatch(v -> v.code().equals("SIAE") && v.selected()));
         assertEquals(2L, siaeOnly.facets().get("sector").get(0).count(), "other facets follow the selection");
+    }
+
+    @Test
+    void untilAFamilyOrASectorIsChosenTheSectorFacetNamesTheMostFrequentSectorsOnly() {
+        String word = UniqueWords.next();
+        List<String> sectors = reference.sectors().subList(0, SupplierSearch.FEW_SECTORS + 2).stream().map(Sector::code).toList();
+        int half = sectors.size() / 2;
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Multiservices " + word;
+            d.kind = "COMPANY";
+            d.sectors = sectors.subList(0, half);
+            d.description = "";
+        });
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Polyvalente " + word;
+            d.kind = "COMPANY";
+            d.sectors = sectors.subList(half, sectors.size());
+            d.description = "";
+        });
+        awaitHits(word, 2);
+
+        SearchResult anySector = search.search(query(word, List.of(), null));
+        SearchResult oneSector = search.search(new SearchQuery(word, List.of(), List.of(sectors.get(0)), List.of(), List.of(),
+            List.of(), null, false, false, SearchQuery.Sort.RELEVANCE, 1, 20));
+
+        assertEquals(SupplierSearch.FEW_SECTORS + 1, anySector.facets().get("sector").size(), "enough for the page to see there are too many");
+        assertEquals(sectors.size(), oneSector.facets().get("sector").size(), "every sector once the visitor narrows by sector");
+        assertTrue(oneSector.facets().get("sector").stream().allMatch(v -> v.count() == 1));
     }
 
     @Test

@@ -5,6 +5,7 @@ import fr.vivier.reference.CommuneChoice;
 import fr.vivier.reference.ReferenceData;
 import fr.vivier.shared.ClientAddress;
 import fr.vivier.web.FormRateLimiter;
+import fr.vivier.web.session.FormPage;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -43,6 +44,7 @@ class RegistrationController {
     }
 
     @Get
+    @FormPage
     ModelAndView<Map<String, Object>> form() {
         return new ModelAndView<>(VIEW, RegistrationFormModel.build(RegistrationForm.empty(), Map.of(), List.of(), reference));
     }

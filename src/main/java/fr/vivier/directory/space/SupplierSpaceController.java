@@ -18,6 +18,7 @@ import fr.vivier.web.FormErrors;
 import fr.vivier.web.FormRateLimiter;
 import fr.vivier.web.FrenchFormat;
 import fr.vivier.web.session.CsrfTokens;
+import fr.vivier.web.session.FormPage;
 import fr.vivier.web.session.PostgresSessionStore;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -98,6 +99,7 @@ class SupplierSpaceController {
     }
 
     @Get
+    @FormPage
     ModelAndView<Map<String, Object>> requestForm(@Nullable @QueryValue String expiree) {
         Map<String, Object> model = requestModel(ProfileLinkForm.empty(), Map.of());
         if (expiree != null) {
@@ -144,6 +146,7 @@ class SupplierSpaceController {
      * it up nor open a session (a planted session would make the visitor edit someone else's profile).
      */
     @Get("/{secret}")
+    @FormPage
     HttpResponse<?> confirmLink(@PathVariable String secret) {
         Optional<Supplier> supplier = secret.length() > 200 ? Optional.empty() : directory.supplierForLink(secret);
         if (supplier.isEmpty()) {

@@ -4,6 +4,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.session.Session;
 import io.micronaut.session.SessionStore;
 import io.micronaut.session.http.SessionForRequest;
+import io.micronaut.web.router.RouteAttributes;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
@@ -13,8 +14,9 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Synchroniser tokens kept in the session. Every session gets one, anonymous ones too, as soon as a page
- * with a form is rendered; every state-changing form post must send it back in the field {@value #FIELD}.
+ * Synchroniser tokens kept in the session; every state-changing form post must send it back in the field
+ * {@value #FIELD}. A session gets one at sign-in, when a supplier opens a link, or when a page is rendered for it;
+ * a visitor without a session gets one (and a session) only on a {@link FormPage}, never for reading.
  */
 @Singleton
 public class CsrfTokens {
@@ -39,6 +41,13 @@ public class CsrfTokens {
             session.put(SESSION_ATTRIBUTE, token);
             return token;
         });
+    }
+
+    /** The token a page's forms carry, if the visitor has a session or the route is a {@link FormPage}. */
+    public Optional<String> tokenForPage(HttpRequest<?> request) {
+        boolean formPage = RouteAttributes.getRouteMatch(request)
+            .map(route -> route.getRouteInfo().getAnnotationMetadata().hasAnnotation(FormPage.class)).orElse(false);
+        return formPage || SessionForRequest.find(request).isPresent() ? Optional.of(tokenFor(request)) : Optional.empty();
     }
 
     /** Gives a fresh session (new id) a fresh token: used at login so that nothing survives from before. */
