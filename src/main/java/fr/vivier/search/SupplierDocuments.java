@@ -59,12 +59,14 @@ public class SupplierDocuments {
             .map(SupplierChildren.LabelRow::labelCode).toList();
         List<String> verified = view.labels().stream().filter(l -> "VERIFIED".equals(l.verificationState(today)))
             .map(SupplierChildren.LabelRow::labelCode).toList();
-        String names = supplier.name() + (supplier.tradeName() == null ? "" : " " + supplier.tradeName());
+        FrenchAnalyzer.Forms name = analyzer.forms(supplier.name() + (supplier.tradeName() == null ? "" : " " + supplier.tradeName()));
+        FrenchAnalyzer.Forms sector = analyzer.forms(String.join(" ", sectorLabels) + " "
+            + groups.stream().map(this::groupLabel).collect(Collectors.joining(" ")));
+        FrenchAnalyzer.Forms offer = analyzer.forms(String.join(" ", view.offers()));
+        FrenchAnalyzer.Forms description = analyzer.forms(supplier.description());
         return new SupplierDocument(supplier.id(), supplier.slug(), supplier.name(), supplier.tradeName(),
-            Territories.normalise(supplier.displayName()), analyzer.indexForm(names),
-            analyzer.indexForm(String.join(" ", sectorLabels) + " " + groups.stream().map(this::groupLabel).collect(Collectors.joining(" "))),
-            analyzer.indexForm(String.join(" ", view.offers())), analyzer.indexForm(supplier.description()),
-            supplier.description(), view.offers(), supplier.kind().name(), supplier.kind().family().name(), supplier.ess(),
+            Territories.normalise(supplier.displayName()), name.stems(), sector.stems(), offer.stems(), description.stems(),
+            name.words(), sector.words(), offer.words(), description.words(), supplier.description(), view.offers(), supplier.kind().name(), supplier.kind().family().name(), supplier.ess(),
             supplier.size().name(), view.sectors(), groups, labels, verified, supplier.communeCode(),
             commune == null ? supplier.communeCode() : commune.name(), commune == null ? null : intercommunality(commune),
             commune == null ? "" : commune.departementCode(), commune == null ? "" : commune.regionCode(),

@@ -7,8 +7,6 @@ import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode;
 import co.elastic.clients.elasticsearch._types.query_dsl.FunctionScoreMode;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -26,7 +24,7 @@ import java.util.Set;
 /**
  * Full-text search with facets on the suppliers index. Facets are multi-select: each facet's counts are
  * computed with every filter except its own (filter aggregations), and the hits are filtered by all of them
- * (post_filter). Text matches name first (×4), then sectors and offers (×2), then description (×1).
+ * (post_filter). The text part is {@link FullTextQuery}.
  */
 @Singleton
 public class SupplierSearch {
@@ -50,9 +48,12 @@ public class SupplierSearch {
     private final Territories territories;
     private final SupplierDocuments documents;
     private final FacetLabels facetLabels;
+    private final FullTextQuery fullText;
 
     SupplierSearch(co.elastic.clients.elasticsearch.ElasticsearchAsyncClient client, SearchConfiguration configuration, FrenchAnalyzer analyzer, Highlighter highlighter,
-                   SearchBoosts boosts, Territories territories, SupplierDocuments documents, FacetLabels facetLabels) {
+                   SearchBoosts boosts, Territories territories, SupplierDocuments documents, FacetLabels facetLabels,
+                   FullTextQuery fullText) {
+        this.fullText = fullText;
         this.client = client;
         this.configuration = configuration;
         this.analyzer = analyzer;
@@ -88,7 +89,7 @@ public class SupplierSearch {
             .query(q -> q.functionScore(fs -> fs
                 .query(inner -> inner.bool(b -> {
                     if (query.hasText()) {
-                        b.must(textQuery(query.text()));
+                        b.must(fullText.build(query.text()));
                     }
                     return b.filter(baseFilters);
                 }))
@@ -114,13 +115,6 @@ public class SupplierSearch {
                 .sort(s -> s.field(f -> f.field("sortName").order(SortOrder.Asc)));
         }
         return request.build();
-    }
-
-    private Query textQuery(String text) {
-        String analysed = analyzer.queryForm(text);
-        return Query.of(q -> q.multiMatch(m -> m.query(analysed.isBlank() ? text : analysed)
-            .fields("nameTokens^4", "sectorTokens^2", "offerTokens^2", "descriptionTokens")
-            .type(TextQueryType.CrossFields).operator(Operator.And)));
     }
 
     /** Filters that are not facets: place of execution, local only, verified labels only. */

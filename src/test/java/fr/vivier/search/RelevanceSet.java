@@ -107,7 +107,8 @@ public final class RelevanceSet {
         configuration.setIndexPrefix(indexPrefix);
         return new SupplierSearch(context.getBean(ElasticsearchAsyncClient.class), configuration, context.getBean(FrenchAnalyzer.class),
             context.getBean(Highlighter.class), context.getBean(SearchBoosts.class), context.getBean(Territories.class),
-            context.getBean(SupplierDocuments.class), context.getBean(FacetLabels.class));
+            context.getBean(SupplierDocuments.class), context.getBean(FacetLabels.class),
+            new FullTextQuery(context.getBean(FrenchAnalyzer.class)));
     }
 
     public static List<Outcome> run(SupplierSearch search, List<Judgement> judgements) {
@@ -148,6 +149,9 @@ public final class RelevanceSet {
             table.append(String.format(Locale.ROOT, "%-55s %-8s R@10 %.2f  P@10 %s  missed %s%n", "« " + o.judgement().query() + " »",
                 o.judgement().kind(), o.recall(), o.precision() == null ? "  —" : String.format(Locale.ROOT, "%.2f", o.precision()),
                 o.missed().size() > 3 ? o.missed().size() + " structures" : o.missed()));
+            if (System.getenv("RELEVANCE_VERBOSE") != null) {
+                o.ranked().forEach(name -> table.append(o.judgement().relevant().contains(name) ? "      + " : "      - ").append(name).append('\n'));
+            }
         }
         return table.toString();
     }

@@ -1,0 +1,63 @@
+package fr.vivier.search;
+
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The text part of a supplier search. Each word of the query finds suppliers in layers, best first: its exact form
+ * (weighted {@value #EXACT}× so that « traiteur » ranks traiteurs above the « traitement du linge » its stem also
+ * finds), then its light stem. Several words are not all required: a supplier must match
+ * {@link #required(int)} of them, and those matching more come first (their scores add up).
+ * Fields weigh as the name ×4, sectors and offers ×2, description ×1.
+ */
+@Singleton
+class FullTextQuery {
+    static final float EXACT = 3;
+    private static final Map<String, Float> FIELDS = new LinkedHashMap<>();
+
+    static {
+        FIELDS.put("name", 4f);
+        FIELDS.put("sector", 2f);
+        FIELDS.put("offer", 2f);
+        FIELDS.put("description", 1f);
+    }
+
+    private final FrenchAnalyzer analyzer;
+
+    FullTextQuery(FrenchAnalyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    Query build(String text) {
+        Map<String, FrenchAnalyzer.Word> words = new LinkedHashMap<>();
+        analyzer.words(text).forEach(word -> words.putIfAbsent(word.exact(), word));
+        if (words.isEmpty()) {
+            return Query.of(q -> q.matchNone(m -> m));
+        }
+        List<Query> perWord = words.values().stream().map(this::word).toList();
+        return Query.of(q -> q.bool(b -> b.should(perWord).minimumShouldMatch(Integer.toString(required(perWord.size())))));
+    }
+
+    /** One word of two is enough (and one of one): ranking, not exclusion, rewards suppliers matching more of them. */
+    static int required(int words) {
+        return Math.max(1, words / 2);
+    }
+
+    private Query word(FrenchAnalyzer.Word word) {
+        List<Query> layers = new ArrayList<>();
+        FIELDS.forEach((field, weight) -> {
+            layers.add(term(field + "Words", word.exact(), weight * EXACT));
+            layers.add(term(field + "Tokens", word.stem(), weight));
+        });
+        return Query.of(q -> q.disMax(d -> d.queries(layers).tieBreaker(0.3)));
+    }
+
+    private static Query term(String field, String value, float boost) {
+        return Query.of(q -> q.term(t -> t.field(field).value(value).boost(boost)));
+    }
+}
