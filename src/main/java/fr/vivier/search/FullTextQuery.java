@@ -11,13 +11,21 @@ import java.util.Map;
 /**
  * The text part of a supplier search. Each word of the query finds suppliers in layers, best first: its exact form
  * (weighted {@value #EXACT}× so that « traiteur » ranks traiteurs above the « traitement du linge » its stem also
- * finds), then its light stem. Several words are not all required: a supplier must match
- * {@link #required(int)} of them, and those matching more come first (their scores add up).
+ * finds), then its light stem (BM25 scores), then, when {@link RecallLayers} has them, the words it begins
+ * (« menuiseri »: a constant score, {@value #PREFIX} per unit of field weight, below usual stem scores). Several words are not all required: a
+ * supplier must match {@link #required(int)} of them, and those matching more come first ({@value #WORD_MATCHED} more
+ * per word found, on top of its layer's score).
  * Fields weigh as the name ×4, sectors and offers ×2, description ×1.
  */
 @Singleton
 class FullTextQuery {
     static final float EXACT = 3;
+    static final float PREFIX = 0.5f;
+    /**
+     * What each word found adds, whatever its layer: about one good match, so that suppliers matching more of the
+     * words come first without drowning the layers, which the social-economy and local multipliers would then reorder.
+     */
+    static final float WORD_MATCHED = 20;
     private static final Map<String, Float> FIELDS = new LinkedHashMap<>();
 
     static {
@@ -28,9 +36,11 @@ class FullTextQuery {
     }
 
     private final FrenchAnalyzer analyzer;
+    private final RecallLayers layers;
 
-    FullTextQuery(FrenchAnalyzer analyzer) {
+    FullTextQuery(FrenchAnalyzer analyzer, RecallLayers layers) {
         this.analyzer = analyzer;
+        this.layers = layers;
     }
 
     Query build(String text) {
@@ -54,7 +64,17 @@ class FullTextQuery {
             layers.add(term(field + "Words", word.exact(), weight * EXACT));
             layers.add(term(field + "Tokens", word.stem(), weight));
         });
-        return Query.of(q -> q.disMax(d -> d.queries(layers).tieBreaker(0.3)));
+        String prefix = FrenchAnalyzer.prefixTerm(word);
+        if (this.layers.isPrefix() && !prefix.isEmpty()) {
+            layers.add(constant(term("namePrefixes", prefix, 1), 4 * PREFIX));
+            layers.add(constant(term("textPrefixes", prefix, 1), 2 * PREFIX));
+        }
+        Query best = Query.of(q -> q.disMax(d -> d.queries(layers).tieBreaker(0.3)));
+        return Query.of(q -> q.bool(b -> b.must(best).should(all -> all.matchAll(m -> m.boost(WORD_MATCHED)))));
+    }
+
+    private static Query constant(Query query, float score) {
+        return Query.of(q -> q.constantScore(c -> c.filter(query).boost(score)));
     }
 
     private static Query term(String field, String value, float boost) {

@@ -10,7 +10,8 @@ import java.util.List;
  * What Elasticsearch holds for a published supplier (mapping in search-mappings/suppliers.json). No contact
  * data ever: the index is derived, public data. {@code areaCodes} are prefixed codes: C:communes, E:EPCI/EPT,
  * D:départements, R:régions, FR for the whole country; a search for a place of execution asks for every level above it.
- * Texts are indexed analysed (see {@link FrenchAnalyzer}): {@code *Tokens} hold light stems, {@code *Words} exact forms.
+ * Texts are indexed analysed (see {@link FrenchAnalyzer}): {@code *Tokens} hold light stems, {@code *Words} exact forms, {@code *Prefixes}
+ * the beginnings of words (text: sectors, offers and description).
  */
 @Serdeable
 public record SupplierDocument(
@@ -27,6 +28,8 @@ public record SupplierDocument(
     String sectorWords,
     String offerWords,
     String descriptionWords,
+    String namePrefixes,
+    String textPrefixes,
     String description,
     List<String> offers,
     String kind,

@@ -101,14 +101,19 @@ public final class RelevanceSet {
         }
     }
 
-    /** The portal's search, pointed at the index of {@link #indexDemo}. */
+    /** The portal's search with its configured recall layers, pointed at the index of {@link #indexDemo}. */
     public static SupplierSearch search(ApplicationContext context, String indexPrefix) {
+        return search(context, indexPrefix, context.getBean(RecallLayers.class));
+    }
+
+    /** The portal's search with these recall layers, on the index PREFIX + suppliers. */
+    public static SupplierSearch search(ApplicationContext context, String indexPrefix, RecallLayers layers) {
         SearchConfiguration configuration = new SearchConfiguration();
         configuration.setIndexPrefix(indexPrefix);
         return new SupplierSearch(context.getBean(ElasticsearchAsyncClient.class), configuration, context.getBean(FrenchAnalyzer.class),
             context.getBean(Highlighter.class), context.getBean(SearchBoosts.class), context.getBean(Territories.class),
             context.getBean(SupplierDocuments.class), context.getBean(FacetLabels.class),
-            new FullTextQuery(context.getBean(FrenchAnalyzer.class)));
+            new FullTextQuery(context.getBean(FrenchAnalyzer.class), layers));
     }
 
     public static List<Outcome> run(SupplierSearch search, List<Judgement> judgements) {
