@@ -12,7 +12,9 @@ import java.util.Map;
  * The text part of a supplier search. Each word of the query finds suppliers in layers, best first: its exact form
  * (weighted {@value #EXACT}× so that « traiteur » ranks traiteurs above the « traitement du linge » its stem also
  * finds), then its light stem (BM25 scores), then, when {@link RecallLayers} has them, the words it begins
- * (« menuiseri »: a constant score, {@value #PREFIX} per unit of field weight, below usual stem scores). Several words are not all required: a
+ * (« menuiseri »: a constant score, {@value #PREFIX} per unit of field weight, below usual stem scores), then the
+ * words one or two letters away from it (« menuiserei », Elasticsearch's fuzzy query with AUTO edits on the exact
+ * forms, first letter kept: a constant {@value #FUZZY} per unit of field weight). Several words are not all required: a
  * supplier must match {@link #required(int)} of them, and those matching more come first ({@value #WORD_MATCHED} more
  * per word found, on top of its layer's score).
  * Fields weigh as the name ×4, sectors and offers ×2, description ×1.
@@ -21,6 +23,10 @@ import java.util.Map;
 class FullTextQuery {
     static final float EXACT = 3;
     static final float PREFIX = 0.5f;
+    static final float FUZZY = 0.25f;
+    /** Typos rarely hit the first letter, and keeping it makes the fuzzy lookup far cheaper. */
+    private static final int FUZZY_PREFIX_LENGTH = 1;
+    private static final int FUZZY_EXPANSIONS = 20;
     /**
      * What each word found adds, whatever its layer: about one good match, so that suppliers matching more of the
      * words come first without drowning the layers, which the social-economy and local multipliers would then reorder.
@@ -69,8 +75,16 @@ class FullTextQuery {
             layers.add(constant(term("namePrefixes", prefix, 1), 4 * PREFIX));
             layers.add(constant(term("textPrefixes", prefix, 1), 2 * PREFIX));
         }
+        if (this.layers.isFuzzy()) {
+            FIELDS.forEach((field, weight) -> layers.add(constant(fuzzy(field + "Words", word.exact()), weight * FUZZY)));
+        }
         Query best = Query.of(q -> q.disMax(d -> d.queries(layers).tieBreaker(0.3)));
         return Query.of(q -> q.bool(b -> b.must(best).should(all -> all.matchAll(m -> m.boost(WORD_MATCHED)))));
+    }
+
+    private static Query fuzzy(String field, String value) {
+        return Query.of(q -> q.fuzzy(f -> f.field(field).value(value).fuzziness("AUTO").prefixLength(FUZZY_PREFIX_LENGTH)
+            .maxExpansions(FUZZY_EXPANSIONS).transpositions(true)));
     }
 
     private static Query constant(Query query, float score) {
