@@ -4,8 +4,6 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
-import co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode;
-import co.elastic.clients.elasticsearch._types.query_dsl.FunctionScoreMode;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -44,21 +42,19 @@ public class SupplierSearch {
     private final SearchConfiguration configuration;
     private final FrenchAnalyzer analyzer;
     private final Highlighter highlighter;
-    private final SearchBoosts boosts;
     private final Territories territories;
     private final SupplierDocuments documents;
     private final FacetLabels facetLabels;
     private final FullTextQuery fullText;
 
     SupplierSearch(co.elastic.clients.elasticsearch.ElasticsearchAsyncClient client, SearchConfiguration configuration, FrenchAnalyzer analyzer, Highlighter highlighter,
-                   SearchBoosts boosts, Territories territories, SupplierDocuments documents, FacetLabels facetLabels,
+                   Territories territories, SupplierDocuments documents, FacetLabels facetLabels,
                    FullTextQuery fullText) {
         this.fullText = fullText;
         this.client = client;
         this.configuration = configuration;
         this.analyzer = analyzer;
         this.highlighter = highlighter;
-        this.boosts = boosts;
         this.territories = territories;
         this.documents = documents;
         this.facetLabels = facetLabels;
@@ -86,19 +82,12 @@ public class SupplierSearch {
             .index(configuration.alias("suppliers"))
             .from(query.from()).size(query.pageSize())
             .trackTotalHits(t -> t.enabled(true))
-            .query(q -> q.functionScore(fs -> fs
-                .query(inner -> inner.bool(b -> {
-                    if (query.hasText()) {
-                        b.must(fullText.build(query.text()));
-                    }
-                    return b.filter(baseFilters);
-                }))
-                .functions(f -> f.filter(fq -> fq.terms(t -> t.field("family")
-                    .terms(v -> v.value(List.of(FieldValue.of("SIAE"), FieldValue.of("STPA"), FieldValue.of("ESS"))))))
-                    .weight(boosts.getSocialEconomy()))
-                .functions(f -> f.filter(fq -> fq.term(t -> t.field("local").value(true))).weight(boosts.getLocal()))
-                .scoreMode(FunctionScoreMode.Multiply)
-                .boostMode(FunctionBoostMode.Multiply)))
+            .query(q -> q.bool(b -> {
+                if (query.hasText()) {
+                    b.must(fullText.build(query.text()));
+                }
+                return b.filter(baseFilters);
+            }))
             .postFilter(pf -> pf.bool(b -> b.filter(List.copyOf(facetFilters.values()))));
         for (Map.Entry<String, String> facet : FACET_FIELDS.entrySet()) {
             List<Query> others = facetFilters.entrySet().stream().filter(e -> !e.getKey().equals(facet.getKey()))

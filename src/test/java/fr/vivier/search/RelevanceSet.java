@@ -111,9 +111,10 @@ public final class RelevanceSet {
         SearchConfiguration configuration = new SearchConfiguration();
         configuration.setIndexPrefix(indexPrefix);
         return new SupplierSearch(context.getBean(ElasticsearchAsyncClient.class), configuration, context.getBean(FrenchAnalyzer.class),
-            context.getBean(Highlighter.class), context.getBean(SearchBoosts.class), context.getBean(Territories.class),
+            context.getBean(Highlighter.class), context.getBean(Territories.class),
             context.getBean(SupplierDocuments.class), context.getBean(FacetLabels.class),
-            new FullTextQuery(context.getBean(FrenchAnalyzer.class), layers));
+            new FullTextQuery(context.getBean(FrenchAnalyzer.class), context.getBean(SearchSynonyms.class),
+                context.getBean(SearchBoosts.class), layers));
     }
 
     public static List<Outcome> run(SupplierSearch search, List<Judgement> judgements) {
