@@ -48,15 +48,19 @@ public class FrenchAnalyzer {
     public record Token(String term, int startOffset, int endOffset) {
     }
 
-    /** A word of the text: folded (lowercase, no accents), its exact form and its light stem, with its offsets. */
-    public record Word(String folded, String exact, String stem, int startOffset, int endOffset) {
+    /**
+     * A word of the text: lowercase (accents kept, article elided), folded (no accents), its exact form and its light
+     * stem, with its offsets.
+     */
+    public record Word(String lower, String folded, String exact, String stem, int startOffset, int endOffset) {
     }
 
     /**
-     * What goes into Elasticsearch for a text: its stems and its exact forms, each joined with spaces, and the
-     * beginnings of its folded words ({@value #MIN_PREFIX} to {@value #MAX_PREFIX} letters), once each.
+     * What goes into Elasticsearch for a text: its stems and its exact forms, each joined with spaces, the beginnings
+     * of its folded words ({@value #MIN_PREFIX} to {@value #MAX_PREFIX} letters) and its lowercase words (for spelling
+     * suggestions), once each.
      */
-    public record Forms(String stems, String words, Set<String> prefixes) {
+    public record Forms(String stems, String words, Set<String> prefixes, Set<String> spelling) {
     }
 
     /** Two letters would match nearly everything. */
@@ -113,7 +117,7 @@ public class FrenchAnalyzer {
                 if (length > 0) {
                     char[] light = Arrays.copyOf(folded, length);
                     char[] exact = Arrays.copyOf(folded, length);
-                    words.add(new Word(new String(folded, 0, length), new String(exact, 0, exactLength(exact, length)),
+                    words.add(new Word(term.toString(), new String(folded, 0, length), new String(exact, 0, exactLength(exact, length)),
                         new String(light, 0, LIGHT_STEMMER.stem(light, length)), offset.startOffset(), offset.endOffset()));
                 }
             }
@@ -160,7 +164,8 @@ public class FrenchAnalyzer {
             }
         }
         return new Forms(words.stream().map(Word::stem).collect(Collectors.joining(" ")),
-            words.stream().map(Word::exact).collect(Collectors.joining(" ")), prefixes);
+            words.stream().map(Word::exact).collect(Collectors.joining(" ")), prefixes,
+            words.stream().map(Word::lower).collect(Collectors.toCollection(LinkedHashSet::new)));
     }
 
     /** The term a beginning of word typed is looked up as among {@link Forms#prefixes()}; empty when too short. */

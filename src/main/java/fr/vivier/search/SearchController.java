@@ -32,11 +32,13 @@ class SearchController {
     private final SupplierSearch search;
     private final SearchQueries queries;
     private final Territories territories;
+    private final DidYouMean didYouMean;
 
-    SearchController(SupplierSearch search, SearchQueries queries, Territories territories) {
+    SearchController(SupplierSearch search, SearchQueries queries, Territories territories, DidYouMean didYouMean) {
         this.search = search;
         this.queries = queries;
         this.territories = territories;
+        this.didYouMean = didYouMean;
     }
 
     /** A facet value as the page shows it: label, count, whether selected, and the link that toggles it. */
@@ -59,6 +61,12 @@ class SearchController {
         model.put("previousHref", query.page() > 1 ? "/fournisseurs?" + SearchQueries.toQueryString(SearchQueries.atPage(query, query.page() - 1)) : null);
         model.put("nextHref", query.page() < result.totalPages() ? "/fournisseurs?" + SearchQueries.toQueryString(SearchQueries.atPage(query, query.page() + 1)) : null);
         model.put("clearHref", "/fournisseurs");
+        if (result.total() == 0 && !result.degraded()) {
+            didYouMean.correction(query).ifPresent(corrected -> {
+                model.put("didYouMean", corrected.text());
+                model.put("didYouMeanHref", "/fournisseurs?" + SearchQueries.toQueryString(corrected));
+            });
+        }
         model.put("exportQuery", SearchQueries.toQueryString(query));
         return new ModelAndView<>("search/fournisseurs", model);
     }

@@ -67,7 +67,7 @@ public class SupplierDocuments {
         return new SupplierDocument(supplier.id(), supplier.slug(), supplier.name(), supplier.tradeName(),
             Territories.normalise(supplier.displayName()), name.stems(), sector.stems(), offer.stems(), description.stems(),
             name.words(), sector.words(), offer.words(), description.words(), String.join(" ", name.prefixes()),
-            prefixes(sector, offer, description), supplier.description(), view.offers(), supplier.kind().name(), supplier.kind().family().name(), supplier.ess(),
+            prefixes(sector, offer, description), spelling(name, sector, offer, description), supplier.description(), view.offers(), supplier.kind().name(), supplier.kind().family().name(), supplier.ess(),
             supplier.size().name(), view.sectors(), groups, labels, verified, supplier.communeCode(),
             commune == null ? supplier.communeCode() : commune.name(), commune == null ? null : intercommunality(commune),
             commune == null ? "" : commune.departementCode(), commune == null ? "" : commune.regionCode(),
@@ -81,6 +81,14 @@ public class SupplierDocuments {
             prefixes.addAll(text.prefixes());
         }
         return String.join(" ", prefixes);
+    }
+
+    private static String spelling(FrenchAnalyzer.Forms... texts) {
+        Set<String> words = new LinkedHashSet<>();
+        for (FrenchAnalyzer.Forms text : texts) {
+            words.addAll(text.spelling());
+        }
+        return String.join(" ", words);
     }
 
     /** The prefixed codes a search for a place of execution will ask for. */

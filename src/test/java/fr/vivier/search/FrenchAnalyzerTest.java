@@ -61,10 +61,10 @@ class FrenchAnalyzerTest {
     }
 
     @Test
-    void formsGiveStemsExactFormsAndBeginningsOfWordsFromOnePass() {
+    void formsGiveStemsExactFormsBeginningsOfWordsAndLowercaseWordsFromOnePass() {
         assertEquals(new FrenchAnalyzer.Forms("trait reception", "traiteu reception", java.util.Set.of("tra", "trai", "trait",
             "traite", "traiteu", "traiteur", "traiteurs", "rec", "rece", "recep", "recept", "recepti", "receptio", "reception",
-            "receptions")), analyzer.forms("Traiteurs et réceptions"));
+            "receptions"), java.util.Set.of("traiteurs", "réceptions")), analyzer.forms("Traiteurs et réceptions"));
         assertEquals(java.util.Set.of("bio"), analyzer.forms("Bio à 80 %").prefixes(), "beginnings of three letters or more");
         assertEquals(FrenchAnalyzer.MAX_PREFIX, analyzer.forms("anticonstitutionnellement").prefixes().stream()
             .mapToInt(String::length).max().orElseThrow());

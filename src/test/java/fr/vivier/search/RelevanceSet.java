@@ -117,6 +117,14 @@ public final class RelevanceSet {
                 context.getBean(SearchBoosts.class), layers));
     }
 
+    /** The « vouliez-vous dire » of the index PREFIX + suppliers. */
+    public static DidYouMean didYouMean(ApplicationContext context, String indexPrefix) {
+        SearchConfiguration configuration = new SearchConfiguration();
+        configuration.setIndexPrefix(indexPrefix);
+        return new DidYouMean(context.getBean(ElasticsearchAsyncClient.class), configuration, context.getBean(FrenchAnalyzer.class),
+            search(context, indexPrefix));
+    }
+
     public static List<Outcome> run(SupplierSearch search, List<Judgement> judgements) {
         List<Outcome> outcomes = new ArrayList<>();
         for (Judgement judgement : judgements) {

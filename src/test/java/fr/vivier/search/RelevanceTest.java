@@ -10,6 +10,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -72,6 +73,15 @@ class RelevanceTest implements IntegrationTest {
         }
         assertEquals(Set.copyOf(judgement("biologique").relevant()), Set.copyOf(names("bio").subList(0, 5)),
             "« bio » finds the organic producers before the words it begins (biodéchets, biodiversité)");
+    }
+
+    @Test
+    void aWordBeyondTheFuzzyLayerGetsAVouliezVousDire() {
+        DidYouMean didYouMean = RelevanceSet.didYouMean(context, indexPrefix);
+        SearchQuery typo = new SearchQuery("nenuiserie bois", List.of(), List.of(), List.of(), List.of(), List.of(), null, false, false,
+            SearchQuery.Sort.RELEVANCE, 1, 20);
+        assertEquals("menuiserie bois", didYouMean.correction(typo).orElseThrow().text());
+        assertEquals(Optional.empty(), didYouMean.correctedText("menuiserie bois"), "known words are left alone");
     }
 
     @Test

@@ -149,6 +149,19 @@ class SupplierSearchTest implements IntegrationTest {
     }
 
     @Test
+    void aSearchFindingNothingOffersTheClosestWordsSuppliersUse() {
+        String word = uniqueWord();
+        publish(directory, "Menuiserie " + word, "EI", "93010", List.of("second-oeuvre-menuiserie"), BONDY, "Menuiseries bois.");
+        awaitHits(word, 1);
+        String typo = "s" + word.substring(1);
+        WebClient browser = new WebClient(server.getURI());
+        String page = browser.get("/fournisseurs?q=" + typo + "&kind=SIAE").body();
+        assertTrue(page.contains("Aucun fournisseur ne correspond"), "the first letter is wrong: beyond the fuzzy layer");
+        assertTrue(page.contains("Vouliez-vous dire <a href=\"/fournisseurs?q=" + word + "&amp;kind=SIAE\">" + word + "</a>"), page);
+        assertFalse(browser.get("/fournisseurs?q=" + uniqueWord()).body().contains("Vouliez-vous dire"), "no word close enough");
+    }
+
+    @Test
     void searchPageShowsResultsFacetLinksAndAnEmptyState() {
         String word = uniqueWord();
         publish(directory, "Blanchisserie " + word, "ESAT", "93010", List.of("espaces-verts-entretien"), BONDY, "Linge plat.");
