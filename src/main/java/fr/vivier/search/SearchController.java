@@ -54,6 +54,8 @@ class SearchController {
         SearchQuery query = resolveCommune(parsed.query(), communeText, model);
         SearchResult result = search.search(query);
         model.put("query", query);
+        model.put("typedText", request.getParameters().get("q"));
+        model.put("textError", parsed.errors().get("q"));
         model.put("result", result);
         model.put("errors", parsed.errors());
         model.put("facets", facets(query, result));

@@ -162,6 +162,21 @@ class SupplierSearchTest implements IntegrationTest {
     }
 
     @Test
+    void aTextLongerThanTheBoxAcceptsIsRefusedWithAMessageNeverCut() {
+        String text = ("espaces verts " + uniqueWord() + " ").repeat(10).strip();
+        WebClient browser = new WebClient(server.getURI());
+        String page = browser.get("/fournisseurs?q=" + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8)).body();
+        assertTrue(page.contains("Votre recherche compte " + text.length() + " caractères : 200 au plus. Raccourcissez-la"), page);
+        assertTrue(page.contains("value=\"" + text + "\""), "the whole text stays in the box, for the person to shorten");
+        assertTrue(page.contains("aria-describedby=\"erreur-q\""), "the message is tied to the box");
+        assertFalse(page.contains("maxlength=\"200\""), "the browser no longer cuts a pasted text silently");
+        HttpResponse<String> api = new WebClient(server.getURI()).get("/api/v1/suppliers/search?q="
+            + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(400, api.statusCode());
+        assertTrue(api.body().contains("200 au plus"), api.body());
+    }
+
+    @Test
     void searchPageShowsResultsFacetLinksAndAnEmptyState() {
         String word = uniqueWord();
         publish(directory, "Blanchisserie " + word, "ESAT", "93010", List.of("espaces-verts-entretien"), BONDY, "Linge plat.");
