@@ -63,12 +63,16 @@ class ShortlistControllerTest implements IntegrationTest {
 
     /** Posts the need from the form page; returns the shortlist's path. */
     private String shortlist(WebClient browser, String word, boolean socialFirst) {
-        browser.get("/achats-moins-40k");
         Map<String, String> fields = new LinkedHashMap<>(Map.of("object", "Entretien du parc " + word, "sector", GREEN_SPACES,
             "commune", "Bondy", "keywords", word));
         if (socialFirst) {
             fields.put("socialFirst", "on");
         }
+        return shortlist(browser, fields);
+    }
+
+    private String shortlist(WebClient browser, Map<String, String> fields) {
+        browser.get("/achats-moins-40k");
         HttpResponse<String> response = browser.post("/achats-moins-40k", fields);
         assertEquals(303, response.statusCode(), response.body());
         return response.headers().firstValue("location").orElseThrow();
@@ -99,7 +103,7 @@ class ShortlistControllerTest implements IntegrationTest {
     }
 
     @Test
-    void fewerThanThreeSuppliersGivesAClearWarning() {
+    void fewerThanThreeBecauseOfTheKeywordsBlamesTheKeywordsNotThePlace() {
         String word = uniqueWord();
         publish(directory, "Seul " + word, "COMPANY", GREEN_SPACES, "", contactEmail(), true);
         publish(directory, "Second " + word, "EI", GREEN_SPACES, "", contactEmail(), true);
@@ -111,8 +115,41 @@ class ShortlistControllerTest implements IntegrationTest {
         assertEquals(2, proposedNames(page).size());
         Element warning = page.selectFirst(".alerte--attention");
         assertNotNull(warning);
+        assertTrue(warning.text().contains("Vos mots-clés écartent des fournisseurs"), warning.text());
+        assertTrue(warning.text().contains("seuls 2 correspondent aux mots-clés"), warning.text());
+        assertFalse(warning.text().contains(WARNING), "the place is not the cause: many suppliers cover Bondy for green spaces");
+    }
+
+    @Test
+    void fewerThanThreeCoveringThePlaceBlamesThePlace() {
+        String word = uniqueWord();
+        fr.vivier.search.SearchTestData.publish(directory, "Rucher " + word, "COMPANY", "48003", List.of("environnement-apiculture"),
+            List.of(new fr.vivier.directory.SupplierInput.AreaInput("COMMUNE", "48003")), "Ruches et miel.");
+        awaitSearchable(word, 1);
+        WebClient browser = buyer();
+
+        Document page = browser.page(shortlist(browser, Map.of("object", "Ruches du parc " + word, "sector", "environnement-apiculture",
+            "commune", "48190", "communeCode", "48003", "keywords", word)));
+
+        assertEquals(1, proposedNames(page).size());
+        Element warning = page.selectFirst(".alerte--attention");
+        assertNotNull(warning);
         assertTrue(warning.text().contains(WARNING), warning.text());
         assertTrue(warning.text().contains("élargissez la recherche"));
+    }
+
+    @Test
+    void theToolsOwnExampleKeywordsFindSuppliers() {
+        String word = uniqueWord();
+        publish(directory, "Jardins " + word, "ACI", GREEN_SPACES, "Tonte, taille de haies et désherbage manuel, sans produits "
+            + "phytosanitaires.", contactEmail(), true);
+        awaitSearchable(word, 1);
+        WebClient browser = buyer();
+
+        Document page = browser.page(shortlist(browser, Map.of("object", "Entretien des haies " + word, "sector", GREEN_SPACES,
+            "commune", "Bondy", "keywords", "désherbage sans produits chimiques, taille de haies")));
+
+        assertEquals("Jardins " + word, proposedNames(page).get(0), proposedNames(page).toString());
     }
 
     @Test
