@@ -119,7 +119,11 @@ class ShortlistController {
         model.put("shortlist", shortlist);
         model.put("proposals", proposals);
         model.put("selectedCount", selected);
-        model.put("fewerThanThree", proposals.size() < ShortlistService.QUOTES_EXPECTED);
+        boolean fewerThanThree = proposals.size() < ShortlistService.QUOTES_EXPECTED;
+        model.put("fewerThanThree", fewerThanThree);
+        if (fewerThanThree) {
+            shortlists.coveringWithoutKeywords(shortlist).ifPresent(covering -> model.put("coveringWithoutKeywords", covering));
+        }
         model.put("owner", shortlist.accountId() == CurrentUser.of(authentication).accountId());
         model.put("sectorLabel", facetLabels.label("sector", shortlist.sector()));
         model.put("communeName", shortlists.communeName(shortlist.commune()));

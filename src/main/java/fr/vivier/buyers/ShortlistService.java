@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * « Achat de moins de 40 000 € HT »: the portal proposes suppliers covering the place of execution for a sector
@@ -83,6 +84,20 @@ public class ShortlistService {
             result.hits().stream().limit(PROPOSALS - ids.size()).forEach(hit -> ids.add(hit.id()));
         }
         return Optional.of(ids);
+    }
+
+    /**
+     * How many suppliers cover the commune for the sector whatever the keywords, when the shortlist had keywords:
+     * when they are three or more, a short list is the keywords' doing, not the place's. Empty without keywords or
+     * when the search engine is unavailable.
+     */
+    public OptionalLong coveringWithoutKeywords(Shortlist shortlist) {
+        if (shortlist.keywords() == null || shortlist.keywords().isBlank()) {
+            return OptionalLong.empty();
+        }
+        SearchResult result = search.search(new SearchQuery(null, List.of(), List.of(shortlist.sector()), List.of(), List.of(),
+            List.of(), shortlist.commune(), false, false, SearchQuery.Sort.RELEVANCE, 1, 1));
+        return result.degraded() ? OptionalLong.empty() : OptionalLong.of(result.total());
     }
 
     @Transactional

@@ -4,6 +4,9 @@ import jakarta.inject.Singleton;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.custom.CustomAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchLightStemmer;
+import org.apache.lucene.analysis.fr.FrenchMinimalStemmer;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.util.ClasspathResourceLoader;
@@ -16,7 +19,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -26,8 +32,11 @@ import java.util.stream.Collectors;
  * analyzer, and queries go through the same chain. Thread-safe (Lucene analyzers reuse per-thread state).
  *
  * <p>Chain: apostrophe variants mapped to ' → standard tokenizer → elision (l', d', qu', jusqu'…)
- * → lowercase → combining marks removed → French stop words → ASCII folding → French light stemming.
- * Token offsets point into the original text; an elided token covers its article ("l’écologie").
+ * → lowercase → combining marks removed → French stop words → ASCII folding, then three forms of each word:
+ * the light stem ("traiteur" and "traitement" → trait), which finds every form of a word; the exact form, where
+ * only plurals and endings are folded by the minimal stemmer ("traiteurs" → traiteu, "traitement" stays), which
+ * ranks the word typed above its relatives; and the folded word itself. Token offsets point into the original
+ * text; an elided token covers its article ("l’écologie").
  */
 @Singleton
 public class FrenchAnalyzer {
@@ -38,6 +47,29 @@ public class FrenchAnalyzer {
 
     public record Token(String term, int startOffset, int endOffset) {
     }
+
+    /**
+     * A word of the text: lowercase (accents kept, article elided), folded (no accents), its exact form and its light
+     * stem, with its offsets.
+     */
+    public record Word(String lower, String folded, String exact, String stem, int startOffset, int endOffset) {
+    }
+
+    /**
+     * What goes into Elasticsearch for a text: its stems and its exact forms, each joined with spaces, the beginnings
+     * of its folded words ({@value #MIN_PREFIX} to {@value #MAX_PREFIX} letters) and its lowercase words (for spelling
+     * suggestions), once each.
+     */
+    public record Forms(String stems, String words, Set<String> prefixes, Set<String> spelling) {
+    }
+
+    /** Two letters would match nearly everything. */
+    public static final int MIN_PREFIX = 3;
+    /** Longer beginnings are rare enough to be matched by their first {@value} letters. */
+    public static final int MAX_PREFIX = 20;
+
+    private static final FrenchLightStemmer LIGHT_STEMMER = new FrenchLightStemmer();
+    private static final FrenchMinimalStemmer MINIMAL_STEMMER = new FrenchMinimalStemmer();
 
     private final Analyzer analyzer;
 
@@ -54,35 +86,58 @@ public class FrenchAnalyzer {
                 // Before folding so that "maïs" is not taken for "mais"; the list also holds the
                 // unaccented forms so that "a" typed for "à" goes away like "à" does.
                 .addTokenFilter("stop", "words", STOP_WORDS)
-                .addTokenFilter("asciiFolding")
-                .addTokenFilter("frenchLightStem")
                 .build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The analysed tokens of the first {@link #MAX_CHARS} characters of the text. */
+    /** The analysed tokens (light stems) of the first {@link #MAX_CHARS} characters of the text. */
     public List<Token> tokens(String text) {
+        return words(text).stream().map(word -> new Token(word.stem(), word.startOffset(), word.endOffset())).toList();
+    }
+
+    /** The words of the first {@link #MAX_CHARS} characters of the text, in their three forms. */
+    public List<Word> words(String text) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
         String analysed = capped(text);
-        List<Token> tokens = new ArrayList<>();
+        List<Word> words = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream("text", analysed)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
+            char[] folded = new char[64];
             while (stream.incrementToken()) {
-                if (term.length() > 0) {
-                    tokens.add(new Token(term.toString(), offset.startOffset(), offset.endOffset()));
+                if (folded.length < term.length() * 4) {
+                    folded = new char[term.length() * 4];
+                }
+                int length = ASCIIFoldingFilter.foldToASCII(term.buffer(), 0, folded, 0, term.length());
+                if (length > 0) {
+                    char[] light = Arrays.copyOf(folded, length);
+                    char[] exact = Arrays.copyOf(folded, length);
+                    words.add(new Word(term.toString(), new String(folded, 0, length), new String(exact, 0, exactLength(exact, length)),
+                        new String(light, 0, LIGHT_STEMMER.stem(light, length)), offset.startOffset(), offset.endOffset()));
                 }
             }
             stream.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return tokens;
+        return words;
+    }
+
+    /**
+     * Lucene's minimal French stemmer (plurals, -er, -e, doubled letters), which leaves words under six letters
+     * alone; their plural -s or -x is folded here so that "verts" and "haies" meet "vert" and "haie".
+     */
+    private static int exactLength(char[] word, int length) {
+        if (length >= 6) {
+            return MINIMAL_STEMMER.stem(word, length);
+        }
+        boolean plural = length > 3 && (word[length - 1] == 's' || word[length - 1] == 'x') && word[length - 2] != 's';
+        return plural ? length - 1 : length;
     }
 
     public List<String> terms(String text) {
@@ -97,6 +152,25 @@ public class FrenchAnalyzer {
     /** The query text for a field filled with {@link #indexForm(String)}. */
     public String queryForm(String text) {
         return indexForm(text);
+    }
+
+    /** The indexed forms of a text, from one pass of the chain. */
+    public Forms forms(String text) {
+        List<Word> words = words(text);
+        Set<String> prefixes = new LinkedHashSet<>();
+        for (Word word : words) {
+            for (int length = MIN_PREFIX; length <= Math.min(word.folded().length(), MAX_PREFIX); length++) {
+                prefixes.add(word.folded().substring(0, length));
+            }
+        }
+        return new Forms(words.stream().map(Word::stem).collect(Collectors.joining(" ")),
+            words.stream().map(Word::exact).collect(Collectors.joining(" ")), prefixes,
+            words.stream().map(Word::lower).collect(Collectors.toCollection(LinkedHashSet::new)));
+    }
+
+    /** The term a beginning of word typed is looked up as among {@link Forms#prefixes()}; empty when too short. */
+    public static String prefixTerm(Word word) {
+        return word.folded().length() < MIN_PREFIX ? "" : word.folded().substring(0, Math.min(word.folded().length(), MAX_PREFIX));
     }
 
     private static String capped(String text) {

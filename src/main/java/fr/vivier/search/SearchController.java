@@ -35,11 +35,13 @@ class SearchController {
     private final SupplierSearch search;
     private final SearchQueries queries;
     private final ReferenceData reference;
+    private final DidYouMean didYouMean;
 
-    SearchController(SupplierSearch search, SearchQueries queries, ReferenceData reference) {
+    SearchController(SupplierSearch search, SearchQueries queries, ReferenceData reference, DidYouMean didYouMean) {
         this.search = search;
         this.queries = queries;
         this.reference = reference;
+        this.didYouMean = didYouMean;
     }
 
     /** A facet value as the page shows it: label, count, whether selected, and the link that toggles it. */
@@ -53,12 +55,14 @@ class SearchController {
         Map<String, Object> model = new HashMap<>();
         String communeText = request.getParameters().get("communeRecherche");
         SearchQuery query = resolveCommune(parsed.query(), communeText, model);
+        model.put("typedText", request.getParameters().get("q"));
         return search.searchAsync(query).thenApply(result -> page(query, parsed, result, model));
     }
 
     private ModelAndView<Map<String, Object>> page(SearchQuery query, SearchQueries.Parsed parsed, SearchResult result,
                                                    Map<String, Object> model) {
         model.put("query", query);
+        model.put("textError", parsed.errors().get("q"));
         model.put("result", result);
         model.put("errors", parsed.errors());
         model.put("facets", facets(query, result));
@@ -66,6 +70,12 @@ class SearchController {
         model.put("previousHref", query.page() > 1 ? "/fournisseurs?" + SearchQueries.toQueryString(SearchQueries.atPage(query, query.page() - 1)) : null);
         model.put("nextHref", query.page() < result.totalPages() ? "/fournisseurs?" + SearchQueries.toQueryString(SearchQueries.atPage(query, query.page() + 1)) : null);
         model.put("clearHref", "/fournisseurs");
+        if (result.total() == 0 && !result.degraded()) {
+            didYouMean.correction(query).ifPresent(corrected -> {
+                model.put("didYouMean", corrected.text());
+                model.put("didYouMeanHref", "/fournisseurs?" + SearchQueries.toQueryString(corrected));
+            });
+        }
         model.put("exportQuery", SearchQueries.toQueryString(query));
         return new ModelAndView<>("search/fournisseurs", model);
     }

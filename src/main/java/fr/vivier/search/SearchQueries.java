@@ -32,9 +32,11 @@ public class SearchQueries {
     public Parsed parse(HttpParameters parameters) {
         Map<String, String> errors = new LinkedHashMap<>();
         String text = first(parameters, "q");
-        if (text != null && text.length() > 200) {
-            errors.put("q", "La recherche ne doit pas dépasser 200 caractères.");
-            text = text.substring(0, 200);
+        if (text != null && text.length() > SearchQuery.MAX_TEXT_LENGTH) {
+            // cutting it would search for words the person did not choose to keep
+            errors.put("q", "Votre recherche compte " + text.length() + " caractères : " + SearchQuery.MAX_TEXT_LENGTH
+                + " au plus. Raccourcissez-la ; elle n’a pas été prise en compte.");
+            text = null;
         }
         String commune = first(parameters, "commune");
         if (commune != null && reference.commune(commune).isEmpty()) {

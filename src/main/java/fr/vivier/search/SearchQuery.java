@@ -21,6 +21,8 @@ public record SearchQuery(
 
     public static final int DEFAULT_PAGE_SIZE = 20;
     public static final int MAX_PAGE_SIZE = 100;
+    /** The longest text searched; a longer one is refused with a message, never cut. */
+    public static final int MAX_TEXT_LENGTH = 200;
 
     public enum Sort { RELEVANCE, NAME, UPDATED }
 

@@ -62,17 +62,36 @@ public class SupplierDocuments {
             .map(SupplierChildren.LabelRow::labelCode).toList();
         List<String> verified = supplier.labels().stream().filter(l -> l.verificationState(today) == LabelState.VERIFIED)
             .map(SupplierChildren.LabelRow::labelCode).toList();
-        String names = supplier.name() + (supplier.tradeName() == null ? "" : " " + supplier.tradeName());
+        FrenchAnalyzer.Forms name = analyzer.forms(supplier.name() + (supplier.tradeName() == null ? "" : " " + supplier.tradeName()));
+        FrenchAnalyzer.Forms sector = analyzer.forms(String.join(" ", sectorLabels) + " "
+            + groups.stream().map(this::groupLabel).collect(Collectors.joining(" ")));
+        FrenchAnalyzer.Forms offer = analyzer.forms(String.join(" ", supplier.offers()));
+        FrenchAnalyzer.Forms description = analyzer.forms(supplier.description());
         return new SupplierDocument(supplier.id(), supplier.slug(), supplier.name(), supplier.tradeName(),
-            TextFolding.words(supplier.displayName()), analyzer.indexForm(names),
-            analyzer.indexForm(String.join(" ", sectorLabels) + " " + groups.stream().map(this::groupLabel).collect(Collectors.joining(" "))),
-            analyzer.indexForm(String.join(" ", supplier.offers())), analyzer.indexForm(supplier.description()),
-            supplier.description(), supplier.offers(), supplier.kind().name(), supplier.kind().family().name(), supplier.ess(),
+            TextFolding.words(supplier.displayName()), name.stems(), sector.stems(), offer.stems(), description.stems(),
+            name.words(), sector.words(), offer.words(), description.words(), String.join(" ", name.prefixes()),
+            prefixes(sector, offer, description), spelling(name, sector, offer, description), supplier.description(), supplier.offers(), supplier.kind().name(), supplier.kind().family().name(), supplier.ess(),
             supplier.size().name(), supplier.sectors(), groups, labels, verified, supplier.communeCode(),
             commune == null ? supplier.communeCode() : commune.name(), commune == null ? null : commune.intercommunalityCode(),
             commune == null ? "" : commune.departementCode(), commune == null ? "" : commune.regionCode(),
             commune != null && reference.onTerritory(commune), areaCodes(supplier.areas()), supplier.updatedAt().toString(),
             suggestions(supplier));
+    }
+
+    private static String prefixes(FrenchAnalyzer.Forms... texts) {
+        Set<String> prefixes = new LinkedHashSet<>();
+        for (FrenchAnalyzer.Forms text : texts) {
+            prefixes.addAll(text.prefixes());
+        }
+        return String.join(" ", prefixes);
+    }
+
+    private static String spelling(FrenchAnalyzer.Forms... texts) {
+        Set<String> words = new LinkedHashSet<>();
+        for (FrenchAnalyzer.Forms text : texts) {
+            words.addAll(text.spelling());
+        }
+        return String.join(" ", words);
     }
 
     /** The prefixed codes a search for a place of execution will ask for. */

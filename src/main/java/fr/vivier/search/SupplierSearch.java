@@ -4,11 +4,7 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
-import co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode;
-import co.elastic.clients.elasticsearch._types.query_dsl.FunctionScoreMode;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -33,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Full-text search with facets on the suppliers index. Facets are multi-select: each facet's counts are
  * computed with every filter except its own (filter aggregations), and the hits are filtered by all of them
- * (post_filter). Text matches name first (×4), then sectors and offers (×2), then description (×1).
+ * (post_filter). The text part is {@link FullTextQuery}.
  */
 @Singleton
 public class SupplierSearch {
@@ -59,21 +55,21 @@ public class SupplierSearch {
     private final SearchConfiguration configuration;
     private final FrenchAnalyzer analyzer;
     private final Highlighter highlighter;
-    private final SearchBoosts boosts;
     private final ReferenceData reference;
     private final SupplierDocuments documents;
     private final FacetLabels facetLabels;
+    private final FullTextQuery fullText;
     private final ExecutorService executor;
 
     SupplierSearch(co.elastic.clients.elasticsearch.ElasticsearchAsyncClient client, SearchConfiguration configuration, FrenchAnalyzer analyzer, Highlighter highlighter,
-                   SearchBoosts boosts, ReferenceData reference, SupplierDocuments documents, FacetLabels facetLabels,
+                   ReferenceData reference, SupplierDocuments documents, FacetLabels facetLabels, FullTextQuery fullText,
                    @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+        this.fullText = fullText;
         this.client = client;
         this.executor = executor;
         this.configuration = configuration;
         this.analyzer = analyzer;
         this.highlighter = highlighter;
-        this.boosts = boosts;
         this.reference = reference;
         this.documents = documents;
         this.facetLabels = facetLabels;
@@ -113,19 +109,12 @@ public class SupplierSearch {
             .from(query.from()).size(query.pageSize())
             .source(s -> s.filter(f -> f.includes(SupplierHitSource.FIELDS)))
             .trackTotalHits(t -> t.enabled(true))
-            .query(q -> q.functionScore(fs -> fs
-                .query(inner -> inner.bool(b -> {
-                    if (query.hasText()) {
-                        b.must(textQuery(query.text()));
-                    }
-                    return b.filter(baseFilters);
-                }))
-                .functions(f -> f.filter(fq -> fq.terms(t -> t.field("family")
-                    .terms(v -> v.value(List.of(FieldValue.of("SIAE"), FieldValue.of("STPA"), FieldValue.of("ESS"))))))
-                    .weight(boosts.getSocialEconomy()))
-                .functions(f -> f.filter(fq -> fq.term(t -> t.field("local").value(true))).weight(boosts.getLocal()))
-                .scoreMode(FunctionScoreMode.Multiply)
-                .boostMode(FunctionBoostMode.Multiply)))
+            .query(q -> q.bool(b -> {
+                if (query.hasText()) {
+                    b.must(fullText.build(query.text()));
+                }
+                return b.filter(baseFilters);
+            }))
             .postFilter(pf -> pf.bool(b -> b.filter(List.copyOf(facetFilters.values()))));
         for (Map.Entry<String, String> facet : FACET_FIELDS.entrySet()) {
             List<Query> others = facetFilters.entrySet().stream().filter(e -> !e.getKey().equals(facet.getKey()))
@@ -147,13 +136,6 @@ public class SupplierSearch {
     private static int facetSize(SearchQuery query, String facet) {
         boolean sectorsNarrowed = !query.sectorGroups().isEmpty() || !query.sectors().isEmpty();
         return facet.equals("sector") && !sectorsNarrowed ? FEW_SECTORS + 1 : ALL_VALUES;
-    }
-
-    private Query textQuery(String text) {
-        String analysed = analyzer.queryForm(text);
-        return Query.of(q -> q.multiMatch(m -> m.query(analysed.isBlank() ? text : analysed)
-            .fields("nameTokens^4", "sectorTokens^2", "offerTokens^2", "descriptionTokens")
-            .type(TextQueryType.CrossFields).operator(Operator.And)));
     }
 
     /** Filters that are not facets: place of execution, local only, verified labels only. */

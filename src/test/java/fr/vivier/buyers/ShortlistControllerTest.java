@@ -4,6 +4,7 @@ import fr.vivier.accounts.AccountService;
 import fr.vivier.accounts.Role;
 import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.Supplier;
+import fr.vivier.directory.SupplierInput;
 import fr.vivier.directory.TestSuppliers;
 import fr.vivier.search.SearchQuery;
 import fr.vivier.search.SupplierSearch;
@@ -66,12 +67,16 @@ class ShortlistControllerTest implements IntegrationTest {
 
     /** Posts the need from the form page; returns the shortlist's path. */
     private String shortlist(WebClient browser, String word, boolean socialFirst) {
-        browser.get("/achats-moins-40k");
         Map<String, String> fields = new LinkedHashMap<>(Map.of("object", "Entretien du parc " + word, "sector", GREEN_SPACES,
             "commune", "Bondy", "keywords", word));
         if (socialFirst) {
             fields.put("socialFirst", "on");
         }
+        return shortlist(browser, fields);
+    }
+
+    private String shortlist(WebClient browser, Map<String, String> fields) {
+        browser.get("/achats-moins-40k");
         HttpResponse<String> response = browser.post("/achats-moins-40k", fields);
         assertEquals(303, response.statusCode(), response.body());
         return response.headers().firstValue("location").orElseThrow();
@@ -130,7 +135,7 @@ class ShortlistControllerTest implements IntegrationTest {
     }
 
     @Test
-    void fewerThanThreeSuppliersGivesAClearWarning() {
+    void fewerThanThreeBecauseOfTheKeywordsBlamesTheKeywordsNotThePlace() {
         String word = UniqueWords.next();
         TestSuppliers.publish(directory, d -> {
             d.name = "Seul " + word;
@@ -156,8 +161,53 @@ class ShortlistControllerTest implements IntegrationTest {
         assertEquals(2, proposedNames(page).size());
         Element warning = page.selectFirst(".alerte--attention");
         assertNotNull(warning);
+        assertTrue(warning.text().contains("Vos mots-clés écartent des fournisseurs"), warning.text());
+        assertTrue(warning.text().contains("seuls 2 correspondent aux mots-clés"), warning.text());
+        assertFalse(warning.text().contains(WARNING), "the place is not the cause: many suppliers cover Bondy for green spaces");
+    }
+
+    @Test
+    void fewerThanThreeCoveringThePlaceBlamesThePlace() {
+        String word = UniqueWords.next();
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Rucher " + word;
+            d.kind = "COMPANY";
+            d.communeCode = "48003";
+            d.sectors = List.of("environnement-apiculture");
+            d.areas = List.of(new SupplierInput.AreaInput("COMMUNE", "48003"));
+            d.description = "Ruches et miel.";
+        });
+        awaitSearchable(word, 1);
+        WebClient browser = buyer();
+
+        Document page = browser.page(shortlist(browser, Map.of("object", "Ruches du parc " + word, "sector", "environnement-apiculture",
+            "commune", "48190", "communeCode", "48003", "keywords", word)));
+
+        assertEquals(1, proposedNames(page).size());
+        Element warning = page.selectFirst(".alerte--attention");
+        assertNotNull(warning);
         assertTrue(warning.text().contains(WARNING), warning.text());
         assertTrue(warning.text().contains("élargissez la recherche"));
+    }
+
+    @Test
+    void theToolsOwnExampleKeywordsFindSuppliers() {
+        String word = UniqueWords.next();
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Jardins " + word;
+            d.kind = "ACI";
+            d.sectors = List.of(GREEN_SPACES);
+            d.description = "Tonte, taille de haies et désherbage manuel, sans produits phytosanitaires.";
+            d.contactEmail = contactEmail();
+            d.publishContact = true;
+        });
+        awaitSearchable(word, 1);
+        WebClient browser = buyer();
+
+        Document page = browser.page(shortlist(browser, Map.of("object", "Entretien des haies " + word, "sector", GREEN_SPACES,
+            "commune", "Bondy", "keywords", "désherbage sans produits chimiques, taille de haies")));
+
+        assertEquals("Jardins " + word, proposedNames(page).get(0), proposedNames(page).toString());
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FrenchAnalyzerTest {
@@ -46,6 +47,35 @@ class FrenchAnalyzerTest {
         assertEquals("sensibil ecolog", analyzer.indexForm("Sensibilisation à l'écologie"));
         assertEquals("aix provenc", analyzer.indexForm("Aix-en-Provence"));
         assertEquals("espac vert vile", analyzer.indexForm("Des espaces verts et la ville"));
+    }
+
+    @Test
+    void exactFormFoldsPluralsAndEndingsButKeepsWordsApartThatTheStemJoins() {
+        assertEquals(exact("traiteur"), exact("Traiteurs"));
+        assertEquals(stem("traiteur"), stem("traitement"));
+        assertNotEquals(exact("traiteur"), exact("traitement"));
+        assertEquals(exact("espace vert"), exact("espaces verts"));
+        assertEquals(exact("haie"), exact("haies"));
+        assertEquals(exact("menuiserie"), exact("menuiseries"));
+        assertEquals("bio", exact("bio"));
+    }
+
+    @Test
+    void formsGiveStemsExactFormsBeginningsOfWordsAndLowercaseWordsFromOnePass() {
+        assertEquals(new FrenchAnalyzer.Forms("trait reception", "traiteu reception", java.util.Set.of("tra", "trai", "trait",
+            "traite", "traiteu", "traiteur", "traiteurs", "rec", "rece", "recep", "recept", "recepti", "receptio", "reception",
+            "receptions"), java.util.Set.of("traiteurs", "réceptions")), analyzer.forms("Traiteurs et réceptions"));
+        assertEquals(java.util.Set.of("bio"), analyzer.forms("Bio à 80 %").prefixes(), "beginnings of three letters or more");
+        assertEquals(FrenchAnalyzer.MAX_PREFIX, analyzer.forms("anticonstitutionnellement").prefixes().stream()
+            .mapToInt(String::length).max().orElseThrow());
+    }
+
+    private String exact(String text) {
+        return analyzer.words(text).stream().map(FrenchAnalyzer.Word::exact).collect(java.util.stream.Collectors.joining(" "));
+    }
+
+    private String stem(String text) {
+        return analyzer.indexForm(text);
     }
 
     @Test

@@ -31,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SupplierSearchTest implements IntegrationTest {
     private static final List<SupplierInput.AreaInput> BONDY = List.of(new SupplierInput.AreaInput("COMMUNE", "93010"));
+    private static final List<SupplierInput.AreaInput> ALLENC_ONLY = List.of(new SupplierInput.AreaInput("COMMUNE", "48003"));
 
     @Inject
     EmbeddedServer server;
@@ -54,18 +55,25 @@ class SupplierSearchTest implements IntegrationTest {
     @Test
     void frenchTextMatchesWhateverTheAccentsPluralsAndElisions() {
         String word = UniqueWords.next();
-        TestSuppliers.publish(directory, d -> {
+        Supplier supplier = TestSuppliers.publish(directory, d -> {
             d.name = "Les Jardiniers " + word;
             d.kind = "ACI";
+            d.communeCode = "48003";
             d.sectors = List.of("espaces-verts-entretien");
-            d.areas = BONDY;
+            d.areas = ALLENC_ONLY;
             d.description = "Sensibilisation à l’écologie et entretien des espaces verts par l’insertion.";
         });
         awaitHits(word, 1);
         for (String text : List.of("ecologie", "espace vert", "insertion", "ECOLOGIE")) {
-            assertEquals(1, search.search(query(word + " " + text, List.of(), null)).total(), text);
+            assertTrue(idsAtAllenc(text).contains(supplier.id()), text);
         }
-        assertEquals(0, search.search(query(word + " menuiserie", List.of(), null)).total());
+        assertFalse(idsAtAllenc("menuiserie").contains(supplier.id()));
+    }
+
+    /** Suppliers working at Allenc (Lozère), where only this class's suppliers and national ones work. */
+    private List<Long> idsAtAllenc(String text) {
+        return search.search(new SearchQuery(text, List.of(), List.of(), List.of(), List.of(), List.of(), "48003", false, false,
+            SearchQuery.Sort.RELEVANCE, 1, 100)).hits().stream().map(SearchResult.Hit::id).toList();
     }
 
     @Test
@@ -223,7 +231,7 @@ class SupplierSearchTest implements IntegrationTest {
         });
         awaitHits(word, 1);
         WebClient client = new WebClient(server.getURI());
-        HttpResponse<String> response = client.get("/api/v1/suppliers/search?q=" + word + "+menuiserie&kind=SIAE");
+        HttpResponse<String> response = client.get("/api/v1/suppliers/search?q=" + word + "&kind=SIAE");
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.body().contains("\"total\":1"));
         assertTrue(response.body().contains("\"degraded\":false"));
@@ -245,6 +253,40 @@ class SupplierSearchTest implements IntegrationTest {
     }
 
     @Test
+    void aSearchFindingNothingOffersTheClosestWordsSuppliersUse() {
+        String word = UniqueWords.next();
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Menuiserie " + word;
+            d.kind = "EI";
+            d.sectors = List.of("second-oeuvre-menuiserie");
+            d.areas = BONDY;
+            d.description = "Menuiseries bois.";
+        });
+        awaitHits(word, 1);
+        String typo = "s" + word.substring(1);
+        WebClient browser = new WebClient(server.getURI());
+        String page = browser.get("/fournisseurs?q=" + typo + "&kind=SIAE").body();
+        assertTrue(page.contains("Aucun fournisseur ne correspond"), "the first letter is wrong: beyond the fuzzy layer");
+        assertTrue(page.contains("Vouliez-vous dire <a href=\"/fournisseurs?q=" + word + "&amp;kind=SIAE\">" + word + "</a>"), page);
+        assertFalse(browser.get("/fournisseurs?q=" + UniqueWords.next()).body().contains("Vouliez-vous dire"), "no word close enough");
+    }
+
+    @Test
+    void aTextLongerThanTheBoxAcceptsIsRefusedWithAMessageNeverCut() {
+        String text = ("espaces verts " + UniqueWords.next() + " ").repeat(10).strip();
+        WebClient browser = new WebClient(server.getURI());
+        String page = browser.get("/fournisseurs?q=" + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8)).body();
+        assertTrue(page.contains("Votre recherche compte " + text.length() + " caractères : 200 au plus. Raccourcissez-la"), page);
+        assertTrue(page.contains("value=\"" + text + "\""), "the whole text stays in the box, for the person to shorten");
+        assertTrue(page.contains("aria-describedby=\"erreur-q\""), "the message is tied to the box");
+        assertFalse(page.contains("maxlength=\"200\""), "the browser no longer cuts a pasted text silently");
+        HttpResponse<String> api = new WebClient(server.getURI()).get("/api/v1/suppliers/search?q="
+            + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(400, api.statusCode());
+        assertTrue(api.body().contains("200 au plus"), api.body());
+    }
+
+    @Test
     void searchPageShowsResultsFacetLinksAndAnEmptyState() {
         String word = UniqueWords.next();
         TestSuppliers.publish(directory, d -> {
@@ -260,7 +302,7 @@ class SupplierSearchTest implements IntegrationTest {
         assertTrue(page.contains("1 fournisseur trouvé"));
         assertTrue(page.contains("Blanchisserie " + word));
         assertTrue(page.contains("kind=STPA"), "facet links toggle values in the URL");
-        String empty = browser.get("/fournisseurs?q=" + word + "+introuvablexyz").body();
+        String empty = browser.get("/fournisseurs?q=" + UniqueWords.next()).body();
         assertTrue(empty.contains("Aucun fournisseur ne correspond"));
     }
 }

@@ -5,8 +5,9 @@ import fr.vivier.accounts.Role;
 import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.Supplier;
 import fr.vivier.directory.SupplierInput;
-import fr.vivier.search.SearchTestData;
+import fr.vivier.directory.TestSuppliers;
 import fr.vivier.testsupport.IntegrationTest;
+import fr.vivier.testsupport.UniqueWords;
 import fr.vivier.testsupport.Sirets;
 import fr.vivier.testsupport.TestAccounts;
 import fr.vivier.testsupport.WebClient;
@@ -68,9 +69,14 @@ class AnonymousBrowsingTest implements IntegrationTest {
 
     @Test
     void browsingTheDirectoryAnonymouslyCreatesNoSession() {
-        String word = SearchTestData.uniqueWord();
-        Supplier supplier = SearchTestData.publish(directory, "Atelier " + word, "ACI", "93010", List.of("espaces-verts-entretien"),
-            List.of(new SupplierInput.AreaInput("DEPARTEMENT", "93")), "Entretien d’espaces verts et " + word + ".");
+        String word = UniqueWords.next();
+        Supplier supplier = TestSuppliers.publish(directory, d -> {
+            d.name = "Atelier " + word;
+            d.kind = "ACI";
+            d.sectors = List.of("espaces-verts-entretien");
+            d.areas = List.of(new SupplierInput.AreaInput("DEPARTEMENT", "93"));
+            d.description = "Entretien d’espaces verts et " + word + ".";
+        });
         WebClient visitor = visitor();
         long before = sessionRows();
 
@@ -136,7 +142,7 @@ class AnonymousBrowsingTest implements IntegrationTest {
         String siret = Sirets.next();
         Map<String, String> form = new HashMap<>();
         form.put("siret", siret);
-        form.put("name", "Recyclerie " + SearchTestData.uniqueWord());
+        form.put("name", "Recyclerie " + UniqueWords.next());
         form.put("legalForm", "ASSOCIATION");
         form.put("size", "TPE");
         form.put("kind", "ACI");
