@@ -52,7 +52,7 @@ public class SupplierDocuments {
         return documents;
     }
 
-    private SupplierDocument build(IndexableSupplier supplier) {
+    SupplierDocument build(IndexableSupplier supplier) {
         Map<String, Sector> sectors = sectors();
         Commune commune = reference.commune(supplier.communeCode()).orElse(null);
         List<String> sectorLabels = supplier.sectors().stream().map(code -> sectors.containsKey(code) ? sectors.get(code).label() : code).toList();

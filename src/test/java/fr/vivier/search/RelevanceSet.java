@@ -11,15 +11,14 @@ import fr.vivier.demo.DemoStructures;
 import fr.vivier.demo.DemoSupplierLoader;
 import fr.vivier.directory.AreaType;
 import fr.vivier.directory.CompanySize;
-import fr.vivier.directory.LegalForm;
+import fr.vivier.directory.IndexableSupplier;
 import fr.vivier.directory.StructureKind;
-import fr.vivier.directory.Supplier;
 import fr.vivier.directory.SupplierChildren;
 import fr.vivier.directory.SupplierInput;
-import fr.vivier.directory.SupplierStatus;
-import fr.vivier.directory.SupplierView;
-import fr.vivier.reference.Territories;
+import fr.vivier.reference.ReferenceData;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.inject.qualifiers.Qualifiers;
+import io.micronaut.scheduling.TaskExecutors;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 
 /**
  * The relevance test set (src/test/resources/search/relevance.json): searches a buyer types, each with the demo
@@ -88,11 +88,10 @@ public final class RelevanceSet {
         client.indices().delete(d -> d.index(index).ignoreUnavailable(true));
         client.indices().create(c -> c.index(index).withJson(new StringReader(SearchIndexes.mappingText("suppliers"))));
         SupplierDocuments documents = context.getBean(SupplierDocuments.class);
-        Territories territories = context.getBean(Territories.class);
         BulkRequest.Builder bulk = new BulkRequest.Builder().refresh(Refresh.WaitFor);
         long id = 0;
         for (SupplierInput input : DemoStructures.published(context.getBean(DemoSupplierLoader.class))) {
-            SupplierDocument document = documents.build(view(++id, input, territories));
+            SupplierDocument document = documents.build(indexable(++id, input));
             bulk.operations(o -> o.index(i -> i.index(index).id(Long.toString(document.id())).document(document)));
         }
         BulkResponse response = client.bulk(bulk.build());
@@ -111,10 +110,11 @@ public final class RelevanceSet {
         SearchConfiguration configuration = new SearchConfiguration();
         configuration.setIndexPrefix(indexPrefix);
         return new SupplierSearch(context.getBean(ElasticsearchAsyncClient.class), configuration, context.getBean(FrenchAnalyzer.class),
-            context.getBean(Highlighter.class), context.getBean(Territories.class),
+            context.getBean(Highlighter.class), context.getBean(ReferenceData.class),
             context.getBean(SupplierDocuments.class), context.getBean(FacetLabels.class),
             new FullTextQuery(context.getBean(FrenchAnalyzer.class), context.getBean(SearchSynonyms.class),
-                context.getBean(SearchBoosts.class), layers));
+                context.getBean(SearchBoosts.class), layers),
+            context.getBean(ExecutorService.class, Qualifiers.byName(TaskExecutors.BLOCKING)));
     }
 
     /** The « vouliez-vous dire » of the index PREFIX + suppliers. */
@@ -174,17 +174,14 @@ public final class RelevanceSet {
         return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     }
 
-    private static SupplierView view(long id, SupplierInput input, Territories territories) {
+    private static IndexableSupplier indexable(long id, SupplierInput input) {
         StructureKind kind = StructureKind.valueOf(input.kind());
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-        Supplier supplier = new Supplier(id, input.siret(), input.siret().substring(0, 9), "demo-" + id, input.name(), input.tradeName(),
-            LegalForm.valueOf(input.legalForm()), CompanySize.valueOf(input.size()), kind, kind.impliesEss(), input.communeCode(),
-            input.description(), input.website(), SupplierStatus.PUBLISHED, false, null, now, now, now, now, null);
         List<SupplierChildren.LabelRow> labels = input.labels().stream().map(label -> new SupplierChildren.LabelRow(id, label.code(),
             label.proof(), label.expiresOn() == null ? null : LocalDate.parse(label.expiresOn()), false, null, null)).toList();
         List<SupplierChildren.Area> areas = input.interventionArea().stream()
             .map(area -> new SupplierChildren.Area(id, AreaType.valueOf(area.type()), area.code())).toList();
-        return new SupplierView(supplier, territories.commune(input.communeCode()).orElse(null), input.sectors(), labels, areas,
-            input.offers(), List.of(), null, Set.of());
+        return new IndexableSupplier(id, "demo-" + id, input.name(), input.tradeName(), kind, kind.impliesEss(),
+            CompanySize.valueOf(input.size()), input.communeCode(), input.description(), Instant.parse("2026-01-01T00:00:00Z"),
+            input.sectors(), labels, areas, input.offers());
     }
 }
