@@ -157,15 +157,6 @@ public class DirectoryService {
         return new RegistrationResult.Registered(updated);
     }
 
-    /** Ids of published suppliers after {@code afterId}, in id order (for rebuilding the search index page by page). */
-    public List<Long> publishedIdsAfter(long afterId, int limit) {
-        return suppliers.findPublishedIdsAfter(afterId, limit);
-    }
-
-    public long publishedCount() {
-        return suppliers.countByStatus(SupplierStatus.PUBLISHED);
-    }
-
     public Optional<Supplier> find(long id) {
         return suppliers.findById(id);
     }
