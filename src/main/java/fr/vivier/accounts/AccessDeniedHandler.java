@@ -15,6 +15,7 @@ import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.security.authentication.DefaultAuthorizationExceptionHandler;
 import jakarta.inject.Singleton;
 
+import java.net.URI;
 import java.util.Map;
 
 /**
@@ -43,7 +44,7 @@ class AccessDeniedHandler implements ExceptionHandler<AuthorizationException, Mu
                 return HttpResponse.unauthorized().body(Map.of("message", "Authentification requise."));
             }
             String target = UriBuilder.of("/connexion").queryParam("retour", request.getUri().toString()).build().toString();
-            return HttpResponse.seeOther(java.net.URI.create(target));
+            return HttpResponse.seeOther(URI.create(target));
         }
         Object accountId = exception.getAuthentication().getAttributes().get(SessionAuthenticationFetcher.ACCOUNT_ATTRIBUTE);
         audit.record(SecurityEvent.ACCESS_DENIED, accountId instanceof Number n ? n.longValue() : null, null,

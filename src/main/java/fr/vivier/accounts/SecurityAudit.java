@@ -1,11 +1,13 @@
 package fr.vivier.accounts;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /** Writes the security journal (table security_event) and a log line with ids only. */
@@ -33,9 +35,9 @@ public class SecurityAudit {
     }
 
     /** The journal is kept one year (see the personal data page). */
-    @io.micronaut.scheduling.annotation.Scheduled(fixedDelay = "6h", initialDelay = "5m")
+    @Scheduled(fixedDelay = "6h", initialDelay = "5m")
     void forgetEventsOlderThanOneYear() {
-        repository.deleteOlderThan(clock.instant().minus(java.time.Duration.ofDays(366)));
+        repository.deleteOlderThan(clock.instant().minus(Duration.ofDays(366)));
     }
 
     private static String truncate(String detail) {

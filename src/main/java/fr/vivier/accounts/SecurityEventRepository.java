@@ -1,5 +1,6 @@
 package fr.vivier.accounts;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
@@ -14,7 +15,7 @@ interface SecurityEventRepository extends CrudRepository<SecurityEvent, Long> {
 
     Page<SecurityEvent> findAll(Pageable pageable);
 
-    @io.micronaut.data.annotation.Query("DELETE FROM security_event WHERE occurred_at < :before")
+    @Query("DELETE FROM security_event WHERE occurred_at < :before")
     void deleteOlderThan(Instant before);
 
     long countByKindAndAccountIdAndOccurredAtAfter(String kind, Long accountId, Instant since);

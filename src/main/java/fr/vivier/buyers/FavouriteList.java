@@ -1,5 +1,6 @@
 package fr.vivier.buyers;
 
+import fr.vivier.web.FrenchFormat;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
@@ -11,6 +12,6 @@ import java.time.Instant;
 @MappedEntity("favourite_list")
 public record FavouriteList(@Id @GeneratedValue @Nullable Long id, long accountId, String name, Instant createdAt) {
     public String createdOnFrench() {
-        return fr.vivier.web.FrenchFormat.date(createdAt);
+        return FrenchFormat.date(createdAt);
     }
 }

@@ -1,5 +1,6 @@
 package fr.vivier.buyers;
 
+import fr.vivier.web.FrenchFormat;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
@@ -20,11 +21,11 @@ public record SavedSearch(
     @Nullable Instant lastDigestAt) {
 
     public String createdOnFrench() {
-        return fr.vivier.web.FrenchFormat.date(createdAt);
+        return FrenchFormat.date(createdAt);
     }
 
     public String lastDigestOnFrench() {
-        return lastDigestAt == null ? "" : fr.vivier.web.FrenchFormat.date(lastDigestAt);
+        return lastDigestAt == null ? "" : FrenchFormat.date(lastDigestAt);
     }
 
     SavedSearch withSubscribed(boolean value) {

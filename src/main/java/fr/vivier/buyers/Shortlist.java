@@ -1,5 +1,6 @@
 package fr.vivier.buyers;
 
+import fr.vivier.web.FrenchFormat;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
@@ -20,6 +21,6 @@ public record Shortlist(
     Instant createdAt) {
 
     public String createdOnFrench() {
-        return fr.vivier.web.FrenchFormat.date(createdAt);
+        return FrenchFormat.date(createdAt);
     }
 }

@@ -21,6 +21,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.authentication.AuthorizationException;
@@ -165,7 +166,7 @@ class ShortlistController {
     /** The shortlist, or 404 when it does not exist, or 403 (journaled) when it belongs to another buyer. */
     private Shortlist readable(long id, Authentication authentication) {
         if (shortlists.find(id).isEmpty()) {
-            throw new io.micronaut.http.exceptions.HttpStatusException(HttpStatus.NOT_FOUND, "Liste introuvable.");
+            throw new HttpStatusException(HttpStatus.NOT_FOUND, "Liste introuvable.");
         }
         return shortlists.readable(id, CurrentUser.of(authentication))
             .orElseThrow(() -> new AuthorizationException(authentication));

@@ -4,6 +4,8 @@ import fr.vivier.directory.CompanySize;
 import fr.vivier.directory.LegalForm;
 import fr.vivier.directory.StructureKind;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -294,10 +296,10 @@ final class DemoVocabulary {
 
     @SafeVarargs
     private static <K, V> Map<K, V> orderedMap(Map.Entry<K, V>... entries) {
-        Map<K, V> map = new java.util.LinkedHashMap<>();
+        Map<K, V> map = new LinkedHashMap<>();
         for (Map.Entry<K, V> entry : entries) {
             map.put(entry.getKey(), entry.getValue());
         }
-        return java.util.Collections.unmodifiableMap(map);
+        return Collections.unmodifiableMap(map);
     }
 }

@@ -41,8 +41,6 @@ public final class DirectoryRepositories {
             countQuery = "SELECT count(*) FROM supplier WHERE review_needed = TRUE AND status IN ('PENDING', 'PUBLISHED')")
         Page<Supplier> findReviewQueue(Pageable pageable);
 
-        Page<Supplier> findByStatus(SupplierStatus status, Pageable pageable);
-
         long countByStatus(SupplierStatus status);
 
         @Query("SELECT id FROM supplier WHERE status = 'PUBLISHED' AND id > :afterId ORDER BY id LIMIT :limit")

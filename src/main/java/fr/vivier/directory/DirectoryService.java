@@ -10,7 +10,6 @@ import fr.vivier.web.FrenchFormat;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
-import io.micronaut.data.model.Sort;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -158,15 +157,6 @@ public class DirectoryService {
         return new RegistrationResult.Registered(updated);
     }
 
-    /** Ids of published suppliers after {@code afterId}, in id order (for rebuilding the search index page by page). */
-    public List<Long> publishedIdsAfter(long afterId, int limit) {
-        return suppliers.findPublishedIdsAfter(afterId, limit);
-    }
-
-    public long publishedCount() {
-        return suppliers.countByStatus(SupplierStatus.PUBLISHED);
-    }
-
     public Optional<Supplier> find(long id) {
         return suppliers.findById(id);
     }
@@ -185,10 +175,6 @@ public class DirectoryService {
 
     public Page<Supplier> reviewQueue(int page, int size) {
         return suppliers.findReviewQueue(Pageable.from(page, size));
-    }
-
-    public Page<Supplier> byStatus(SupplierStatus status, int page, int size) {
-        return suppliers.findByStatus(status, Pageable.from(page, size, Sort.of(Sort.Order.asc("name"))));
     }
 
     /** Everything shown on a profile page (the page decides whether the contact may be shown). */

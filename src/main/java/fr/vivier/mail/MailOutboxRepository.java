@@ -36,7 +36,4 @@ interface MailOutboxRepository extends CrudRepository<OutgoingMail, Long> {
 
     @Query("DELETE FROM mail_outbox WHERE coalesce(sent_at, failed_at) < :before")
     int deleteFinishedBefore(Instant before);
-
-    @Query("SELECT count(*) FROM mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL")
-    long countPending();
 }

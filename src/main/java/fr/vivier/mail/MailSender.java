@@ -15,6 +15,9 @@ import jakarta.mail.internet.MimeMultipart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -79,10 +82,6 @@ public class MailSender {
         return delivered;
     }
 
-    public long pendingCount() {
-        return outbox.countPending();
-    }
-
     private void recordFailure(OutgoingMail mail, Exception e) {
         // SMTP errors often quote the recipient: the log and the outbox keep its domain only
         String error = LogMasks.emails(e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -100,8 +99,8 @@ public class MailSender {
 
     private static boolean isConnectionFailure(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.net.ConnectException || cause instanceof java.net.SocketTimeoutException
-                || cause instanceof java.net.UnknownHostException) {
+            if (cause instanceof ConnectException || cause instanceof SocketTimeoutException
+                || cause instanceof UnknownHostException) {
                 return true;
             }
         }

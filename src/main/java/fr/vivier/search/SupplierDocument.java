@@ -3,7 +3,6 @@ package fr.vivier.search;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
-import java.time.Instant;
 import java.util.List;
 
 /**

@@ -42,11 +42,26 @@ public class SupplierReindexer {
     private final ExecutorService executor;
     private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean();
-    private volatile Progress progress = new Progress("IDLE", 0, 0, null, null, null);
+    private volatile Progress progress = new Progress(State.IDLE, 0, 0, null, null, null);
 
-    public record Progress(String state, long total, long done, Instant startedAt, Instant finishedAt, String error) {
+    /** Where the last rebuild stands, with the word the staff page shows. */
+    public enum State {
+        IDLE("Aucune"), RUNNING("En cours"), DONE("Terminée"), FAILED("Échec");
+
+        private final String label;
+
+        State(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public record Progress(State state, long total, long done, Instant startedAt, Instant finishedAt, String error) {
         public int percent() {
-            return total == 0 ? ("DONE".equals(state) ? 100 : 0) : (int) (done * 100 / total);
+            return total == 0 ? (state == State.DONE ? 100 : 0) : (int) (done * 100 / total);
         }
     }
 
@@ -94,7 +109,7 @@ public class SupplierReindexer {
             // the documents get the newest change's id as version; changes made meanwhile are replayed into the new index
             long startId = directory.lastChangeId();
             long total = directory.publishedCount();
-            report(listener, new Progress("RUNNING", total, 0, started, null, null));
+            report(listener, new Progress(State.RUNNING, total, 0, started, null, null));
             String newIndex = indexes.createVersionedIndex("suppliers");
             long done = fill(newIndex, startId, total, started, listener);
             client.indices().refresh(r -> r.index(newIndex));
@@ -104,11 +119,11 @@ public class SupplierReindexer {
                 client.indices().delete(d -> d.index(old));
             }
             indexes.rebuilt("suppliers");
-            report(listener, new Progress("DONE", total, done, started, clock.instant(), null));
+            report(listener, new Progress(State.DONE, total, done, started, clock.instant(), null));
             LOG.info("suppliers index rebuilt: {} documents into {}", done, newIndex);
             return newIndex;
         } catch (IOException | RuntimeException e) {
-            report(listener, new Progress("FAILED", progress.total(), progress.done(), started, clock.instant(), e.getMessage()));
+            report(listener, new Progress(State.FAILED, progress.total(), progress.done(), started, clock.instant(), e.getMessage()));
             LOG.error("suppliers index rebuild failed", e);
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         } finally {
@@ -134,7 +149,7 @@ public class SupplierReindexer {
             }
             done += operations;
             after = ids.get(ids.size() - 1);
-            report(listener, new Progress("RUNNING", total, done, started, null, null));
+            report(listener, new Progress(State.RUNNING, total, done, started, null, null));
         }
         return done;
     }

@@ -62,10 +62,6 @@ public class RecontactQueueService {
             return FrenchFormat.date(request.createdAt());
         }
 
-        public String assignedOnFrench() {
-            return FrenchFormat.date(request.assignedAt());
-        }
-
         public String answeredOnFrench() {
             return FrenchFormat.date(request.answeredAt());
         }

@@ -19,5 +19,4 @@ public record CurrentUser(long accountId, String displayName, Collection<String>
     public boolean isBuyer() { return roles.contains("BUYER"); }
     public boolean isStaff() { return roles.contains("STAFF") || isAdmin(); }
     public boolean isAdmin() { return roles.contains("ADMIN"); }
-    public boolean isSupplier() { return roles.contains("SUPPLIER"); }
 }

@@ -1,12 +1,17 @@
 package fr.vivier.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import fr.vivier.accounts.AccountService;
+import fr.vivier.accounts.Role;
 import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.SupplierInput;
 import fr.vivier.directory.TestSuppliers;
 import fr.vivier.testsupport.Await;
 import fr.vivier.testsupport.IntegrationTest;
+import fr.vivier.testsupport.TestAccounts;
 import fr.vivier.testsupport.UniqueWords;
+import fr.vivier.testsupport.WebClient;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -35,6 +40,10 @@ class SupplierReindexerTest implements IntegrationTest {
     ElasticsearchClient client;
     @Inject
     SearchConfiguration configuration;
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    AccountService accounts;
 
     @Test
     void rebuildFillsANewIndexSwitchesTheAliasAndKeepsEverySupplierFindable() throws IOException {
@@ -59,9 +68,14 @@ class SupplierReindexerTest implements IntegrationTest {
         assertEquals(Set.of(newIndex), after);
         assertFalse(before.contains(newIndex));
         assertFalse(client.indices().exists(e -> e.index(List.copyOf(before))).value(), "the old index is deleted");
-        assertEquals("DONE", progress.get(progress.size() - 1).state());
+        assertEquals(SupplierReindexer.State.DONE, progress.get(progress.size() - 1).state());
         assertEquals(100, progress.get(progress.size() - 1).percent());
-        assertTrue(progress.stream().anyMatch(p -> "RUNNING".equals(p.state())));
+        assertTrue(progress.stream().anyMatch(p -> p.state() == SupplierReindexer.State.RUNNING));
         assertEquals(1, search.search(query).total());
+
+        WebClient staff = new WebClient(server.getURI());
+        assertEquals(303, staff.signIn(TestAccounts.create(accounts, Role.STAFF), TestAccounts.PASSWORD).statusCode());
+        assertTrue(staff.page("/agents/recherche").selectFirst("[role=status]").text().startsWith("Terminée"),
+            "the staff page says how the last rebuild went");
     }
 }

@@ -24,7 +24,7 @@ import java.util.Optional;
  * twice changes nothing.
  */
 @Singleton
-public class SupplierImportService {
+class SupplierImportService {
     private static final Logger LOG = LoggerFactory.getLogger(SupplierImportService.class);
     static final String TECHNICAL_FAILURE = "Erreur technique : la ligne n’a pas été importée. Importez à nouveau le même fichier : "
         + "les lignes déjà importées seront ignorées.";

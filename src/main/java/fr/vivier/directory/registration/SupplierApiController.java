@@ -10,6 +10,7 @@ import fr.vivier.web.FormRateLimiter;
 import fr.vivier.web.FrenchFormat;
 import fr.vivier.web.StrictJson;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -24,6 +25,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 
 import java.net.URI;
 import java.time.Clock;
@@ -116,13 +118,13 @@ class SupplierApiController {
         return HttpResponse.badRequest(new Errors(List.of(new FieldError(field, "Valeur illisible : vérifiez le format JSON et le type du champ."))));
     }
 
-    @Error(exception = io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException.class)
+    @Error(exception = UnsatisfiedArgumentException.class)
     HttpResponse<Errors> missingBody() {
         return HttpResponse.badRequest(new Errors(List.of(new FieldError("body", "Corps de requête JSON attendu."))));
     }
 
     /** An empty body is reported as an unsatisfied route, not as an unsatisfied argument. */
-    @Error(exception = io.micronaut.web.router.exceptions.UnsatisfiedRouteException.class)
+    @Error(exception = UnsatisfiedRouteException.class)
     HttpResponse<Errors> emptyBody() {
         return missingBody();
     }
