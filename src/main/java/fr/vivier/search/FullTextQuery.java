@@ -10,14 +10,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The text part of a supplier search. Each word of the query finds suppliers in layers, best first: its exact form
  * (weighted {@value #EXACT}× so that « traiteur » ranks traiteurs above the « traitement du linge » its stem also
  * finds), then its light stem (BM25 scores), then, when {@link RecallLayers} has them, the words it begins
  * (« menuiseri »: a constant score, {@value #PREFIX} per unit of field weight, below usual stem scores), then the
- * words one or two letters away from it (« menuiserei », Elasticsearch's fuzzy query with AUTO edits on the exact
- * forms, first letter kept: a constant {@value #FUZZY} per unit of field weight). A word or phrase of the curated
+ * words one letter away from it when no supplier uses it as typed ({@link KnownWords}; « menuiserei »,
+ * Elasticsearch's fuzzy query on the exact forms, first letter kept: a constant {@value #FUZZY} per unit of field
+ * weight). A word or phrase of the curated
  * {@link SearchSynonyms} also finds its equivalents, exact or stemmed, at {@value #SYNONYM} of their weight.
  * Several words are not all required: a
  * supplier must match {@link #required(int)} of them, and those matching more come first ({@value #WORD_MATCHED} more
@@ -32,7 +34,9 @@ class FullTextQuery {
     static final float SYNONYM = 0.8f;
     /** Typos rarely hit the first letter, and keeping it makes the fuzzy lookup far cheaper. */
     private static final int FUZZY_PREFIX_LENGTH = 1;
-    private static final int FUZZY_EXPANSIONS = 20;
+    private static final int FUZZY_EXPANSIONS = 10;
+    /** One edit, from five letters on (« bio » is not « bis »): two edits cost twice as much for few more typos. */
+    private static final String FUZZINESS = "AUTO:5,100";
     /**
      * What each word found adds, whatever its layer and unboosted: more than one word's score usually is, so that
      * suppliers matching more of the words come first, then the layers and boosts order those matching as many.
@@ -50,12 +54,14 @@ class FullTextQuery {
     private final FrenchAnalyzer analyzer;
     private final SearchSynonyms synonyms;
     private final SearchBoosts boosts;
+    private final KnownWords knownWords;
     private final RecallLayers layers;
 
-    FullTextQuery(FrenchAnalyzer analyzer, SearchSynonyms synonyms, SearchBoosts boosts, RecallLayers layers) {
+    FullTextQuery(FrenchAnalyzer analyzer, SearchSynonyms synonyms, SearchBoosts boosts, KnownWords knownWords, RecallLayers layers) {
         this.analyzer = analyzer;
         this.synonyms = synonyms;
         this.boosts = boosts;
+        this.knownWords = knownWords;
         this.layers = layers;
     }
 
@@ -68,7 +74,8 @@ class FullTextQuery {
         List<FrenchAnalyzer.Word> words = List.copyOf(distinct.values());
         List<SearchSynonyms.Run> runs = layers.isSynonyms() ? synonyms.runs(words)
             : words.stream().map(word -> new SearchSynonyms.Run(List.of(word), List.of())).toList();
-        List<Query> perRun = runs.stream().map(this::run).toList();
+        Set<String> misspelt = layers.isFuzzy() ? knownWords.unknown(words) : Set.of();
+        List<Query> perRun = runs.stream().map(run -> run(run, misspelt)).toList();
         return Query.of(q -> q.bool(b -> b.should(perRun).minimumShouldMatch(Integer.toString(required(perRun.size())))));
     }
 
@@ -83,11 +90,11 @@ class FullTextQuery {
      * {@value #WORD_MATCHED} for being found at all (not boosted, so that the boosts reorder suppliers matching as
      * many words, never one matching fewer above one matching more).
      */
-    private Query run(SearchSynonyms.Run run) {
+    private Query run(SearchSynonyms.Run run, Set<String> misspelt) {
         List<Query> alternatives = new ArrayList<>();
-        alternatives.add(allOf(run.words().stream().map(word -> layered(word, 1, true)).toList()));
+        alternatives.add(allOf(run.words().stream().map(word -> layered(word, 1, true, misspelt.contains(word.exact()))).toList()));
         for (List<FrenchAnalyzer.Word> equivalent : run.equivalents()) {
-            alternatives.add(allOf(equivalent.stream().map(word -> layered(word, SYNONYM, false)).toList()));
+            alternatives.add(allOf(equivalent.stream().map(word -> layered(word, SYNONYM, false, false)).toList()));
         }
         Query best = alternatives.size() == 1 ? alternatives.get(0) : Query.of(q -> q.disMax(d -> d.queries(alternatives)));
         return Query.of(q -> q.bool(b -> b.must(boosted(best)).should(all -> all.matchAll(m -> m.boost(WORD_MATCHED)))));
@@ -107,8 +114,8 @@ class FullTextQuery {
         return queries.size() == 1 ? queries.get(0) : Query.of(q -> q.bool(b -> b.must(queries)));
     }
 
-    /** The layers of one word; the prefix and fuzzy ones only for words typed, when switched on. */
-    private Query layered(FrenchAnalyzer.Word word, float weight, boolean typed) {
+    /** The layers of one word; the prefix one only for words typed, the fuzzy one only for words no supplier uses. */
+    private Query layered(FrenchAnalyzer.Word word, float weight, boolean typed, boolean misspelt) {
         List<Query> layers = new ArrayList<>();
         FIELDS.forEach((field, fieldWeight) -> {
             layers.add(term(field + "Words", word.exact(), weight * fieldWeight * EXACT));
@@ -119,14 +126,14 @@ class FullTextQuery {
             layers.add(constant(term("namePrefixes", prefix, 1), 4 * PREFIX));
             layers.add(constant(term("textPrefixes", prefix, 1), 2 * PREFIX));
         }
-        if (typed && this.layers.isFuzzy()) {
+        if (misspelt) {
             FIELDS.forEach((field, fieldWeight) -> layers.add(constant(fuzzy(field + "Words", word.exact()), fieldWeight * FUZZY)));
         }
         return Query.of(q -> q.disMax(d -> d.queries(layers).tieBreaker(0.3)));
     }
 
     private static Query fuzzy(String field, String value) {
-        return Query.of(q -> q.fuzzy(f -> f.field(field).value(value).fuzziness("AUTO").prefixLength(FUZZY_PREFIX_LENGTH)
+        return Query.of(q -> q.fuzzy(f -> f.field(field).value(value).fuzziness(FUZZINESS).prefixLength(FUZZY_PREFIX_LENGTH)
             .maxExpansions(FUZZY_EXPANSIONS).transpositions(true)));
     }
 

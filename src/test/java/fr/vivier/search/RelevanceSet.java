@@ -2,7 +2,13 @@ package fr.vivier.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode;
+import co.elastic.clients.elasticsearch._types.query_dsl.FunctionScoreMode;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -113,7 +119,40 @@ public final class RelevanceSet {
             context.getBean(Highlighter.class), context.getBean(ReferenceData.class),
             context.getBean(SupplierDocuments.class), context.getBean(FacetLabels.class),
             new FullTextQuery(context.getBean(FrenchAnalyzer.class), context.getBean(SearchSynonyms.class),
-                context.getBean(SearchBoosts.class), layers),
+                context.getBean(SearchBoosts.class), new KnownWords(context.getBean(ElasticsearchAsyncClient.class), configuration), layers),
+            context.getBean(ExecutorService.class, Qualifiers.byName(TaskExecutors.BLOCKING)));
+    }
+
+    /**
+     * The search as it was before the recall layers (issue 10), for before/after figures: every word required, stems
+     * only, one cross-field match, the boosts multiplying the whole score.
+     */
+    public static SupplierSearch searchBeforeRecallLayers(ApplicationContext context, String indexPrefix) {
+        SearchConfiguration configuration = new SearchConfiguration();
+        configuration.setIndexPrefix(indexPrefix);
+        SearchBoosts boosts = context.getBean(SearchBoosts.class);
+        FrenchAnalyzer analyzer = context.getBean(FrenchAnalyzer.class);
+        FullTextQuery allWordsRequired = new FullTextQuery(analyzer, context.getBean(SearchSynonyms.class), boosts,
+            new KnownWords(context.getBean(ElasticsearchAsyncClient.class), configuration), RecallLayers.of(false, false, false)) {
+            @Override
+            Query build(String text) {
+                String analysed = analyzer.queryForm(text);
+                var match = Query.of(q -> q.multiMatch(m -> m
+                    .query(analysed.isBlank() ? text : analysed)
+                    .fields("nameTokens^4", "sectorTokens^2", "offerTokens^2", "descriptionTokens")
+                    .type(TextQueryType.CrossFields)
+                    .operator(Operator.And)));
+                return Query.of(q -> q.functionScore(fs -> fs.query(match)
+                    .functions(f -> f.filter(fq -> fq.terms(t -> t.field("family").terms(v -> v.value(List.of(
+                        FieldValue.of("SIAE"), FieldValue.of("STPA"), FieldValue.of("ESS")))))).weight(boosts.getSocialEconomy()))
+                    .functions(f -> f.filter(fq -> fq.term(t -> t.field("local").value(true))).weight(boosts.getLocal()))
+                    .scoreMode(FunctionScoreMode.Multiply)
+                    .boostMode(FunctionBoostMode.Multiply)));
+            }
+        };
+        return new SupplierSearch(context.getBean(ElasticsearchAsyncClient.class), configuration, analyzer,
+            context.getBean(Highlighter.class), context.getBean(ReferenceData.class), context.getBean(SupplierDocuments.class),
+            context.getBean(FacetLabels.class), allWordsRequired,
             context.getBean(ExecutorService.class, Qualifiers.byName(TaskExecutors.BLOCKING)));
     }
 

@@ -112,6 +112,17 @@ class RelevanceTest implements IntegrationTest {
         assertTrue(judgement("menuiserie").relevant().containsAll(names("menuiserei").subList(0, 10)));
     }
 
+    @Test
+    void onlyWordsNoSupplierUsesAreLookedUpWithTypos() {
+        SearchConfiguration configuration = new SearchConfiguration();
+        configuration.setIndexPrefix(indexPrefix);
+        KnownWords knownWords = new KnownWords(context.getBean(co.elastic.clients.elasticsearch.ElasticsearchAsyncClient.class), configuration);
+        FrenchAnalyzer analyzer = context.getBean(FrenchAnalyzer.class);
+        assertEquals(Set.of("menuiserei"), knownWords.unknown(analyzer.words("menuiserei traiteurs menuiseri")),
+            "« traiteurs » is used as typed, « menuiseri » begins « menuiserie »");
+        assertEquals(Set.of("menuiserei"), knownWords.unknown(analyzer.words("traiteur menuiserei")), "the same answers, kept");
+    }
+
     private List<String> names(String text) {
         return names(search, text);
     }
