@@ -86,6 +86,7 @@ public class Territories {
     public String regionName(String code) { return snapshot().regions().getOrDefault(code, code); }
     public Map<String, String> departements() { return snapshot().departements(); }
     public Map<String, String> regions() { return snapshot().regions(); }
+    public java.util.Collection<CommuneEntry> communes() { return snapshot().communes().values(); }
 
     /** « Implanté sur notre territoire »: the commune, its EPCI or EPT, or its département is one of the authority's codes. */
     public boolean onTerritory(CommuneEntry commune) {
