@@ -97,6 +97,10 @@ public record LineForm(
         return sectors != null && sectors.contains(code);
     }
 
+    public String lotObjectAt(int index) { return row(lotObject, index); }
+    public String lotSectorAt(int index) { return row(lotSector, index); }
+    public String lotAmountAt(int index) { return row(lotAmount, index); }
+
     /** The value of lot row {@code index} of one of the lot columns, "" past its end. */
     public static String row(@Nullable List<String> column, int index) {
         return column == null || index >= column.size() || column.get(index) == null ? "" : column.get(index);

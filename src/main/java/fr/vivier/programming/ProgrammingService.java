@@ -139,6 +139,32 @@ public class ProgrammingService {
         return lines.programmedVsLaunched(year);
     }
 
+    /** The staff list: a buyer sees the lines of its direction only; staff see every line, or one direction's. */
+    @Transactional(readOnly = true)
+    public LinePage staffList(@Nullable Integer year, @Nullable String direction, @Nullable LineStatus status, Editor editor,
+                              int page, int pageSize) {
+        List<String> where = new ArrayList<>(List.of("TRUE"));
+        List<Object> parameters = new ArrayList<>();
+        if (year != null) {
+            where.add("l.year = ?");
+            parameters.add(year);
+        }
+        String wantedDirection = editor.staff() ? direction : editor.direction();
+        if (!editor.staff() && (wantedDirection == null || wantedDirection.isBlank())) {
+            return new LinePage(List.of(), 0, 0, pageSize);
+        }
+        if (wantedDirection != null && !wantedDirection.isBlank()) {
+            where.add("lower(l.direction) = lower(?)");
+            parameters.add(wantedDirection.strip());
+        }
+        if (status != null) {
+            where.add("l.status = ?");
+            parameters.add(status.name());
+        }
+        List<Long> ids = lines.ids(String.join(" AND ", where), parameters, "l.year DESC, l.expected_quarter, l.reference");
+        return LinePage.of(ids, page, pageSize, lines);
+    }
+
     /** Refused to a buyer of another direction. */
     public static final class NotYours extends RuntimeException {
         NotYours() {
