@@ -19,7 +19,7 @@ class LineValidator {
     private static final Pattern YEAR = Pattern.compile("20\\d\\d");
     private static final Pattern CPV = Pattern.compile("\\d{8}(-\\d)?");
     private static final Pattern AMOUNT = Pattern.compile("\\d{1,12}([.,]\\d{1,2})?");
-    private static final Pattern REFERENCE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._/-]*");
+    private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     /** Control characters other than line breaks and tabs are refused in free text. */
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
 
@@ -46,7 +46,7 @@ class LineValidator {
         }
         String reference = text(form.reference());
         if (!REFERENCE.matcher(reference).matches()) {
-            errors.put("reference", "La référence ne contient que des lettres, des chiffres, des espaces et les signes . _ / -");
+            errors.put("reference", "La référence ne contient que des lettres sans accent, des chiffres et les signes . _ - (elle sert dans l’adresse de la page publique).");
         }
         String object = text(form.object());
         String description = text(form.description());
