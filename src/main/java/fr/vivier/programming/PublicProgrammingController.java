@@ -32,9 +32,11 @@ class PublicProgrammingController {
     }
 
     private final PublicProgramming programming;
+    private final InterestBoard board;
 
-    PublicProgrammingController(PublicProgramming programming) {
+    PublicProgrammingController(PublicProgramming programming, InterestBoard board) {
         this.programming = programming;
+        this.board = board;
     }
 
     @Get
@@ -55,7 +57,9 @@ class PublicProgrammingController {
     }
 
     @Get("/{year}/{reference}")
-    HttpResponse<?> line(HttpRequest<?> request, @PathVariable int year, @PathVariable String reference) {
+    HttpResponse<?> line(HttpRequest<?> request, @PathVariable int year, @PathVariable String reference,
+                         @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue String interet,
+                         @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue String retrait) {
         Optional<LineView> view = reference.length() > 40 ? Optional.empty() : programming.published(year, reference);
         if (view.isEmpty()) {
             return HttpResponse.notFound();
@@ -63,7 +67,15 @@ class PublicProgrammingController {
         Map<String, Object> model = new HashMap<>();
         model.put("view", view.get());
         model.put("line", view.get().line());
-        return HttpResponse.ok(new ModelAndView<>("programming/ligne", model));
+        model.putAll(board.model(request, view.get().line(), InterestForm.empty(), Map.of()));
+        if (interet != null) {
+            model.put("success", "C’est noté : la direction voit que cette ligne vous concerne.");
+        } else if (retrait != null) {
+            model.put("success", "Votre manifestation d’intérêt est retirée.");
+        }
+        // the page differs for the structure of the session: never cached by a shared proxy
+        return HttpResponse.ok(new ModelAndView<>("programming/ligne", model))
+            .header(io.micronaut.http.HttpHeaders.CACHE_CONTROL, "private, no-store");
     }
 
     static PublicQuery parse(PublicProgramming programming, HttpParameters parameters) {

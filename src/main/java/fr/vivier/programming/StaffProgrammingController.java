@@ -61,14 +61,16 @@ class StaffProgrammingController {
 
     private final ProgrammingService programming;
     private final AccountService accounts;
+    private final InterestService interests;
     private final ReferenceData reference;
     private final Territories territories;
     private final Clock clock;
 
-    StaffProgrammingController(ProgrammingService programming, AccountService accounts, ReferenceData reference,
+    StaffProgrammingController(ProgrammingService programming, InterestService interests, AccountService accounts, ReferenceData reference,
                                Territories territories, Clock clock) {
         this.programming = programming;
         this.accounts = accounts;
+        this.interests = interests;
         this.reference = reference;
         this.territories = territories;
         this.clock = clock;
@@ -222,6 +224,7 @@ class StaffProgrammingController {
         model.put("view", LineView.of(line, reference, territories));
         model.put("changes", programming.statusChanges(line.id()));
         model.put("nextStatuses", line.status().next());
+        model.put("interested", interests.interested(line));
         model.put("statusErrors", Map.of());
         model.put("statusForm", new StatusForm("", line.consultationUrl() == null ? "" : line.consultationUrl()));
         return model;
