@@ -62,15 +62,17 @@ class StaffProgrammingController {
     private final ProgrammingService programming;
     private final AccountService accounts;
     private final InterestService interests;
+    private final LineMatching matching;
     private final ReferenceData reference;
     private final Territories territories;
     private final Clock clock;
 
-    StaffProgrammingController(ProgrammingService programming, InterestService interests, AccountService accounts, ReferenceData reference,
+    StaffProgrammingController(ProgrammingService programming, InterestService interests, LineMatching matching, AccountService accounts, ReferenceData reference,
                                Territories territories, Clock clock) {
         this.programming = programming;
         this.accounts = accounts;
         this.interests = interests;
+        this.matching = matching;
         this.reference = reference;
         this.territories = territories;
         this.clock = clock;
@@ -225,6 +227,7 @@ class StaffProgrammingController {
         model.put("changes", programming.statusChanges(line.id()));
         model.put("nextStatuses", line.status().next());
         model.put("interested", interests.interested(line));
+        model.put("matching", matching.forStaff(line));
         model.put("statusErrors", Map.of());
         model.put("statusForm", new StatusForm("", line.consultationUrl() == null ? "" : line.consultationUrl()));
         return model;
