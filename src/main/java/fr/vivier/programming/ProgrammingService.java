@@ -77,6 +77,21 @@ public class ProgrammingService {
         return new Saved.Done(id);
     }
 
+    /** Checks and saves a typed line by year and reference (created when absent, updated otherwise), then publishes it. */
+    @Transactional
+    public Saved saveAndPublish(LineForm form, Editor editor) {
+        LineValidator.Result result = validator.validate(form, LineValidator.text(form.direction()));
+        if (result instanceof LineValidator.Result.Invalid invalid) {
+            return new Saved.Invalid(invalid.errors());
+        }
+        Saved saved = upsert(((LineValidator.Result.Valid) result).input(), editor);
+        long id = ((Saved.Done) saved).id();
+        if (!lines.find(id).orElseThrow().published()) {
+            lines.setPublished(id, true, clock.instant());
+        }
+        return saved;
+    }
+
     /** Saves a line found by year and reference, creating it when absent (the yearly census import). */
     @Transactional
     public Saved upsert(LineInput input, Editor editor) {
