@@ -108,6 +108,16 @@ class LineValidator {
         checkControl(errors, "environmentalThemes", themes, "Les thèmes environnementaux");
         checkControl(errors, "contact", contact, "Le contact");
         List<LineInput.LotInput> lots = lots(form, errors);
+        // the form's constraints say the same; the census import reaches here without them
+        tooLong(errors, "reference", reference, 40, "La référence ne doit pas dépasser 40 caractères.");
+        tooLong(errors, "object", object, 300, "L’objet ne doit pas dépasser 300 caractères.");
+        if (object.isEmpty()) {
+            errors.putIfAbsent("object", "Indiquez l’objet de l’achat.");
+        }
+        tooLong(errors, "description", description, 5000, "La description ne doit pas dépasser 5 000 caractères.");
+        tooLong(errors, "direction", typedDirection, 160, "La direction ne doit pas dépasser 160 caractères.");
+        tooLong(errors, "environmentalThemes", themes, 300, "Les thèmes environnementaux ne doivent pas dépasser 300 caractères.");
+        tooLong(errors, "contact", contact, 200, "Le contact ne doit pas dépasser 200 caractères.");
         if (!errors.isEmpty()) {
             return new Result.Invalid(errors);
         }
@@ -153,6 +163,12 @@ class LineValidator {
             return null;
         }
         return new BigDecimal(compact.replace(',', '.')).setScale(2);
+    }
+
+    private static void tooLong(Map<String, String> errors, String field, String value, int max, String message) {
+        if (value.length() > max) {
+            errors.put(field, message);
+        }
     }
 
     private static void checkControl(Map<String, String> errors, String field, String value, String what) {

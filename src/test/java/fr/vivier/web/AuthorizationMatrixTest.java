@@ -225,6 +225,16 @@ class AuthorizationMatrixTest implements IntegrationTest {
             post("/agents/programmation/{id}/depublication", ANONYMOUS, SIGN_IN),
             post("/agents/programmation/{id}/depublication", OTHER_BUYER, FORBIDDEN),
 
+            // census import of the programming (staff)
+            get("/agents/import-programmation", ANONYMOUS, SIGN_IN),
+            get("/agents/import-programmation", BUYER, FORBIDDEN),
+            get("/agents/import-programmation/modele.csv", ANONYMOUS, SIGN_IN),
+            get("/agents/import-programmation/modele.csv", BUYER, FORBIDDEN),
+            upload("/agents/import-programmation", ANONYMOUS, SIGN_IN),
+            upload("/agents/import-programmation", BUYER, FORBIDDEN),
+            post("/agents/import-programmation/confirmation", ANONYMOUS, SIGN_IN),
+            post("/agents/import-programmation/confirmation", BUYER, FORBIDDEN),
+
             // sign-out
             post("/deconnexion", ANONYMOUS, SIGN_IN),
 
@@ -310,6 +320,7 @@ class AuthorizationMatrixTest implements IntegrationTest {
         Map.entry("/achats-moins-40k", Map.of("object", "Entretien du parc", "sector", "espaces-verts-entretien", "commune", "Bondy")),
         Map.entry("/achats-moins-40k/{id}/selection", Map.of("fournisseur", "0")),
         Map.entry("/agents/programmation", PROGRAMMING_LINE),
+        Map.entry("/agents/import-programmation/confirmation", Map.of("contenu", "x", "empreinte", "y")),
         Map.entry("/agents/programmation/{id}/modifier", PROGRAMMING_LINE),
         Map.entry("/agents/programmation/{id}/statut", Map.of("statut", "ABANDONED")),
         Map.entry("/mon-profil/fiche/modifier", Map.of("name", "Nom changé", "communeQuery", "Bondy")));
