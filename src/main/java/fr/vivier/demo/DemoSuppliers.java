@@ -7,21 +7,25 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 
 /**
- * Demo data (VIVIER_DEMO_DATA=true): about 200 fictitious suppliers of Est Ensemble, loaded once at start-up.
+ * Demo data (VIVIER_DEMO_DATA=true): about 200 fictitious suppliers of Est Ensemble and their authority's published
+ * programming of the year, loaded once at start-up.
  * Runs after the reference data, the territories and the demo accounts (the staff account verifies labels).
  */
 @Singleton
 @Requires(property = "vivier.demo-data", value = "true")
 class DemoSuppliers {
     private final DemoSupplierLoader loader;
+    private final DemoProgramming programming;
 
-    DemoSuppliers(DemoSupplierLoader loader) {
+    DemoSuppliers(DemoSupplierLoader loader, DemoProgramming programming) {
         this.loader = loader;
+        this.programming = programming;
     }
 
     @EventListener
     @Order(200)
     void onStartup(StartupEvent event) {
         loader.load();
+        programming.load();
     }
 }

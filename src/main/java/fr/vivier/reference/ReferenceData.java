@@ -8,6 +8,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,6 +94,10 @@ public class ReferenceData {
 
     public Optional<Commune> commune(@Nullable String code) {
         return Optional.ofNullable(code == null ? null : snapshot().communes().get(code));
+    }
+
+    public Collection<Commune> communes() {
+        return snapshot().communes().values();
     }
 
     public int communeCount() {

@@ -1,5 +1,7 @@
 package fr.vivier.web;
 
+import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,5 +33,15 @@ public final class FrenchFormat {
 
     public static String dateTime(Instant instant) {
         return instant == null ? "" : DATE_TIME.format(instant.atZone(ZONE));
+    }
+
+    /** « 12 500 € HT », with non-breaking spaces. */
+    public static String amountHt(BigDecimal amount) {
+        if (amount == null) {
+            return "";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.FRANCE);
+        format.setMaximumFractionDigits(2);
+        return format.format(amount) + "\u00a0€\u00a0HT";
     }
 }

@@ -11,6 +11,8 @@ import fr.vivier.buyers.ShortlistService;
 import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.Supplier;
 import fr.vivier.directory.TestSuppliers;
+import fr.vivier.programming.ProgrammingService;
+import fr.vivier.programming.TestLines;
 import fr.vivier.sourcing.RecontactQueueService;
 import fr.vivier.testsupport.IntegrationTest;
 import fr.vivier.testsupport.Sirets;
@@ -198,6 +200,33 @@ class AuthorizationMatrixTest implements IntegrationTest {
             post("/admin/comptes/{id}/reinitialisation", BUYER, FORBIDDEN),
             post("/admin/comptes/{id}/reinitialisation", STAFF, FORBIDDEN),
 
+            // programming (buyers and staff; a buyer only touches the lines of its own direction)
+            get("/agents/programmation", ANONYMOUS, SIGN_IN),
+            get("/agents/programmation/nouvelle", ANONYMOUS, SIGN_IN),
+            post("/agents/programmation", ANONYMOUS, SIGN_IN),
+            get("/agents/programmation/{id}", ANONYMOUS, SIGN_IN),
+            get("/agents/programmation/{id}", OTHER_BUYER, FORBIDDEN),
+            get("/agents/programmation/{id}/modifier", ANONYMOUS, SIGN_IN),
+            get("/agents/programmation/{id}/modifier", OTHER_BUYER, FORBIDDEN),
+            post("/agents/programmation/{id}/modifier", ANONYMOUS, SIGN_IN),
+            post("/agents/programmation/{id}/modifier", OTHER_BUYER, FORBIDDEN),
+            post("/agents/programmation/{id}/statut", ANONYMOUS, SIGN_IN),
+            post("/agents/programmation/{id}/statut", OTHER_BUYER, FORBIDDEN),
+            post("/agents/programmation/{id}/publication", ANONYMOUS, SIGN_IN),
+            post("/agents/programmation/{id}/publication", OTHER_BUYER, FORBIDDEN),
+            post("/agents/programmation/{id}/depublication", ANONYMOUS, SIGN_IN),
+            post("/agents/programmation/{id}/depublication", OTHER_BUYER, FORBIDDEN),
+
+            // census import of the programming (staff)
+            get("/agents/import-programmation", ANONYMOUS, SIGN_IN),
+            get("/agents/import-programmation", BUYER, FORBIDDEN),
+            get("/agents/import-programmation/modele.csv", ANONYMOUS, SIGN_IN),
+            get("/agents/import-programmation/modele.csv", BUYER, FORBIDDEN),
+            upload("/agents/import-programmation", ANONYMOUS, SIGN_IN),
+            upload("/agents/import-programmation", BUYER, FORBIDDEN),
+            post("/agents/import-programmation/confirmation", ANONYMOUS, SIGN_IN),
+            post("/agents/import-programmation/confirmation", BUYER, FORBIDDEN),
+
             // sign-out
             post("/deconnexion", ANONYMOUS, SIGN_IN),
 
@@ -260,6 +289,11 @@ class AuthorizationMatrixTest implements IntegrationTest {
             get("/mon-profil/donnees.json", BUYER, ASK_FOR_A_LINK));
     }
 
+    private static final Map<String, String> PROGRAMMING_LINE = Map.ofEntries(Map.entry("year", "2027"),
+        Map.entry("reference", "MATRICE-{ligne}"), Map.entry("object", "Objet changé"), Map.entry("direction", "Direction des sports"),
+        Map.entry("sectors", "espaces-verts-entretien"), Map.entry("estimatedAmount", "10 000"), Map.entry("expectedQuarter", "1"),
+        Map.entry("procedure", "ADAPTED"), Map.entry("nature", "CONTRACT"), Map.entry("places", "93010"));
+
     /**
      * The form each state-changing route is tried with: valid, so that a missing check would really act (the import
      * confirmation excepted: its content is signed with a server key the test does not have).
@@ -277,6 +311,10 @@ class AuthorizationMatrixTest implements IntegrationTest {
         Map.entry("/recherches-enregistrees", Map.of("name", "Espaces verts", "query", "q=tonte")),
         Map.entry("/achats-moins-40k", Map.of("object", "Entretien du parc", "sector", "espaces-verts-entretien", "commune", "Bondy")),
         Map.entry("/achats-moins-40k/{id}/selection", Map.of("fournisseur", "0")),
+        Map.entry("/agents/programmation", PROGRAMMING_LINE),
+        Map.entry("/agents/import-programmation/confirmation", Map.of("contenu", "x", "empreinte", "y")),
+        Map.entry("/agents/programmation/{id}/modifier", PROGRAMMING_LINE),
+        Map.entry("/agents/programmation/{id}/statut", Map.of("statut", "ABANDONED")),
         Map.entry("/mon-profil/fiche/modifier", Map.of("name", "Nom changé", "communeQuery", "Bondy")));
 
     @Inject
@@ -295,6 +333,8 @@ class AuthorizationMatrixTest implements IntegrationTest {
     SavedSearchService searches;
     @Inject
     ShortlistService shortlists;
+    @Inject
+    ProgrammingService programming;
 
     private final Map<Who, WebClient> clients = new EnumMap<>(Who.class);
     /** What {id} stands for under each controller path. */
@@ -310,6 +350,7 @@ class AuthorizationMatrixTest implements IntegrationTest {
     private long listId;
     private long savedSearchId;
     private long shortlistId;
+    private long lineId;
 
     @BeforeAll
     void signInOncePerRoleAndCreateTheFixtures() {
@@ -369,6 +410,10 @@ class AuthorizationMatrixTest implements IntegrationTest {
         shortlists.select(shortlist, List.of(published.id()));
         shortlistId = shortlist.id();
 
+        // a programming line of a direction that neither buyer of the matrix belongs to
+        lineId = TestLines.create(programming, draft -> draft.direction = "Direction de l’environnement");
+        idsByPrefix.put("/agents/programmation/", String.valueOf(lineId));
+        values.put("{ligne}", String.valueOf(lineId));
         idsByPrefix.put("/agents/fiches/", String.valueOf(supplierId));
         idsByPrefix.put("/agents/demandes-recontact/", String.valueOf(recontactId));
         idsByPrefix.put("/admin/comptes/", String.valueOf(targetAccountId));
@@ -516,7 +561,9 @@ class AuthorizationMatrixTest implements IntegrationTest {
             accounts.findByEmail(invitationEmail).isPresent(),
             favourites.find(listId).map(list -> favourites.entries(list, 0, 50).getTotalSize()).orElse(-1L),
             searches.find(savedSearchId).<Object>map(search -> search.subscribed()).orElse("supprimée"),
-            shortlists.selectedIds(shortlists.find(shortlistId).orElseThrow()));
+            shortlists.selectedIds(shortlists.find(shortlistId).orElseThrow()),
+            programming.find(lineId).map(line -> line.object() + line.status() + line.published()).orElseThrow(),
+            programming.staffList(2027, null, null, TestLines.staff(), 0, 1).total());
     }
 
     /** A multipart upload like the import page's form: the token as the {@code _csrf} part, the file as {@code fichier}. */
