@@ -1,5 +1,6 @@
 package fr.vivier.programming;
 
+import fr.vivier.web.session.FormPage;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -30,6 +31,7 @@ class AlertUnsubscribeController {
     }
 
     @Get("/{supplierId}/{signature}")
+    @FormPage
     HttpResponse<?> confirm(@PathVariable long supplierId, @PathVariable String signature) {
         if (!alerts.validSignature(supplierId, signature)) {
             return invalid();

@@ -4,8 +4,8 @@ import fr.vivier.directory.ConsentKind;
 import fr.vivier.directory.SupplierDirectory;
 import fr.vivier.directory.SupplierView;
 import fr.vivier.mail.MailService;
+import fr.vivier.shared.JobLocks;
 import fr.vivier.web.ServerKeys;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -13,13 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +32,6 @@ import java.util.Set;
 @Singleton
 public class ProgrammingAlerts {
     private static final Logger LOG = LoggerFactory.getLogger(ProgrammingAlerts.class);
-    private static final long LOCK = 724_301L;
     static final String KEY = "programming-alerts";
     /** Lines published longer ago than this are no news any more. */
     private static final Duration RECENT = Duration.ofDays(60);
@@ -46,17 +43,19 @@ public class ProgrammingAlerts {
     private final SupplierDirectory directory;
     private final MailService mail;
     private final ServerKeys keys;
-    private final JdbcOperations jdbc;
+    private final ProgrammingAlertsRepository memory;
+    private final JobLocks locks;
     private final Clock clock;
 
     ProgrammingAlerts(ProgrammingRepository lines, LineMatching matching, SupplierDirectory directory, MailService mail, ServerKeys keys,
-                      JdbcOperations jdbc, Clock clock) {
+                      ProgrammingAlertsRepository memory, JobLocks locks, Clock clock) {
         this.lines = lines;
         this.matching = matching;
         this.directory = directory;
         this.mail = mail;
         this.keys = keys;
-        this.jdbc = jdbc;
+        this.memory = memory;
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -78,22 +77,22 @@ public class ProgrammingAlerts {
     /** One transaction: the mails and the « already sent » rows commit together. Nothing is recorded when search is down. */
     @Transactional
     public Outcome runOnce() {
-        if (!lockTaken()) {
+        if (!locks.tryTake(KEY)) {
             return new Outcome(false, 0);
         }
         Map<Long, List<ProgrammingLine>> bySupplier = new LinkedHashMap<>();
         List<Long> recent = lines.ids("l.published AND l.published_at >= ? AND l.status IN ('PLANNED', 'SOURCING')",
-            List.of(Timestamp.from(clock.instant().minus(RECENT))), "l.published_at, l.id");
+            List.of(clock.instant().minus(RECENT).atOffset(ZoneOffset.UTC)), "l.published_at, l.id");
         for (ProgrammingLine line : lines.lines(recent)) {
             Optional<List<Long>> matched = matching.matches(line, MAX_MATCHES_PER_LINE).map(found -> found.ids());
             if (matched.isEmpty()) {
                 return new Outcome(false, 0);
             }
-            Set<Long> already = alreadySent(line.id());
+            Set<Long> already = memory.alreadySent(line.id());
             matched.get().stream().filter(id -> !already.contains(id))
                 .forEach(id -> bySupplier.computeIfAbsent(id, k -> new ArrayList<>()).add(line));
         }
-        Set<Long> unsubscribed = unsubscribed(bySupplier.keySet());
+        Set<Long> unsubscribed = memory.unsubscribed(bySupplier.keySet());
         List<Long> candidates = bySupplier.keySet().stream().filter(id -> !unsubscribed.contains(id)).toList();
         int mailed = 0;
         Instant now = clock.instant();
@@ -105,7 +104,7 @@ public class ProgrammingAlerts {
                 long supplierId = view.supplier().id();
                 List<ProgrammingLine> news = bySupplier.get(supplierId);
                 queueMail(view, news);
-                news.forEach(line -> recordSent(line.id(), supplierId, now));
+                news.forEach(line -> memory.recordSent(line.id(), supplierId, now));
                 mailed++;
             }
         }
@@ -123,12 +122,7 @@ public class ProgrammingAlerts {
 
     @Transactional
     public void unsubscribe(long supplierId) {
-        jdbc.prepareStatement("INSERT INTO programming_alert_unsubscribed (supplier_id, unsubscribed_at) VALUES (?, ?) "
-            + "ON CONFLICT (supplier_id) DO NOTHING", statement -> {
-                statement.setLong(1, supplierId);
-                statement.setTimestamp(2, Timestamp.from(clock.instant()));
-                return statement.executeUpdate();
-            });
+        memory.unsubscribe(supplierId, clock.instant());
     }
 
     private void queueMail(SupplierView view, List<ProgrammingLine> news) {
@@ -142,52 +136,5 @@ public class ProgrammingAlerts {
             "lines", alertLines,
             "programmingUrl", base + PublicProgrammingController.PATH,
             "unsubscribeUrl", base + AlertUnsubscribeController.PATH + "/" + supplierId + "/" + signature(supplierId)));
-    }
-
-    private Set<Long> alreadySent(long lineId) {
-        return jdbc.prepareStatement("SELECT supplier_id FROM programming_alert_sent WHERE line_id = ?", statement -> {
-            statement.setLong(1, lineId);
-            return ids(statement.executeQuery());
-        });
-    }
-
-    private Set<Long> unsubscribed(Set<Long> supplierIds) {
-        if (supplierIds.isEmpty()) {
-            return Set.of();
-        }
-        return jdbc.prepareStatement("SELECT supplier_id FROM programming_alert_unsubscribed WHERE supplier_id = ANY (?)", statement -> {
-            statement.setArray(1, statement.getConnection().createArrayOf("bigint", supplierIds.toArray()));
-            return ids(statement.executeQuery());
-        });
-    }
-
-    private void recordSent(long lineId, long supplierId, Instant now) {
-        jdbc.prepareStatement("INSERT INTO programming_alert_sent (line_id, supplier_id, sent_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-            statement -> {
-                statement.setLong(1, lineId);
-                statement.setLong(2, supplierId);
-                statement.setTimestamp(3, Timestamp.from(now));
-                return statement.executeUpdate();
-            });
-    }
-
-    private static Set<Long> ids(ResultSet rows) throws java.sql.SQLException {
-        Set<Long> ids = new HashSet<>();
-        try (rows) {
-            while (rows.next()) {
-                ids.add(rows.getLong(1));
-            }
-        }
-        return ids;
-    }
-
-    private boolean lockTaken() {
-        return jdbc.prepareStatement("SELECT pg_try_advisory_xact_lock(?)", statement -> {
-            statement.setLong(1, LOCK);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getBoolean(1);
-            }
-        });
     }
 }

@@ -1,0 +1,67 @@
+package fr.vivier.programming;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+/** What the programming alerts remember: the lines already mailed to each supplier, and who unsubscribed. */
+@Singleton
+class ProgrammingAlertsRepository {
+    private final JdbcOperations jdbc;
+
+    ProgrammingAlertsRepository(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void unsubscribe(long supplierId, Instant at) {
+        jdbc.prepareStatement("INSERT INTO programming_alert_unsubscribed (supplier_id, unsubscribed_at) VALUES (?, ?) "
+            + "ON CONFLICT (supplier_id) DO NOTHING", statement -> {
+                statement.setLong(1, supplierId);
+                statement.setTimestamp(2, Timestamp.from(at));
+                return statement.executeUpdate();
+            });
+    }
+
+    Set<Long> alreadySent(long lineId) {
+        return jdbc.prepareStatement("SELECT supplier_id FROM programming_alert_sent WHERE line_id = ?", statement -> {
+            statement.setLong(1, lineId);
+            return ids(statement.executeQuery());
+        });
+    }
+
+    Set<Long> unsubscribed(Set<Long> supplierIds) {
+        if (supplierIds.isEmpty()) {
+            return Set.of();
+        }
+        return jdbc.prepareStatement("SELECT supplier_id FROM programming_alert_unsubscribed WHERE supplier_id = ANY (?)", statement -> {
+            statement.setArray(1, statement.getConnection().createArrayOf("bigint", supplierIds.toArray()));
+            return ids(statement.executeQuery());
+        });
+    }
+
+    void recordSent(long lineId, long supplierId, Instant at) {
+        jdbc.prepareStatement("INSERT INTO programming_alert_sent (line_id, supplier_id, sent_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            statement -> {
+                statement.setLong(1, lineId);
+                statement.setLong(2, supplierId);
+                statement.setTimestamp(3, Timestamp.from(at));
+                return statement.executeUpdate();
+            });
+    }
+
+    private static Set<Long> ids(ResultSet rows) throws SQLException {
+        Set<Long> ids = new HashSet<>();
+        try (rows) {
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
+            }
+        }
+        return ids;
+    }
+}
