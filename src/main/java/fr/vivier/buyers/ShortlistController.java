@@ -88,8 +88,9 @@ class ShortlistController {
             errors.put("commune", commune.error());
         }
         if (!errors.isEmpty()) {
+            ShortlistForm shown = commune.commune() == null ? form : form.withCommune(commune.commune().displayName());
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>(FORM_VIEW,
-                formModel(form, errors, commune.candidates(), null, null, authentication)));
+                formModel(shown, errors, commune.candidates(), null, null, authentication)));
         }
         String keywords = form.keywords() == null || form.keywords().isBlank() ? null : form.keywords().strip();
         ShortlistService.Need need = new ShortlistService.Need(form.object().strip(), form.sector().strip(),
@@ -106,8 +107,19 @@ class ShortlistController {
     HttpResponse<?> invalid(HttpRequest<?> request, ConstraintViolationException exception) {
         Authentication authentication = request.getUserPrincipal(Authentication.class).orElseThrow();
         ShortlistForm input = request.getBody(ShortlistForm.class).orElse(ShortlistForm.empty());
+        Map<String, String> errors = new LinkedHashMap<>(FormErrors.of(exception));
+        if (errors.containsKey("commune")) {
+            return HttpResponse.unprocessableEntity().body(new ModelAndView<>(FORM_VIEW,
+                formModel(input, errors, List.of(), null, null, authentication)));
+        }
+        // the commune, valid as typed, is looked up too: its choice among homonyms is offered or kept
+        CommuneChoice commune = CommuneChoice.resolve(input.communeCode(), input.commune(), territories);
+        if (commune.error() != null) {
+            errors.put("commune", commune.error());
+        }
+        ShortlistForm shown = commune.commune() == null ? input : input.withCommune(commune.commune().displayName());
         return HttpResponse.unprocessableEntity().body(new ModelAndView<>(FORM_VIEW,
-            formModel(input, FormErrors.of(exception), List.of(), null, null, authentication)));
+            formModel(shown, errors, commune.candidates(), null, null, authentication)));
     }
 
     @Get("/{id}")

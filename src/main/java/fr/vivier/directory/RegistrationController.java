@@ -64,7 +64,7 @@ class RegistrationController {
         DirectoryService.RegistrationResult result = directory.register(commune.toInput(form), DirectoryService.ACTOR_SUPPLIER);
         if (result instanceof DirectoryService.RegistrationResult.Invalid invalid) {
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>(VIEW,
-                FormModel.build(form, commune.withError(invalid.errors()), commune.candidates(), reference, territories)));
+                FormModel.build(commune.shown(form), commune.withError(form, invalid.errors()), commune.candidates(), reference, territories)));
         }
         // a SIRET already registered gets the same answer as a new one: the form does not tell who is registered
         return HttpResponse.seeOther(URI.create("/inscription/confirmation"));
@@ -75,35 +75,41 @@ class RegistrationController {
         return new ModelAndView<>("directory/inscription-confirmation", new HashMap<>());
     }
 
-    /** The commune typed as a name, postcode or INSEE code; several matches are offered as a choice. */
+    /**
+     * The commune typed as a name, postcode or INSEE code. Several matches (« Montreuil ») are offered as a choice,
+     * the authority's territory first, and nothing is guessed: the person picks one, or the form comes back.
+     */
     record CommuneChoice(@Nullable Territories.CommuneEntry commune, List<Territories.CommuneEntry> candidates,
                          @Nullable String error) {
         static CommuneChoice resolve(@Nullable String chosenCode, @Nullable String query, Territories territories) {
-            if (chosenCode != null && !chosenCode.isBlank()) {
+            boolean typed = query != null && !query.isBlank();
+            if (!typed && chosenCode != null && !chosenCode.isBlank()) {
                 Optional<Territories.CommuneEntry> chosen = territories.commune(chosenCode.strip());
                 if (chosen.isPresent()) {
                     return new CommuneChoice(chosen.get(), List.of(), null);
                 }
             }
-            if (query == null || query.isBlank()) {
+            if (!typed) {
                 return new CommuneChoice(null, List.of(), "Indiquez la commune de l’établissement (nom ou code postal).");
             }
             if (query.length() > 100) {
                 return new CommuneChoice(null, List.of(), "Ce champ ne doit pas dépasser 100 caractères.");
             }
-            List<Territories.CommuneEntry> found = territories.findCommunes(query, 30);
-            if (found.size() == 1) {
-                return new CommuneChoice(found.get(0), List.of(), null);
-            }
+            List<Territories.CommuneEntry> found = territories.candidates(query, 30);
             if (found.isEmpty()) {
                 return new CommuneChoice(null, List.of(), "Aucune commune ne correspond à « " + query.strip() + " » : vérifiez le nom ou le code postal.");
             }
-            List<Territories.CommuneEntry> exact = found.stream()
-                .filter(c -> c.normalisedName().equals(Territories.normalise(query)) || c.postcodes().contains(query.strip())).toList();
-            if (exact.size() == 1) {
-                return new CommuneChoice(exact.get(0), List.of(), null);
+            if (found.size() == 1) {
+                return new CommuneChoice(found.get(0), List.of(), null);
             }
-            return new CommuneChoice(null, found, "Plusieurs communes correspondent : choisissez la vôtre dans la liste.");
+            // the choice counts only for the text it was offered for: a commune typed anew is looked up anew
+            Optional<Territories.CommuneEntry> chosen = found.stream()
+                .filter(c -> chosenCode != null && c.code().equals(chosenCode.strip())).findFirst();
+            if (chosen.isPresent()) {
+                return new CommuneChoice(chosen.get(), List.of(), null);
+            }
+            return new CommuneChoice(null, found, "Plusieurs communes correspondent à « " + query.strip()
+                + " » : choisissez la vôtre dans la liste.");
         }
 
         SupplierInput toInput(RegistrationForm form) {
@@ -111,10 +117,25 @@ class RegistrationController {
                 : form.toInput(commune.code(), commune.eptCode() != null ? commune.eptCode() : commune.epciCode(), commune.departementCode());
         }
 
-        /** The validator's errors, keyed by form field, with the commune's own message first. */
-        Map<String, String> withError(Map<String, String> validatorErrors) {
+        /** The form as shown again: a resolved commune written « Montreuil (93) », so that sending it again keeps it. */
+        RegistrationForm shown(RegistrationForm form) {
+            return commune == null ? form : form.withCommuneQuery(commune.displayName());
+        }
+
+        /**
+         * The validator's errors, keyed by form field, with the commune's own message first. While the commune is
+         * unknown, « its commune, EPCI, département » boxes cover nothing yet: the missing area is the commune's error.
+         */
+        Map<String, String> withError(RegistrationForm form, Map<String, String> validatorErrors) {
             Map<String, String> errors = new LinkedHashMap<>();
-            validatorErrors.forEach((path, message) -> errors.putIfAbsent(RegistrationForm.fieldFor(path), message));
+            boolean areaWaitsForCommune = commune == null && (form.checked(form.areaOwnCommune())
+                || form.checked(form.areaOwnEpci()) || form.checked(form.areaOwnDepartement()));
+            validatorErrors.forEach((path, message) -> {
+                String field = RegistrationForm.fieldFor(path);
+                if (!(areaWaitsForCommune && field.equals("interventionArea"))) {
+                    errors.putIfAbsent(field, message);
+                }
+            });
             if (error != null) {
                 errors.put("communeQuery", error);
             }

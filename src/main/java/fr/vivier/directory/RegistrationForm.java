@@ -39,6 +39,15 @@ public record RegistrationForm(
             null, null, null, null, null, null, null, null, null);
     }
 
+    /** The same form with the commune written as given (e.g. « Montreuil (93) » once chosen among homonyms). */
+    public RegistrationForm withCommuneQuery(String text) {
+        return new RegistrationForm(siret, name, tradeName, legalForm, size, kind, text, null, areaOwnCommune, areaOwnEpci,
+            areaOwnDepartement, areaNational, areaRegions, areaDepartements, areaOtherCodes, sectors, labelCode, labelProof,
+            labelExpiresOn, description, offers, referenceClient, referenceYear, referenceObject, website, contactName,
+            contactRole, contactEmail, contactPhone, consentPublishContact, consentRecontact, consentAlerts, wantsRecontact,
+            recontactTopic, recontactMessage, adresseComplementaire);
+    }
+
     /** Bots fill every field; people never see this one. */
     public boolean isBot() {
         return adresseComplementaire != null && !adresseComplementaire.isBlank();

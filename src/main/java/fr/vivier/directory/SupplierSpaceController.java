@@ -191,7 +191,7 @@ class SupplierSpaceController {
                 withSiret(commune.toInput(form), supplier.siret()), DirectoryService.ACTOR_SUPPLIER);
             if (result instanceof DirectoryService.RegistrationResult.Invalid invalid) {
                 return HttpResponse.unprocessableEntity().body(new ModelAndView<>(EDIT_VIEW,
-                    editModel(supplier, form, commune.withError(invalid.errors()), commune.candidates())));
+                    editModel(supplier, commune.shown(form), commune.withError(form, invalid.errors()), commune.candidates())));
             }
             return HttpResponse.seeOther(URI.create("/mon-profil/fiche?modifiee=1"));
         });

@@ -132,13 +132,13 @@ class SupplierSpaceService {
         });
     }
 
-    /** The commune as the person would type it: its name, or its INSEE code when the name alone is ambiguous. */
+    /** The commune as the person would type it: its name, with its département when the name alone is ambiguous. */
     private String communeQuery(String communeCode, Territories.@Nullable CommuneEntry commune) {
         if (commune == null) {
             return communeCode;
         }
         RegistrationController.CommuneChoice byName = RegistrationController.CommuneChoice.resolve(null, commune.name(), territories);
-        return byName.commune() != null && byName.commune().code().equals(commune.code()) ? commune.name() : commune.code();
+        return byName.commune() != null && byName.commune().code().equals(commune.code()) ? commune.name() : commune.displayName();
     }
 
     private static @Nullable String box(boolean checked) {

@@ -69,7 +69,7 @@ class SearchController {
         if (text == null || text.isBlank() || query.commune() != null) {
             return query;
         }
-        List<Territories.CommuneEntry> found = territories.findCommunes(text, 20);
+        List<Territories.CommuneEntry> found = territories.candidates(text, 20);
         if (found.size() == 1) {
             return new SearchQuery(query.text(), query.sectorGroups(), query.sectors(), query.labels(), query.kinds(), query.sizes(),
                 found.get(0).code(), query.localOnly(), query.verifiedLabelsOnly(), query.sort(), 1, query.pageSize());

@@ -97,4 +97,36 @@ class RegistrationBrowserTest implements IntegrationTest {
         assertEquals("93055", supplier.communeCode());
         assertTrue(MailCatcher.awaitMails(email, 1).get(0).text().contains("Pantin Propreté Solidaire"));
     }
+    @Test
+    void anAmbiguousCommuneMustBeChosenAndSendingTheFormAgainDoesNotGuess() {
+        String siret = Sirets.next();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        browser.get(server.getURL() + "/inscription");
+        type("champ-siret", siret);
+        type("champ-name", "Montreuil Jardins Partagés");
+        new Select(browser.findElement(By.id("champ-legalForm"))).selectByVisibleText("SAS");
+        new Select(browser.findElement(By.id("champ-size"))).selectByValue("TPE");
+        new Select(browser.findElement(By.id("champ-kind"))).selectByValue("ACI");
+        type("champ-communeQuery", "Montreuil");
+        click(By.xpath("//summary[contains(., 'Espaces verts')]"));
+        click(By.cssSelector("input[name=sectors][value^=espaces-verts]"));
+        type("champ-contactName", "Alix Martin");
+        type("champ-contactEmail", "montreuil-" + UUID.randomUUID().toString().substring(0, 8) + "@test.vivier.example");
+        click(By.cssSelector("button[type=submit].bouton"));
+
+        wait.until(ExpectedConditions.titleContains("Erreur"));
+        Select communes = new Select(browser.findElement(By.id("champ-communeCode")));
+        assertEquals("", communes.getFirstSelectedOption().getAttribute("value"), "nothing chosen for the person");
+        assertEquals("Montreuil — Seine-Saint-Denis (93), 93100", communes.getOptions().get(1).getText());
+        assertEquals(1, browser.findElements(By.cssSelector(".resume-erreurs li")).size(), "one error");
+
+        click(By.cssSelector("button[type=submit].bouton"));
+        wait.until(ExpectedConditions.titleContains("Erreur"));
+        assertTrue(directory.findBySiret(siret).isEmpty(), "sending again registers nothing");
+
+        new Select(browser.findElement(By.id("champ-communeCode"))).selectByValue("93048");
+        click(By.cssSelector("button[type=submit].bouton"));
+        wait.until(ExpectedConditions.titleContains("Inscription enregistrée"));
+        assertEquals("93048", directory.findBySiret(siret).orElseThrow().communeCode());
+    }
 }

@@ -23,9 +23,19 @@ final class SupplierFixtures {
 
     /** A published ACI of Bondy, ESUS-approved, that agreed to show its contact and to be recontacted (not to alerts). */
     static Registered publishedSupplier(DirectoryService directory) {
+        return publishedSupplier(directory, "93010");
+    }
+
+    /** The same structure established in another commune (its own commune stays in its intervention area). */
+    static Registered publishedSupplier(DirectoryService directory, String communeCode) {
         String siret = Sirets.next();
         String email = "espace-" + UUID.randomUUID().toString().substring(0, 8) + "@test.vivier.example";
-        DirectoryService.RegistrationResult result = directory.register(input(siret, email), "test");
+        SupplierInput bondy = input(siret, email);
+        SupplierInput input = new SupplierInput(siret, bondy.name(), bondy.tradeName(), bondy.legalForm(), bondy.size(), bondy.kind(),
+            communeCode, List.of(new SupplierInput.AreaInput("COMMUNE", communeCode), new SupplierInput.AreaInput("DEPARTEMENT", "93")),
+            bondy.sectors(), bondy.labels(), bondy.description(), bondy.offers(), bondy.references(), bondy.website(), bondy.contact(),
+            bondy.consents(), null);
+        DirectoryService.RegistrationResult result = directory.register(input, "test");
         if (!(result instanceof DirectoryService.RegistrationResult.Registered registered)) {
             throw new IllegalStateException("inscription de test refusée : " + result);
         }

@@ -273,6 +273,16 @@ class SupplierSpaceControllerTest implements IntegrationTest {
         assertEquals(Set.of(ConsentKind.PUBLISH_CONTACT, ConsentKind.RECONTACT), view.consents());
     }
 
+    @Test
+    void theEditFormShowsAnAmbiguousCommuneByNameWithItsDepartementAndKeepsIt() {
+        SupplierFixtures.Registered registered = SupplierFixtures.publishedSupplier(directory, "93048");
+        WebClient browser = openSpace(registered);
+        Document edit = browser.page("/mon-profil/fiche/modifier");
+        assertEquals("Montreuil (93)", edit.selectFirst("#champ-communeQuery").val());
+        assertEquals(303, browser.post("/mon-profil/fiche/modifier", formOf(edit)).statusCode());
+        assertEquals("93048", directory.find(registered.id()).orElseThrow().communeCode());
+    }
+
     private long searchOutboxRows(long supplierId) {
         return transactions.executeRead(status -> {
             try (PreparedStatement statement = status.getConnection().prepareStatement(
