@@ -8,6 +8,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +29,18 @@ final class DirectoryRepositories {
         @Query(value = "SELECT * FROM supplier WHERE review_needed = TRUE AND status IN ('PENDING', 'PUBLISHED') ORDER BY updated_at",
             countQuery = "SELECT count(*) FROM supplier WHERE review_needed = TRUE AND status IN ('PENDING', 'PUBLISHED')")
         Page<Supplier> findReviewQueue(Pageable pageable);
+
+        /** The review queue narrowed by a staff filter (see {@link StaffQueueFilter.SupplierCriteria}). */
+        @Query(value = """
+            SELECT * FROM supplier WHERE review_needed = TRUE AND status IN (:statuses) AND updated_at >= :from AND updated_at < :to
+            AND kind IN (:kinds) AND (:communeCode = '' OR commune_code = :communeCode)
+            AND (:text = '' OR name ILIKE :namePattern OR trade_name ILIKE :namePattern OR siret LIKE :siretPrefix)
+            ORDER BY updated_at""", countQuery = """
+            SELECT count(*) FROM supplier WHERE review_needed = TRUE AND status IN (:statuses) AND updated_at >= :from AND updated_at < :to
+            AND kind IN (:kinds) AND (:communeCode = '' OR commune_code = :communeCode)
+            AND (:text = '' OR name ILIKE :namePattern OR trade_name ILIKE :namePattern OR siret LIKE :siretPrefix)""")
+        Page<Supplier> findReviewQueue(Collection<String> statuses, Instant from, Instant to, Collection<String> kinds, String communeCode,
+                                       String text, String namePattern, String siretPrefix, Pageable pageable);
 
         Page<Supplier> findByStatus(SupplierStatus status, Pageable pageable);
 

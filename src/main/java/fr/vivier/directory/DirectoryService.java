@@ -187,6 +187,18 @@ public class DirectoryService {
         return suppliers.findReviewQueue(Pageable.from(page, size));
     }
 
+    /** Statuses a profile under review may have: a new registration waits, a published profile was modified. */
+    public static final Set<SupplierStatus> UNDER_REVIEW = Set.of(SupplierStatus.PENDING, SupplierStatus.PUBLISHED);
+
+    /** The review queue as a staff filter narrows it, oldest change first. */
+    public Page<Supplier> reviewQueue(StaffQueueFilter filter, int size) {
+        StaffQueueFilter.SupplierCriteria criteria = filter.supplierCriteria();
+        List<String> statuses = filter.statut().isEmpty() ? UNDER_REVIEW.stream().map(Enum::name).toList() : List.of(filter.statut());
+        return suppliers.findReviewQueue(statuses, filter.from() == null ? Instant.parse("2000-01-01T00:00:00Z") : filter.from(),
+            filter.to() == null ? Instant.parse("9999-01-01T00:00:00Z") : filter.to(), criteria.kinds(), criteria.communeCode(),
+            criteria.text(), criteria.namePattern(), criteria.siretPrefix(), Pageable.from(filter.page(), size));
+    }
+
     public Page<Supplier> byStatus(SupplierStatus status, int page, int size) {
         return suppliers.findByStatus(status, Pageable.from(page, size, Sort.of(Sort.Order.asc("name"))));
     }

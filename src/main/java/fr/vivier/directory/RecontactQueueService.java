@@ -4,6 +4,7 @@ import fr.vivier.accounts.Account;
 import fr.vivier.accounts.AccountService;
 import fr.vivier.reference.ReferenceData;
 import fr.vivier.reference.Sector;
+import fr.vivier.reference.Territories;
 import fr.vivier.web.CurrentUser;
 import fr.vivier.web.FrenchFormat;
 import io.micronaut.core.annotation.Nullable;
@@ -29,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -38,6 +40,9 @@ import java.util.stream.Collectors;
  */
 @Singleton
 public class RecontactQueueService {
+    /** A request still open (new or taken) made before the start of the day this many days ago is overdue. */
+    public static final int OVERDUE_AFTER_DAYS = 7;
+    public static final Set<RecontactRequest.Status> OPEN = Set.of(RecontactRequest.Status.NEW, RecontactRequest.Status.ASSIGNED);
     /** A transition the request's current status does not allow. */
     public static final class Refused extends RuntimeException {
         public Refused(String message) {
@@ -59,23 +64,30 @@ public class RecontactQueueService {
         }
     }
 
-    /** A request with what the queue shows about it. */
-    public record QueueEntry(RecontactRequest request, @Nullable Supplier supplier, List<String> sectorLabels,
-                             @Nullable String assigneeName, long ageDays) {
-        public String createdOnFrench() {
-            return FrenchFormat.date(request.createdAt());
+    /** A request with what the queue shows about it; dates with their time, the age as a person would say it. */
+    public record QueueEntry(RecontactRequest request, @Nullable Supplier supplier, @Nullable String commune, List<String> sectorLabels,
+                             @Nullable String assigneeName, Duration age, boolean overdue) {
+        public String createdAtFrench() {
+            return FrenchFormat.dateTime(request.createdAt());
         }
 
-        public String assignedOnFrench() {
-            return FrenchFormat.date(request.assignedAt());
+        public String answeredAtFrench() {
+            return FrenchFormat.dateTime(request.answeredAt());
         }
 
-        public String answeredOnFrench() {
-            return FrenchFormat.date(request.answeredAt());
+        public String closedAtFrench() {
+            return FrenchFormat.dateTime(request.closedAt());
         }
 
-        public String closedOnFrench() {
-            return FrenchFormat.date(request.closedAt());
+        /** « moins d’une heure », « 5 h », « 1 jour », « 12 jours »: whole hours, then whole days elapsed. */
+        public String ageFrench() {
+            if (age.toHours() < 1) {
+                return "moins d’une heure";
+            }
+            if (age.toHours() < 24) {
+                return age.toHours() + " h";
+            }
+            return age.toDays() + (age.toDays() == 1 ? " jour" : " jours");
         }
     }
 
@@ -84,9 +96,19 @@ public class RecontactQueueService {
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
     interface Requests extends GenericRepository<RecontactRequest, Long> {
-        @Query(value = "SELECT * FROM recontact_request WHERE status IN (:statuses) AND created_at >= :from AND created_at < :to ORDER BY created_at, id",
-            countQuery = "SELECT count(*) FROM recontact_request WHERE status IN (:statuses) AND created_at >= :from AND created_at < :to")
-        Page<RecontactRequest> findListed(Collection<String> statuses, Instant from, Instant to, Pageable pageable);
+        /** Requests of a period and statuses, narrowed by their structure (see {@link StaffQueueFilter.SupplierCriteria}). */
+        @Query(value = """
+            SELECT r.* FROM recontact_request r JOIN supplier s ON s.id = r.supplier_id
+            WHERE r.status IN (:statuses) AND r.created_at >= :from AND r.created_at < :to
+            AND s.kind IN (:kinds) AND (:communeCode = '' OR s.commune_code = :communeCode)
+            AND (:text = '' OR s.name ILIKE :namePattern OR s.trade_name ILIKE :namePattern OR s.siret LIKE :siretPrefix)
+            ORDER BY r.created_at, r.id""", countQuery = """
+            SELECT count(*) FROM recontact_request r JOIN supplier s ON s.id = r.supplier_id
+            WHERE r.status IN (:statuses) AND r.created_at >= :from AND r.created_at < :to
+            AND s.kind IN (:kinds) AND (:communeCode = '' OR s.commune_code = :communeCode)
+            AND (:text = '' OR s.name ILIKE :namePattern OR s.trade_name ILIKE :namePattern OR s.siret LIKE :siretPrefix)""")
+        Page<RecontactRequest> findListed(Collection<String> statuses, Instant from, Instant to, Collection<String> kinds,
+                                          String communeCode, String text, String namePattern, String siretPrefix, Pageable pageable);
     }
 
     private final Requests listed;
@@ -94,26 +116,39 @@ public class RecontactQueueService {
     private final DirectoryService directory;
     private final AccountService accounts;
     private final ReferenceData reference;
+    private final Territories territories;
     private final JdbcOperations jdbc;
     private final Clock clock;
 
     RecontactQueueService(Requests listed, RecontactRequestRepository requests, DirectoryService directory, AccountService accounts,
-                          ReferenceData reference, JdbcOperations jdbc, Clock clock) {
+                          ReferenceData reference, Territories territories, JdbcOperations jdbc, Clock clock) {
         this.listed = listed;
         this.requests = requests;
         this.directory = directory;
         this.accounts = accounts;
         this.reference = reference;
+        this.territories = territories;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
     /** Oldest first, so that nobody waits forever. */
     public Page<QueueEntry> list(Collection<RecontactRequest.Status> statuses, Period period, int page, int size) {
+        return list(statuses, period, StaffQueueFilter.SupplierCriteria.none(), page, size);
+    }
+
+    public Page<QueueEntry> list(Collection<RecontactRequest.Status> statuses, Period period, StaffQueueFilter.SupplierCriteria structure,
+                                 int page, int size) {
         Page<RecontactRequest> found = listed.findListed(statuses.stream().map(Enum::name).toList(), period.start(), period.end(),
+            structure.kinds(), structure.communeCode(), structure.text(), structure.namePattern(), structure.siretPrefix(),
             Pageable.from(page, size));
         Function<RecontactRequest, QueueEntry> entry = entries();
         return found.map(entry);
+    }
+
+    /** Open requests made before this instant are overdue. */
+    public Instant overdueBefore() {
+        return FrenchFormat.today(clock).minusDays(OVERDUE_AFTER_DAYS).atStartOfDay(FrenchFormat.ZONE).toInstant();
     }
 
     public Optional<RecontactRequest> find(long requestId) {
@@ -132,14 +167,18 @@ public class RecontactQueueService {
         Map<Long, Optional<Supplier>> suppliers = new HashMap<>();
         Map<Long, String> agents = new HashMap<>();
         Instant now = clock.instant();
-        return request -> new QueueEntry(request,
-            suppliers.computeIfAbsent(request.supplierId(), directory::find).orElse(null),
-            Arrays.stream(request.sectors().split(" ")).filter(code -> !code.isBlank())
-                .map(code -> sectorLabels.getOrDefault(code, code)).toList(),
-            request.assignedTo() == null ? null : agents.computeIfAbsent(request.assignedTo(),
-                id -> accounts.findEnabled(id).map(Account::displayName).orElse("compte désactivé")),
-            // whole days elapsed: a request made at 23:50 is not « 1 jour » old ten minutes later
-            Duration.between(request.createdAt(), now).toDays());
+        Instant overdueBefore = overdueBefore();
+        return request -> {
+            Supplier supplier = suppliers.computeIfAbsent(request.supplierId(), directory::find).orElse(null);
+            return new QueueEntry(request, supplier,
+                supplier == null ? null : territories.commune(supplier.communeCode()).map(Territories.CommuneEntry::displayName)
+                    .orElse(supplier.communeCode()),
+                Arrays.stream(request.sectors().split(" ")).filter(code -> !code.isBlank())
+                    .map(code -> sectorLabels.getOrDefault(code, code)).toList(),
+                request.assignedTo() == null ? null : agents.computeIfAbsent(request.assignedTo(),
+                    id -> accounts.findEnabled(id).map(Account::displayName).orElse("compte désactivé")),
+                Duration.between(request.createdAt(), now), OPEN.contains(request.status()) && request.createdAt().isBefore(overdueBefore));
+        };
     }
 
     @Transactional(readOnly = true)

@@ -1,10 +1,17 @@
 package fr.vivier.directory;
 
+import fr.vivier.web.FrenchFormat;
 import fr.vivier.web.ServerKeys;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,11 +37,34 @@ public class SupplierImportService {
     private final SupplierValidator validator;
     private final DirectoryService directory;
     private final ServerKeys keys;
+    private final JdbcOperations jdbc;
+    private final Clock clock;
 
-    SupplierImportService(SupplierValidator validator, DirectoryService directory, ServerKeys keys) {
+    /** An import as the staff home recalls it. */
+    public record PastImport(Instant at, String staffName, String fileName, int imported, int invalid, int ignored) {
+        public String atFrench() {
+            return FrenchFormat.dateTime(at);
+        }
+    }
+
+    SupplierImportService(SupplierValidator validator, DirectoryService directory, ServerKeys keys, JdbcOperations jdbc, Clock clock) {
         this.validator = validator;
         this.directory = directory;
         this.keys = keys;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<PastImport> lastImport() {
+        return jdbc.prepareStatement("""
+            SELECT imported_at, staff_name, file_name, imported, invalid, ignored FROM supplier_import ORDER BY id DESC LIMIT 1""",
+            statement -> {
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.of(new PastImport(rows.getTimestamp(1).toInstant(), rows.getString(2), rows.getString(3),
+                        rows.getInt(4), rows.getInt(5), rows.getInt(6))) : Optional.empty();
+                }
+            });
     }
 
     /** The file a confirmation form carries, if it is exactly the one this portal previewed. */
@@ -69,9 +99,29 @@ public class SupplierImportService {
         List<SupplierImportLine> lines = preview.lines().stream()
             .map(line -> line.outcome() == SupplierImportLine.Outcome.TO_IMPORT ? register(line, actor) : line).toList();
         SupplierImportReport report = new SupplierImportReport(fileName, preview.fingerprint(), null, lines);
+        journal(fileName, staffName, report);
         LOG.info("CSV import {}: {} imported, {} invalid, {} already present", preview.fingerprint().substring(0, 12),
             report.importedCount(), report.invalidCount(), report.ignoredCount());
         return report;
+    }
+
+    @Transactional
+    void journal(String fileName, String staffName, SupplierImportReport report) {
+        jdbc.prepareStatement("""
+            INSERT INTO supplier_import (imported_at, staff_name, file_name, imported, invalid, ignored) VALUES (?, ?, ?, ?, ?, ?)""",
+            statement -> {
+                statement.setTimestamp(1, Timestamp.from(clock.instant()));
+                statement.setString(2, abbreviate(staffName, 120));
+                statement.setString(3, abbreviate(fileName == null ? "" : fileName, 255));
+                statement.setInt(4, (int) report.importedCount());
+                statement.setInt(5, (int) report.invalidCount());
+                statement.setInt(6, (int) report.ignoredCount());
+                return statement.executeUpdate();
+            });
+    }
+
+    private static String abbreviate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     private SupplierImportLine analyse(SupplierCsv.Row row, Map<String, Long> firstLineOfSiret) {
