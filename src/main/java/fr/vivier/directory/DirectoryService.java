@@ -124,7 +124,9 @@ public class DirectoryService {
         record(supplier.id(), actor, comesBack ? HistoryAction.REINSCRIPTION : HistoryAction.INSCRIPTION,
             publishNow ? "publiée à l’inscription" : "en attente de validation");
         searchOutbox.supplierChanged(supplier.id());
-        mail.queue(profile.contact().email(), "Votre structure est référencée sur Vivier", mailTemplate, Map.of(
+        // « référencée » only once the profile is public: a profile waiting for review is merely registered
+        String subject = publishNow ? "Votre structure est référencée sur Vivier" : "Votre inscription sur Vivier est enregistrée";
+        mail.queue(profile.contact().email(), subject, mailTemplate, Map.of(
             "contactName", profile.contact().name(),
             "supplierName", supplier.displayName(),
             "published", publishNow,
@@ -249,7 +251,7 @@ public class DirectoryService {
             if (status == SupplierStatus.REJECTED || status == SupplierStatus.PUBLISHED || status == SupplierStatus.SUSPENDED) {
                 mail.queue(contact.email(), subjectFor(status), "status-change", Map.of(
                     "contactName", contact.name(), "supplierName", supplier.displayName(), "status", status.name(),
-                    "reason", reason == null ? "" : reason));
+                    "reason", reason == null ? "" : reason, "profilePath", "/fournisseurs/" + supplier.slug()));
             }
         });
     }

@@ -37,9 +37,11 @@ class RegistrationController {
     private final ReferenceData reference;
     private final FormRateLimiter rateLimiter;
     private final ClientAddress clientAddress;
+    private final DirectoryConfiguration configuration;
 
     RegistrationController(DirectoryService directory, Territories territories, ReferenceData reference,
-                           FormRateLimiter rateLimiter, ClientAddress clientAddress) {
+                           FormRateLimiter rateLimiter, ClientAddress clientAddress, DirectoryConfiguration configuration) {
+        this.configuration = configuration;
         this.directory = directory;
         this.territories = territories;
         this.reference = reference;
@@ -72,7 +74,7 @@ class RegistrationController {
 
     @Get("/confirmation")
     ModelAndView<Map<String, Object>> confirmation() {
-        return new ModelAndView<>("directory/inscription-confirmation", new HashMap<>());
+        return new ModelAndView<>("directory/inscription-confirmation", new HashMap<>(Map.of("publishedAtOnce", configuration.publishesAtOnce())));
     }
 
     /**

@@ -70,6 +70,17 @@ public record RegistrationForm(
         return group != null && group.stream().anyMatch(sector -> sectorSelected(sector.code()));
     }
 
+    public int sectorsSelectedIn(List<fr.vivier.reference.Sector> group) {
+        return group == null ? 0 : (int) group.stream().filter(sector -> sectorSelected(sector.code())).count();
+    }
+
+    /** Whether the optional labels and references part holds anything (it is shown open then). */
+    public boolean hasLabelsOrReferences() {
+        return safe(labelCode).stream().anyMatch(value -> value != null && !value.isBlank())
+            || safe(referenceClient).stream().anyMatch(value -> value != null && !value.isBlank())
+            || safe(referenceObject).stream().anyMatch(value -> value != null && !value.isBlank());
+    }
+
     public boolean sectorSelected(String code) {
         return safe(sectors).contains(code);
     }

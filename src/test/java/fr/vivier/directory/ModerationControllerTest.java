@@ -186,7 +186,10 @@ class ModerationControllerTest implements IntegrationTest {
         assertEquals(SupplierStatus.PUBLISHED, reload(supplier).status());
         assertFalse(reload(supplier).reviewNeeded(), "la fiche quitte la file");
         List<MailCatcher.Mail> mails = MailCatcher.awaitMails(contactEmail(supplier), 2);
-        assertTrue(mails.stream().anyMatch(mail -> mail.subject().equals("Votre fiche est publiée sur Vivier")));
+        MailCatcher.Mail published = mails.stream().filter(mail -> mail.subject().equals("Votre fiche est publiée sur Vivier"))
+            .findFirst().orElseThrow();
+        assertTrue(published.text().contains("/fournisseurs/" + supplier.slug()), published.text());
+        assertNotNull(Jsoup.parse(published.html()).selectFirst("a[href$=/fournisseurs/" + supplier.slug() + "]"), published.html());
     }
 
     @Test

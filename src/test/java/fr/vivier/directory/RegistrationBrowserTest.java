@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A person registers their structure in a real browser, corrects a mistake, and gets the confirmation mail. */
@@ -34,6 +35,12 @@ class RegistrationBrowserTest implements IntegrationTest {
     DirectoryService directory;
 
     private WebDriver browser;
+
+    /** The browser posts from 127.0.0.1 several times per run: runs in a row must not reach the per-address quota. */
+    @Override
+    public java.util.Map<String, String> extraProperties() {
+        return java.util.Map.of("vivier.forms.max-per-ip-per-hour", "1000");
+    }
 
     @BeforeAll
     void startBrowser() {
@@ -128,5 +135,51 @@ class RegistrationBrowserTest implements IntegrationTest {
         click(By.cssSelector("button[type=submit].bouton"));
         wait.until(ExpectedConditions.titleContains("Inscription enregistrée"));
         assertEquals("93048", directory.findBySiret(siret).orElseThrow().communeCode());
+    }
+    @Test
+    void sectorsAndDepartementsArePickedWithAFilterAndChipsWithoutCtrlClick() {
+        String siret = Sirets.next();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        browser.get(server.getURL() + "/inscription");
+        assertTrue(browser.findElements(By.cssSelector("form select[multiple]")).isEmpty(), "no list needing Ctrl-click");
+        assertTrue(browser.findElements(By.cssSelector("#champ-sectors details[open]")).isEmpty(), "sector groups start folded");
+
+        WebElement sectorFilter = browser.findElement(By.cssSelector("#champ-sectors input[type=search]"));
+        sectorFilter.sendKeys("nettoyage");
+        WebElement cleaning = browser.findElement(By.xpath("//details[.//input[@value='proprete-locaux']]"));
+        wait.until(d -> cleaning.getAttribute("open") != null);
+        assertTrue(browser.findElement(By.xpath("//details[.//input[@value='espaces-verts-entretien']]")).getAttribute("hidden") != null,
+            "groups without a match are hidden");
+        click(By.cssSelector("label[for=secteur-proprete-locaux]"));
+        assertEquals("(1 coché)", cleaning.findElement(By.cssSelector(".choix__compte")).getText());
+        WebElement chip = browser.findElement(By.cssSelector("#champ-sectors .puce"));
+        assertEquals("Retirer « Nettoyage de locaux et de bureaux »", chip.getAttribute("aria-label"));
+        chip.click();
+        assertFalse(browser.findElement(By.id("secteur-proprete-locaux")).isSelected(), "a chip removes its choice");
+        click(By.cssSelector("label[for=secteur-proprete-locaux]"));
+        sectorFilter.clear();
+        sectorFilter.sendKeys(org.openqa.selenium.Keys.BACK_SPACE);
+
+        WebElement zoneFilter = browser.findElement(By.cssSelector("[data-choix=zones] input[type=search]"));
+        zoneFilter.sendKeys("val-de-marne");
+        click(By.cssSelector("label[for=departement-94]"));
+        assertEquals("94 — Val-de-Marne", browser.findElement(By.cssSelector("[data-choix=zones] .puce")).getText());
+
+        type("champ-siret", siret);
+        type("champ-name", "Propreté du Val");
+        new Select(browser.findElement(By.id("champ-legalForm"))).selectByVisibleText("SAS");
+        new Select(browser.findElement(By.id("champ-size"))).selectByValue("TPE");
+        new Select(browser.findElement(By.id("champ-kind"))).selectByValue("EI");
+        type("champ-communeQuery", "Pantin");
+        type("champ-contactName", "Alix Martin");
+        type("champ-contactEmail", "choix-" + UUID.randomUUID().toString().substring(0, 8) + "@test.vivier.example");
+        click(By.cssSelector("button[type=submit].bouton"));
+        wait.until(ExpectedConditions.titleContains("Inscription enregistrée"));
+
+        Supplier supplier = directory.findBySiret(siret).orElseThrow();
+        SupplierView view = directory.view(supplier);
+        assertEquals(java.util.List.of("proprete-locaux"), view.sectors());
+        assertTrue(view.areas().stream().anyMatch(area -> area.areaType() == AreaType.DEPARTEMENT && area.areaCode().equals("94")),
+            view.areas().toString());
     }
 }

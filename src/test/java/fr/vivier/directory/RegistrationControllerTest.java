@@ -96,8 +96,14 @@ class RegistrationControllerTest implements IntegrationTest {
         assertEquals(RecontactRequest.Status.NEW, recontacts.findBySupplierId(supplier.id()).get(0).status());
 
         MailCatcher.Mail mail = MailCatcher.awaitMails(email, 1).get(0);
-        assertTrue(mail.subject().contains("référencée"));
+        assertEquals("Votre inscription sur Vivier est enregistrée", mail.subject(), "not « référencée » while it waits for review");
+        assertFalse(mail.text().contains("référencée"), mail.text());
+        assertTrue(mail.text().contains("Un agent de la collectivité va relire votre fiche avant de la publier"), mail.text());
         assertTrue(mail.text().contains("Camille Martin"));
+
+        String confirmation = browser.page("/inscription/confirmation").selectFirst("main").text();
+        assertFalse(confirmation.contains("réglage"), "no internal setting on the page: " + confirmation);
+        assertTrue(confirmation.contains("relit votre fiche avant de la publier : vous recevrez un courriel"), confirmation);
     }
 
     private static java.util.Set<ConsentKind> Set(ConsentKind... kinds) {
@@ -184,6 +190,23 @@ class RegistrationControllerTest implements IntegrationTest {
         Supplier supplier = directory.findBySiret(siret).orElseThrow();
         assertEquals("93048", supplier.communeCode());
         assertEquals(List.of("93048"), directory.view(supplier).areas().stream().map(SupplierChildren.Area::areaCode).toList());
+    }
+
+    @Test
+    void withoutJavaScriptTheListsAreFoldedCheckboxesThatShowHowManyAreTicked() {
+        Document empty = browser().page("/inscription");
+        assertTrue(empty.select("form select[multiple]").isEmpty(), "no list needing Ctrl-click");
+        assertTrue(empty.select("#champ-sectors details[open]").isEmpty());
+        assertTrue(empty.select("input[type=checkbox][name=areaDepartements]").size() > 100, "every département as a checkbox");
+
+        Map<String, String> form = validForm(Sirets.next(), "pas-une-adresse");
+        form.put("areaDepartements", "94");
+        Document again = Jsoup.parse(register(form).body());
+        assertEquals("(1 coché)", again.selectFirst("details:has(#secteur-espaces-verts-entretien) .choix__compte").text());
+        assertTrue(again.selectFirst("details:has(#secteur-espaces-verts-entretien)").hasAttr("open"));
+        assertTrue(again.selectFirst("#departement-94").hasAttr("checked"));
+        assertEquals("Autres départements (1 coché)", again.selectFirst("details:has(#departement-94) summary").text());
+        assertNotNull(again.selectFirst("script[src=/static/js/choix.js]"));
     }
 
     @Test

@@ -227,7 +227,7 @@ class SupplierSpaceControllerTest implements IntegrationTest {
 
         HttpResponse<String> luhn = requestLink(browser, "12345678901234", "nom@structure.fr");
         assertEquals(422, luhn.statusCode());
-        assertTrue(Jsoup.parse(luhn.body()).selectFirst("#erreur-siret").text().contains("n’existe pas"));
+        assertTrue(Jsoup.parse(luhn.body()).selectFirst("#erreur-siret").text().contains("n’est pas valide : sa clé de contrôle"));
     }
 
     @Test
