@@ -79,15 +79,15 @@ public class RecontactQueueService {
             return FrenchFormat.dateTime(request.closedAt());
         }
 
-        /** « moins d’une heure », « 5 h », « 1 jour », « 12 jours »: whole hours, then whole days elapsed. */
+        /** « moins d’une heure », « 5 h », « 1 jour », « 12 jours »: whole hours, then whole days (no line break inside). */
         public String ageFrench() {
             if (age.toHours() < 1) {
                 return "moins d’une heure";
             }
             if (age.toHours() < 24) {
-                return age.toHours() + " h";
+                return age.toHours() + "\u00a0h";
             }
-            return age.toDays() + (age.toDays() == 1 ? " jour" : " jours");
+            return age.toDays() + (age.toDays() == 1 ? "\u00a0jour" : "\u00a0jours");
         }
     }
 
