@@ -1,8 +1,10 @@
 package fr.vivier.directory.imports;
 
 import fr.vivier.directory.DirectoryService;
+import fr.vivier.directory.ImportJournalEntry;
 import fr.vivier.directory.Siret;
 import fr.vivier.directory.Supplier;
+import fr.vivier.directory.SupplierImportJournalRepository;
 import fr.vivier.directory.SupplierStatus;
 import fr.vivier.directory.SupplierValidator;
 import fr.vivier.web.ServerKeys;
@@ -10,6 +12,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,11 +38,16 @@ public class SupplierImportService {
     private final SupplierValidator validator;
     private final DirectoryService directory;
     private final ServerKeys keys;
+    private final SupplierImportJournalRepository journal;
+    private final Clock clock;
 
-    SupplierImportService(SupplierValidator validator, DirectoryService directory, ServerKeys keys) {
+    SupplierImportService(SupplierValidator validator, DirectoryService directory, ServerKeys keys, SupplierImportJournalRepository journal,
+                          Clock clock) {
         this.validator = validator;
         this.directory = directory;
         this.keys = keys;
+        this.journal = journal;
+        this.clock = clock;
     }
 
     /** The file a confirmation form carries, if it is exactly the one this portal previewed. */
@@ -74,6 +82,8 @@ public class SupplierImportService {
         List<SupplierImportLine> lines = preview.lines().stream()
             .map(line -> line.outcome() == SupplierImportLine.Outcome.TO_IMPORT ? register(line, actor) : line).toList();
         SupplierImportReport report = new SupplierImportReport(fileName, preview.fingerprint(), null, lines);
+        journal.record(new ImportJournalEntry(clock.instant(), staffName, fileName, (int) report.importedCount(),
+            (int) report.invalidCount(), (int) report.ignoredCount()));
         LOG.info("CSV import {}: {} imported, {} invalid, {} already present", preview.fingerprint().substring(0, 12),
             report.importedCount(), report.invalidCount(), report.ignoredCount());
         return report;
