@@ -185,10 +185,6 @@ public class DirectoryService {
         return Siret.parse(siret).flatMap(s -> suppliers.findBySiret(s.value()));
     }
 
-    public Page<Supplier> reviewQueue(int page, int size) {
-        return suppliers.findReviewQueue(Pageable.from(page, size));
-    }
-
     /** Statuses a profile under review may have: a new registration waits, a published profile was modified. */
     public static final Set<SupplierStatus> UNDER_REVIEW = Set.of(SupplierStatus.PENDING, SupplierStatus.PUBLISHED);
 

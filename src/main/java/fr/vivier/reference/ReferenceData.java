@@ -147,7 +147,7 @@ public class ReferenceData {
 
     /**
      * The commune a person typed ({@code typed}), or chose ({@code chosenCode}) in the list of homonyms offered for that
-     * text: the only match, or the only exact match (same name or postcode) among several; among several exact ones
+     * text: the only match, or the only exact match (same name, postcode or INSEE code) among several; among several exact ones
      * (« Montreuil »), the chosen one, if it is one of them (a choice counts only for the text it was offered for: a
      * commune typed anew is looked up anew); otherwise the error and the candidates, the authority's territory first,
      * nothing guessed. A chosen code with nothing typed is taken as is.
