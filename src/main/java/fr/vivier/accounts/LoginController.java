@@ -64,6 +64,8 @@ class LoginController {
         Map<String, Object> model = model(new LoginForm("", "", retour), Map.of(), null);
         if (bienvenue != null) {
             model.put("success", "Votre mot de passe est enregistré. Vous pouvez maintenant vous connecter.");
+        } else if (retour != null) {
+            model.put("reason", "Connectez-vous pour accéder à cette page.");
         }
         return new ModelAndView<>(VIEW, model);
     }
@@ -78,7 +80,7 @@ class LoginController {
             Cookie trusted = Cookie.of(DEVICE_COOKIE, signedIn.deviceToken()).path("/connexion").httpOnly(true)
                 .sameSite(SameSite.Strict).maxAge(LoginThrottle.DEVICE_TRUST)
                 .secure(sessionConfiguration.isCookieSecure().orElse(false));
-            return HttpResponse.seeOther(URI.create(safeReturnPath(form.retour()))).cookie(trusted);
+            return HttpResponse.seeOther(URI.create(destination(form.retour(), signedIn.account().role()))).cookie(trusted);
         }
         boolean throttled = result instanceof AccountService.SignInResult.Throttled;
         HttpStatus status = throttled ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.UNPROCESSABLE_ENTITY;
@@ -113,6 +115,19 @@ class LoginController {
         Session session = SessionForRequest.create(sessions, request);
         session.put(SessionAuthenticationFetcher.ACCOUNT_ATTRIBUTE, account.id());
         csrfTokens.assignNewToken(session);
+    }
+
+    /** The page asked for before signing in, or else the person's own home: staff their dashboard, buyers their tools. */
+    static String destination(@Nullable String retour, Role role) {
+        String asked = safeReturnPath(retour);
+        if (!asked.equals("/")) {
+            return asked;
+        }
+        return switch (role) {
+            case STAFF, ADMIN -> "/agents";
+            case BUYER -> "/acheteurs";
+            case SUPPLIER -> "/";
+        };
     }
 
     /** Only local paths, so that the sign-in page cannot be used to send people to another site. */

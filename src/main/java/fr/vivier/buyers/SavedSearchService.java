@@ -7,11 +7,16 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
-import io.micronaut.http.HttpRequest;
+import io.micronaut.core.convert.ConversionService;
+import io.micronaut.http.simple.SimpleHttpParameters;
+import io.micronaut.http.uri.QueryStringDecoder;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Searches buyers keep, and their unsubscribe links (one per saved search, stored hashed). */
@@ -35,10 +40,15 @@ public class SavedSearchService {
             SecretTokens.sha256(SecretTokens.newSecret()), clock.instant(), null));
     }
 
-    /** The search a saved query string stands for. */
+    /**
+     * The search a saved query string stands for. Decoded here rather than through {@code HttpRequest.GET(…)}: in the
+     * packaged portal (no HTTP client on its class path) such a request has no parameters, and every saved search
+     * came back as the whole directory.
+     */
     public SearchQuery parse(@Nullable String queryString) {
         String clean = queryString == null ? "" : queryString.strip().replaceFirst("^\\?", "");
-        return queries.parse(HttpRequest.GET("/fournisseurs?" + clean).getParameters()).query();
+        Map<CharSequence, List<String>> parameters = new LinkedHashMap<>(new QueryStringDecoder(clean, false).parameters());
+        return queries.parse(new SimpleHttpParameters(parameters, ConversionService.SHARED)).query();
     }
 
     public Page<SavedSearch> of(long accountId, int page, int size) {

@@ -44,6 +44,7 @@ import java.util.function.Function;
 @Controller("/achats-moins-40k")
 @Secured({"BUYER", "STAFF", "ADMIN"})
 class ShortlistController {
+    private static final String COMMUNE_MISSING = "Indiquez la commune d’exécution (nom ou code postal).";
     private static final String FORM_VIEW = "buyers/achats-moins-40k";
     private static final int HISTORY_PAGE_SIZE = 20;
     static final String UNAVAILABLE = "La recherche est momentanément indisponible : la liste n’a pas pu être proposée. Réessayez dans quelques minutes.";
@@ -83,14 +84,14 @@ class ShortlistController {
         if (!reference.sectorExists(form.sector().strip())) {
             errors.put("sector", "Choisissez un secteur d’activité dans la liste.");
         }
-        CommuneChoice commune = reference.resolveCommune(form.communeCode(), form.commune(),
-            "Indiquez la commune d’exécution (nom ou code postal).");
+        CommuneChoice commune = reference.resolveCommune(form.communeCode(), form.commune(), COMMUNE_MISSING);
         if (commune.error() != null) {
             errors.put("commune", commune.error());
         }
         if (!errors.isEmpty()) {
+            ShortlistForm shown = commune.commune() == null ? form : form.withCommune(commune.commune().displayName());
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>(FORM_VIEW,
-                formModel(form, errors, commune.candidates(), null, null, authentication)));
+                formModel(shown, errors, commune.candidates(), null, null, authentication)));
         }
         String keywords = form.keywords() == null || form.keywords().isBlank() ? null : form.keywords().strip();
         ShortlistService.Need need = new ShortlistService.Need(form.object().strip(), form.sector().strip(),
@@ -107,8 +108,19 @@ class ShortlistController {
     HttpResponse<?> invalid(HttpRequest<?> request, ConstraintViolationException exception) {
         Authentication authentication = request.getUserPrincipal(Authentication.class).orElseThrow();
         ShortlistForm input = request.getBody(ShortlistForm.class).orElse(ShortlistForm.empty());
+        Map<String, String> errors = new LinkedHashMap<>(FormErrors.of(exception));
+        if (errors.containsKey("commune")) {
+            return HttpResponse.unprocessableEntity().body(new ModelAndView<>(FORM_VIEW,
+                formModel(input, errors, List.of(), null, null, authentication)));
+        }
+        // the commune, valid as typed, is looked up too: its choice among homonyms is offered or kept
+        CommuneChoice commune = reference.resolveCommune(input.communeCode(), input.commune(), COMMUNE_MISSING);
+        if (commune.error() != null) {
+            errors.put("commune", commune.error());
+        }
+        ShortlistForm shown = commune.commune() == null ? input : input.withCommune(commune.commune().displayName());
         return HttpResponse.unprocessableEntity().body(new ModelAndView<>(FORM_VIEW,
-            formModel(input, FormErrors.of(exception), List.of(), null, null, authentication)));
+            formModel(shown, errors, commune.candidates(), null, null, authentication)));
     }
 
     @Get("/{id}")

@@ -28,6 +28,11 @@ public record ShortlistForm(
         return new ShortlistForm("", "", "", null, "", null);
     }
 
+    /** The same need with the commune written as given (« Montreuil (93) » once chosen among homonyms). */
+    ShortlistForm withCommune(String text) {
+        return new ShortlistForm(object, sector, text, null, keywords, socialFirst);
+    }
+
     public boolean socialFirstChecked() {
         return socialFirst != null && !socialFirst.isBlank();
     }

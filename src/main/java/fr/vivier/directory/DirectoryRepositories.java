@@ -41,6 +41,24 @@ public final class DirectoryRepositories {
             countQuery = "SELECT count(*) FROM supplier WHERE review_needed = TRUE AND status IN ('PENDING', 'PUBLISHED')")
         Page<Supplier> findReviewQueue(Pageable pageable);
 
+        /** The review queue narrowed by a staff filter (see {@link StaffQueueFilter.SupplierCriteria}). */
+        @Query(value = """
+            SELECT * FROM supplier WHERE review_needed = TRUE AND status IN (:statuses) AND updated_at >= :from AND updated_at < :to
+            AND kind IN (:kinds) AND (:communeCode = '' OR commune_code = :communeCode)
+            AND (:text = '' OR name ILIKE :namePattern OR trade_name ILIKE :namePattern OR siret LIKE :siretPrefix)
+            ORDER BY updated_at""", countQuery = """
+            SELECT count(*) FROM supplier WHERE review_needed = TRUE AND status IN (:statuses) AND updated_at >= :from AND updated_at < :to
+            AND kind IN (:kinds) AND (:communeCode = '' OR commune_code = :communeCode)
+            AND (:text = '' OR name ILIKE :namePattern OR trade_name ILIKE :namePattern OR siret LIKE :siretPrefix)""")
+        Page<Supplier> findReviewQueue(Collection<String> statuses, Instant from, Instant to, Collection<String> kinds, String communeCode,
+                                       String text, String namePattern, String siretPrefix, Pageable pageable);
+
+        /** Ids of the structures a staff filter narrows to (see {@link StaffQueueFilter.SupplierCriteria}). */
+        @Query("""
+            SELECT id FROM supplier WHERE kind IN (:kinds) AND (:communeCode = '' OR commune_code = :communeCode)
+            AND (:text = '' OR name ILIKE :namePattern OR trade_name ILIKE :namePattern OR siret LIKE :siretPrefix)""")
+        List<Long> findIdsMatching(Collection<String> kinds, String communeCode, String text, String namePattern, String siretPrefix);
+
         long countByStatus(SupplierStatus status);
 
         @Query("SELECT id FROM supplier WHERE status = 'PUBLISHED' AND id > :afterId ORDER BY id LIMIT :limit")

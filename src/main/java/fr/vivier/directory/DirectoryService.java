@@ -123,7 +123,9 @@ public class DirectoryService {
         record(supplier.id(), actor, comesBack ? HistoryAction.REINSCRIPTION : HistoryAction.INSCRIPTION,
             publishNow ? "publiée à l’inscription" : "en attente de validation");
         changes.supplierChanged(supplier.id());
-        mail.queue(profile.contact().email(), "Votre structure est référencée sur Vivier", mailTemplate, Map.of(
+        // « référencée » only once the profile is public: a profile waiting for review is merely registered
+        String subject = publishNow ? "Votre structure est référencée sur Vivier" : "Votre inscription sur Vivier est enregistrée";
+        mail.queue(profile.contact().email(), subject, mailTemplate, Map.of(
             "contactName", profile.contact().name(),
             "supplierName", supplier.displayName(),
             "published", publishNow,
@@ -173,8 +175,16 @@ public class DirectoryService {
         return Siret.parse(siret).flatMap(s -> suppliers.findBySiret(s.value()));
     }
 
-    public Page<Supplier> reviewQueue(int page, int size) {
-        return suppliers.findReviewQueue(Pageable.from(page, size));
+    /** Statuses a profile under review may have: a new registration waits, a published profile was modified. */
+    public static final Set<SupplierStatus> UNDER_REVIEW = Set.of(SupplierStatus.PENDING, SupplierStatus.PUBLISHED);
+
+    /** The review queue as a staff filter narrows it, oldest change first. */
+    public Page<Supplier> reviewQueue(StaffQueueFilter filter, int size) {
+        StaffQueueFilter.SupplierCriteria criteria = filter.supplierCriteria();
+        List<String> statuses = filter.statut().isEmpty() ? UNDER_REVIEW.stream().map(Enum::name).toList() : List.of(filter.statut());
+        return suppliers.findReviewQueue(statuses, filter.from() == null ? Instant.parse("2000-01-01T00:00:00Z") : filter.from(),
+            filter.to() == null ? Instant.parse("9999-01-01T00:00:00Z") : filter.to(), criteria.kinds(), criteria.communeCode(),
+            criteria.text(), criteria.namePattern(), criteria.siretPrefix(), Pageable.from(filter.page(), size));
     }
 
     /** Everything shown on a profile page (the page decides whether the contact may be shown). */
@@ -261,7 +271,7 @@ public class DirectoryService {
             if (status == SupplierStatus.REJECTED || status == SupplierStatus.PUBLISHED || status == SupplierStatus.SUSPENDED) {
                 mail.queue(contact.email(), subjectFor(status), "status-change", Map.of(
                     "contactName", contact.name(), "supplierName", supplier.displayName(), "status", status.name(),
-                    "reason", reason == null ? "" : reason));
+                    "reason", reason == null ? "" : reason, "profilePath", "/fournisseurs/" + supplier.slug()));
             }
         });
     }

@@ -36,7 +36,8 @@ public record Siret(String value) {
             return Optional.of("Le SIRET compte 14 chiffres (vous en avez saisi " + digits.length() + ").");
         }
         return isValid(digits) ? Optional.empty()
-            : Optional.of("Ce numéro SIRET n’existe pas : vérifiez-le sur votre extrait Kbis ou avis de situation Insee.");
+            : Optional.of("Ce numéro SIRET n’est pas valide : sa clé de contrôle ne correspond pas, un chiffre est sans doute mal "
+                + "recopié. Vérifiez-le sur votre extrait Kbis ou avis de situation Insee.");
     }
 
     public String siren() {

@@ -3,6 +3,8 @@ package fr.vivier.directory;
 import fr.vivier.reference.Commune;
 import fr.vivier.reference.ReferenceData;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -27,9 +30,11 @@ public class SupplierDirectory {
     private final SupplierChangeRepository changes;
     private final DirectoryService directory;
     private final ReferenceData reference;
+    private final SupplierImportJournalRepository importJournal;
 
     SupplierDirectory(DirectoryRepositories.Suppliers suppliers, SupplierDetailsRepository details, SupplierChangeRepository changes,
-                      DirectoryService directory, ReferenceData reference) {
+                      DirectoryService directory, ReferenceData reference, SupplierImportJournalRepository importJournal) {
+        this.importJournal = importJournal;
         this.suppliers = suppliers;
         this.details = details;
         this.changes = changes;
@@ -75,6 +80,34 @@ public class SupplierDirectory {
     @Transactional(readOnly = true)
     public List<SupplierView> publishedViews(Collection<Long> ids) {
         return directory.views(publishedAmong(ids));
+    }
+
+    /** A profile waiting for review, as the staff home lists it. */
+    public record ProfileToReview(SupplierSummary supplier, boolean isNew, Instant updatedAt) { }
+
+    /** The first profiles waiting for review, oldest change first; the page's total is the whole queue's. */
+    @Transactional(readOnly = true)
+    public Page<ProfileToReview> reviewQueue(int size) {
+        return suppliers.findReviewQueue(Pageable.from(0, size)).map(supplier -> new ProfileToReview(summary(supplier),
+            supplier.createdAt().equals(supplier.updatedAt()), supplier.updatedAt()));
+    }
+
+    /**
+     * The ids of the structures a staff filter narrows to (a queue of another feature filters its rows by them);
+     * empty when the filter says nothing of the structure, meaning every one.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Set<Long>> idsMatching(StaffQueueFilter.SupplierCriteria criteria) {
+        if (criteria.equals(StaffQueueFilter.SupplierCriteria.none())) {
+            return Optional.empty();
+        }
+        return Optional.of(Set.copyOf(suppliers.findIdsMatching(criteria.kinds(), criteria.communeCode(), criteria.text(),
+            criteria.namePattern(), criteria.siretPrefix())));
+    }
+
+    /** The latest staff CSV import, if any. */
+    public Optional<ImportJournalEntry> lastImport() {
+        return importJournal.last();
     }
 
     /** Ids of published suppliers after {@code afterId}, in id order (for rebuilding the search index page by page). */

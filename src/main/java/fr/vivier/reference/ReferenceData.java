@@ -58,12 +58,13 @@ public class ReferenceData {
     @EventListener
     @Order(100)
     void onStartup(StartupEvent event) {
-        Map<String, Commune> byCode = communes.findAll().stream().map(ReferenceRepositories.CommuneRow::toCommune)
+        Map<String, String> departementNames = names(areas.findDepartements());
+        Map<String, Commune> byCode = communes.findAll().stream().map(row -> row.toCommune(departementNames))
             .collect(Collectors.toUnmodifiableMap(Commune::code, Function.identity()));
         List<Sector> allSectors = sectors.listOrderByPosition();
         List<Label> allLabels = labels.listOrderByPosition();
         snapshot = new Snapshot(groups.listOrderByPosition(), allSectors, allLabels, byCode, names(areas.findEpci()),
-            names(areas.findDepartements()), names(areas.findRegions()), allSectors.stream().map(Sector::code).collect(Collectors.toUnmodifiableSet()),
+            departementNames, names(areas.findRegions()), allSectors.stream().map(Sector::code).collect(Collectors.toUnmodifiableSet()),
             allLabels.stream().map(Label::code).collect(Collectors.toUnmodifiableSet()));
     }
 
@@ -122,69 +123,80 @@ public class ReferenceData {
     }
 
     /**
-     * Communes matching what a person typed: an INSEE code, a postcode, or a name (accents, case and
-     * hyphens ignored; exact names first, then names starting with the text). At most {@code limit}.
+     * Communes matching what a person typed: an INSEE code, a postcode, or a name (accents, case and hyphens ignored).
+     * Exact names first, then names starting with the text; within each, the authority's territory first, then the most
+     * populated. At most {@code limit}.
      */
     public List<Commune> findCommunes(@Nullable String query, int limit) {
         if (query == null || query.isBlank()) {
             return List.of();
         }
         String text = query.strip();
-        Map<String, Commune> all = snapshot().communes();
-        Commune byCode = all.get(text.toUpperCase(Locale.ROOT));
-        if (byCode != null) {
-            return List.of(byCode);
-        }
+        String code = text.toUpperCase(Locale.ROOT);
         List<Commune> exact = new ArrayList<>();
         List<Commune> prefix = new ArrayList<>();
         String wanted = TextFolding.words(text);
-        for (Commune commune : all.values()) {
-            if (commune.postcodes().contains(text) || commune.normalisedName().equals(wanted)) {
+        // « 48190 » is both the INSEE code of a commune and the postcode of others: all of them are meant
+        for (Commune commune : snapshot().communes().values()) {
+            if (commune.code().equals(code) || commune.postcodes().contains(text) || commune.normalisedName().equals(wanted)) {
                 exact.add(commune);
             } else if (wanted.length() >= 2 && commune.normalisedName().startsWith(wanted)) {
                 prefix.add(commune);
             }
         }
-        Comparator<Commune> byName = Comparator.comparing(Commune::name).thenComparing(Commune::code);
-        exact.sort(byName);
-        prefix.sort(byName);
+        exact.sort(ranking());
+        prefix.sort(ranking());
         exact.addAll(prefix);
         return exact.size() > limit ? List.copyOf(exact.subList(0, limit)) : exact;
     }
 
     /**
-     * The commune a person chose in a list ({@code chosenCode}) or typed ({@code typed}): the chosen one when it exists;
-     * otherwise the only match, or the only exact match (same name or postcode) among several; otherwise the error and
-     * the candidates to choose from.
+     * The commune a person typed ({@code typed}), or chose ({@code chosenCode}) in the list of homonyms offered for that
+     * text: the only match, or the only exact match (same name, postcode or INSEE code) among several; among several exact ones
+     * (« Montreuil »), the chosen one, if it is one of them (a choice counts only for the text it was offered for: a
+     * commune typed anew is looked up anew); otherwise the error and the candidates, the authority's territory first,
+     * nothing guessed. A chosen code with nothing typed is taken as is.
      *
      * @param whenMissing the error when nothing was typed, saying which commune is meant
      */
     public CommuneChoice resolveCommune(@Nullable String chosenCode, @Nullable String typed, String whenMissing) {
-        Optional<Commune> chosen = chosenCode == null ? Optional.empty() : commune(chosenCode.strip());
-        if (chosen.isPresent()) {
-            return CommuneChoice.of(chosen.get());
-        }
+        String chosen = chosenCode == null ? "" : chosenCode.strip();
         if (typed == null || typed.isBlank()) {
-            return CommuneChoice.refused(whenMissing);
+            return commune(chosen).map(CommuneChoice::of).orElseGet(() -> CommuneChoice.refused(whenMissing));
         }
         String text = typed.strip();
         if (text.length() > MAX_TYPED) {
             return CommuneChoice.refused("Ce champ ne doit pas dépasser " + MAX_TYPED + " caractères.");
         }
-        List<Commune> found = matching(text);
-        if (found.size() == 1) {
-            return CommuneChoice.of(found.get(0));
-        }
+        List<Commune> found = candidates(text);
         if (found.isEmpty()) {
             return CommuneChoice.refused("Aucune commune ne correspond à « " + text + " » : vérifiez le nom ou le code postal.");
         }
-        String wanted = TextFolding.words(text);
-        List<Commune> exact = found.stream().filter(c -> c.normalisedName().equals(wanted) || c.postcodes().contains(text)).toList();
-        if (exact.size() == 1) {
-            return CommuneChoice.of(exact.get(0));
+        if (found.size() == 1) {
+            return CommuneChoice.of(found.get(0));
         }
-        return new CommuneChoice(null, exact.isEmpty() ? found : exact,
-            "Plusieurs communes correspondent à « " + text + " » : choisissez la vôtre dans la liste.");
+        return found.stream().filter(c -> c.code().equals(chosen)).findFirst().map(CommuneChoice::of)
+            .orElseGet(() -> new CommuneChoice(null, found,
+                "Plusieurs communes correspondent à « " + text + " » : choisissez la vôtre dans la liste."));
+    }
+
+    /**
+     * The communes a person may have meant: those whose name or postcode is exactly the text when there are some
+     * (« Montreuil »: the three Montreuil, not Montreuil-Bellay), else the names starting with it.
+     */
+    private List<Commune> candidates(String text) {
+        List<Commune> found = matching(text);
+        String wanted = TextFolding.words(text);
+        List<Commune> exact = found.stream().filter(c -> c.normalisedName().equals(wanted) || c.postcodes().contains(text)
+            || c.code().equalsIgnoreCase(text)).toList();
+        return exact.isEmpty() ? found : exact;
+    }
+
+    /** The territory's communes first, then the most populated: « Montreuil » near Paris before Montreuil (62). */
+    private Comparator<Commune> ranking() {
+        return Comparator.comparing((Commune c) -> !onTerritory(c))
+            .thenComparing(Comparator.comparingInt(Commune::population).reversed())
+            .thenComparing(Commune::name).thenComparing(Commune::code);
     }
 
     /** « Saint-Denis (93) », as the pages display a commune, is the one of that département. */
@@ -194,7 +206,7 @@ public class ReferenceData {
             String name = TextFolding.words(withDepartement.group(1));
             List<Commune> inDepartement = findCommunes(withDepartement.group(1), MAX_CANDIDATES).stream()
                 .filter(c -> c.departementCode().equalsIgnoreCase(withDepartement.group(2)) && c.normalisedName().equals(name))
-                .toList();
+                .sorted(ranking()).toList();
             if (!inDepartement.isEmpty()) {
                 return inDepartement;
             }

@@ -10,6 +10,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
 import java.util.List;
+import java.util.Map;
 
 final class ReferenceRepositories {
     private ReferenceRepositories() {
@@ -18,9 +19,10 @@ final class ReferenceRepositories {
     @MappedEntity("commune")
     record CommuneRow(@Id String code, String name, String departementCode, String regionCode, @Nullable String epciCode,
                       @Nullable String eptCode, int population, String postcodes) {
-        Commune toCommune() {
+        Commune toCommune(Map<String, String> departementNames) {
             return new Commune(code, name, departementCode, regionCode, epciCode, eptCode, population,
-                postcodes.isBlank() ? List.of() : List.of(postcodes.split(" ")), TextFolding.words(name));
+                postcodes.isBlank() ? List.of() : List.of(postcodes.split(" ")), TextFolding.words(name),
+                departementNames.getOrDefault(departementCode, departementCode));
         }
     }
 

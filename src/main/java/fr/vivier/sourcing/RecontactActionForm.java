@@ -12,5 +12,8 @@ public record RecontactActionForm(
     @Size(max = 10) @Nullable String statut,
     @Size(max = 10) @Nullable String du,
     @Size(max = 10) @Nullable String au,
+    @Size(max = 100) @Nullable String commune,
+    @Size(max = 10) @Nullable String type,
+    @Size(max = 100) @Nullable String q,
     @Size(max = 9) @Nullable String page) {
 }

@@ -1,7 +1,9 @@
 package fr.vivier.sourcing;
 
+import fr.vivier.directory.StaffQueueFilter;
+import fr.vivier.directory.StructureKind;
+import fr.vivier.reference.ReferenceData;
 import fr.vivier.web.CurrentUser;
-import fr.vivier.web.FrenchFormat;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -20,18 +22,17 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 
 /** The staff queue of recontact requests: filter, take, answer, close; median answer delay on top. */
 @Controller("/agents/demandes-recontact")
@@ -46,85 +47,40 @@ class RecontactQueueController {
         "cloture", "La demande est close.");
 
     private final RecontactQueueService queue;
+    private final ReferenceData reference;
 
-    RecontactQueueController(RecontactQueueService queue) {
+    RecontactQueueController(RecontactQueueService queue, ReferenceData reference) {
         this.queue = queue;
+        this.reference = reference;
     }
 
-    /** The list's filter as typed in the query string, with a French error per wrong field. */
-    public record Filter(String statut, String du, String au, int page, @Nullable RecontactRequest.Status status,
-                  RecontactQueueService.Period period, Map<String, String> errors) {
-        static Filter parse(@Nullable String statut, @Nullable String du, @Nullable String au, @Nullable String page) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            RecontactRequest.Status status = null;
-            String typedStatus = statut == null ? "" : statut.strip();
-            if (!typedStatus.isEmpty()) {
-                try {
-                    status = RecontactRequest.Status.valueOf(typedStatus);
-                } catch (IllegalArgumentException e) {
-                    errors.put("statut", "Choisissez un statut dans la liste.");
-                }
-            }
-            LocalDate from = date(du, "du", errors);
-            LocalDate to = date(au, "au", errors);
-            if (from != null && to != null && to.isBefore(from)) {
-                errors.put("au", "La date de fin doit être postérieure ou égale à la date de début.");
-                to = null;
-            }
-            int pageNumber = 0;
-            try {
-                pageNumber = page == null || page.isBlank() ? 0 : Math.max(0, Integer.parseInt(page.strip()));
-            } catch (NumberFormatException e) {
-                pageNumber = 0;
-            }
-            return new Filter(status == null ? "" : status.name(), typed(du), typed(au), pageNumber, status, new RecontactQueueService.Period(
-                    from == null ? null : from.atStartOfDay(FrenchFormat.ZONE).toInstant(),
-                    to == null ? null : to.plusDays(1).atStartOfDay(FrenchFormat.ZONE).toInstant()), errors);
-        }
+    /** The statuses the list filters on: each one, and the open ones together (new or taken). */
+    static final String OPEN = "OUVERTES";
 
-        private static String typed(@Nullable String value) {
-            return value == null ? "" : value.strip();
+    private static Set<RecontactRequest.Status> statuses(StaffQueueFilter filter) {
+        if (filter.statut().isEmpty()) {
+            return EnumSet.allOf(RecontactRequest.Status.class);
         }
+        return filter.statut().equals(OPEN) ? RecontactQueueService.OPEN : EnumSet.of(RecontactRequest.Status.valueOf(filter.statut()));
+    }
 
-        private static @Nullable LocalDate date(@Nullable String typed, String field, Map<String, String> errors) {
-            if (typed == null || typed.isBlank()) {
-                return null;
-            }
-            try {
-                return LocalDate.parse(typed.strip());
-            } catch (DateTimeParseException e) {
-                errors.put(field, "Date invalide : utilisez le format aaaa-mm-jj, par exemple 2026-03-12.");
-                return null;
-            }
-        }
+    private static List<StaffQueueFilter.StatusOption> statusOptions() {
+        List<StaffQueueFilter.StatusOption> options = new ArrayList<>();
+        options.add(new StaffQueueFilter.StatusOption(OPEN, "En attente (nouvelles et attribuées)"));
+        Arrays.stream(RecontactRequest.Status.values()).forEach(status -> options.add(new StaffQueueFilter.StatusOption(status.name(), status.label())));
+        return options;
+    }
 
-        Set<RecontactRequest.Status> statuses() {
-            return status == null ? EnumSet.allOf(RecontactRequest.Status.class) : EnumSet.of(status);
-        }
-
-        /** The list's address with this filter, on the given page. */
-        String url(int onPage) {
-            StringBuilder query = new StringBuilder();
-            append(query, "statut", statut);
-            append(query, "du", du);
-            append(query, "au", au);
-            if (onPage > 0) {
-                append(query, "page", String.valueOf(onPage));
-            }
-            return PATH + (query.isEmpty() ? "" : "?" + query);
-        }
-
-        private static void append(StringBuilder query, String name, String value) {
-            if (!value.isEmpty()) {
-                query.append(query.isEmpty() ? "" : "&").append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-            }
-        }
+    private StaffQueueFilter filter(StaffQueueFilter.Raw raw) {
+        return StaffQueueFilter.parse(raw, statusOptions().stream().map(StaffQueueFilter.StatusOption::code).collect(Collectors.toSet()),
+            reference);
     }
 
     @Get
     HttpResponse<?> list(@Nullable @QueryValue String statut, @Nullable @QueryValue String du, @Nullable @QueryValue String au,
-                         @Nullable @QueryValue String page, @Nullable @QueryValue String succes) {
-        Filter filter = Filter.parse(statut, du, au, page);
+                         @Nullable @QueryValue String commune, @Nullable @QueryValue String communeCode, @Nullable @QueryValue String type,
+                         @Nullable @QueryValue String q, @Nullable @QueryValue String page, @Nullable @QueryValue String succes) {
+        StaffQueueFilter filter = filter(new StaffQueueFilter.Raw(statut, du, au, commune, communeCode, type, q, page));
         Map<String, Object> model = model(filter);
         if (succes != null && SUCCESS.containsKey(succes)) {
             model.put("success", SUCCESS.get(succes));
@@ -159,7 +115,8 @@ class RecontactQueueController {
         if (queue.find(id).isEmpty()) {
             return HttpResponse.notFound();
         }
-        Filter filter = Filter.parse(form.statut(), form.du(), form.au(), form.page());
+        StaffQueueFilter filter = filter(new StaffQueueFilter.Raw(form.statut(), form.du(), form.au(), form.commune(), null, form.type(),
+            form.q(), form.page()));
         try {
             action.apply(id, CurrentUser.of(authentication));
         } catch (RecontactQueueService.Refused refused) {
@@ -167,22 +124,26 @@ class RecontactQueueController {
             model.put("message", refused.getMessage());
             return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>(VIEW, model));
         }
-        String url = filter.url(filter.page());
+        String url = filter.url(PATH, filter.page());
         return HttpResponse.seeOther(URI.create(url + (url.contains("?") ? "&" : "?") + "succes=" + success));
     }
 
-    private Map<String, Object> model(Filter filter) {
-        var requests = queue.list(filter.statuses(), filter.period(), filter.page(), PAGE_SIZE);
-        RecontactQueueService.AnswerDelay delay = queue.medianAnswerDelay(filter.period());
+    private Map<String, Object> model(StaffQueueFilter filter) {
+        RecontactQueueService.Period period = new RecontactQueueService.Period(filter.from(), filter.to());
+        Set<RecontactRequest.Status> statuses = filter.errors().containsKey("statut") ? EnumSet.allOf(RecontactRequest.Status.class)
+            : statuses(filter);
+        var requests = queue.list(statuses, period, filter.supplierCriteria(), filter.page(), PAGE_SIZE);
+        RecontactQueueService.AnswerDelay delay = queue.medianAnswerDelay(period);
         Map<String, Object> model = new HashMap<>();
         model.put("requests", requests);
         model.put("filter", filter);
         model.put("errors", filter.errors());
-        model.put("statuses", RecontactRequest.Status.values());
+        model.put("statusOptions", statusOptions());
+        model.put("families", StructureKind.Family.values());
         model.put("medianDelay", delay.median().map(RecontactQueueController::duration).orElse(null));
         model.put("answeredCount", delay.answered());
-        model.put("previousPage", filter.page() > 0 ? filter.url(filter.page() - 1) : null);
-        model.put("nextPage", filter.page() + 1 < requests.getTotalPages() ? filter.url(filter.page() + 1) : null);
+        model.put("previousPage", filter.page() > 0 ? filter.url(PATH, filter.page() - 1) : null);
+        model.put("nextPage", filter.page() + 1 < requests.getTotalPages() ? filter.url(PATH, filter.page() + 1) : null);
         return model;
     }
 

@@ -2,6 +2,7 @@ package fr.vivier.sourcing;
 
 import fr.vivier.accounts.Account;
 import fr.vivier.accounts.AccountService;
+import fr.vivier.directory.StaffQueueFilter;
 import fr.vivier.directory.SupplierDirectory;
 import fr.vivier.directory.SupplierSummary;
 import fr.vivier.reference.ReferenceData;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -34,6 +36,9 @@ import java.util.stream.Collectors;
  */
 @Singleton
 public class RecontactQueueService {
+    /** A request still open (new or taken) made before the start of the day this many days ago is overdue. */
+    public static final int OVERDUE_AFTER_DAYS = 7;
+    public static final Set<RecontactRequest.Status> OPEN = Set.of(RecontactRequest.Status.NEW, RecontactRequest.Status.ASSIGNED);
     /** A transition the request's current status does not allow. */
     public static final class Refused extends RuntimeException {
         public Refused(String message) {
@@ -55,19 +60,30 @@ public class RecontactQueueService {
         }
     }
 
-    /** A request with what the queue shows about it. */
+    /** A request with what the queue shows about it; dates with their time, the age as a person would say it. */
     public record QueueEntry(RecontactRequest request, @Nullable SupplierSummary supplier, List<String> sectorLabels,
-                             @Nullable String assigneeName, long ageDays) {
-        public String createdOnFrench() {
-            return FrenchFormat.date(request.createdAt());
+                             @Nullable String assigneeName, Duration age, boolean overdue) {
+        public String createdAtFrench() {
+            return FrenchFormat.dateTime(request.createdAt());
         }
 
-        public String answeredOnFrench() {
-            return FrenchFormat.date(request.answeredAt());
+        public String answeredAtFrench() {
+            return FrenchFormat.dateTime(request.answeredAt());
         }
 
-        public String closedOnFrench() {
-            return FrenchFormat.date(request.closedAt());
+        public String closedAtFrench() {
+            return FrenchFormat.dateTime(request.closedAt());
+        }
+
+        /** « moins d’une heure », « 5 h », « 1 jour », « 12 jours »: whole hours, then whole days (no line break inside). */
+        public String ageFrench() {
+            if (age.toHours() < 1) {
+                return "moins d’une heure";
+            }
+            if (age.toHours() < 24) {
+                return age.toHours() + "\u00a0h";
+            }
+            return age.toDays() + (age.toDays() == 1 ? "\u00a0jour" : "\u00a0jours");
         }
     }
 
@@ -91,10 +107,27 @@ public class RecontactQueueService {
 
     /** Oldest first, so that nobody waits forever. */
     public Page<QueueEntry> list(Collection<RecontactRequest.Status> statuses, Period period, int page, int size) {
-        Page<RecontactRequest> found = requests.findListed(statuses.stream().map(Enum::name).toList(), period.start(), period.end(),
-            Pageable.from(page, size));
+        return list(statuses, period, StaffQueueFilter.SupplierCriteria.none(), page, size);
+    }
+
+    /** Narrowed by the structure (name or SIRET, commune, kind), which the directory reads. */
+    public Page<QueueEntry> list(Collection<RecontactRequest.Status> statuses, Period period, StaffQueueFilter.SupplierCriteria structure,
+                                 int page, int size) {
+        List<String> statusNames = statuses.stream().map(Enum::name).toList();
+        Optional<Set<Long>> supplierIds = directory.idsMatching(structure);
+        if (supplierIds.isPresent() && supplierIds.get().isEmpty()) {
+            return Page.of(List.of(), Pageable.from(page, size), 0L);
+        }
+        Page<RecontactRequest> found = supplierIds.isEmpty()
+            ? requests.findListed(statusNames, period.start(), period.end(), Pageable.from(page, size))
+            : requests.findListedOfSuppliers(statusNames, period.start(), period.end(), supplierIds.get(), Pageable.from(page, size));
         Function<RecontactRequest, QueueEntry> entry = entries(found.getContent());
         return found.map(entry);
+    }
+
+    /** Open requests made before this instant are overdue. */
+    public Instant overdueBefore() {
+        return FrenchFormat.today(clock).minusDays(OVERDUE_AFTER_DAYS).atStartOfDay(FrenchFormat.ZONE).toInstant();
     }
 
     public Optional<RecontactRequest> find(long requestId) {
@@ -116,14 +149,14 @@ public class RecontactQueueService {
             .forEach(supplier -> suppliers.put(supplier.id(), supplier));
         Map<Long, String> agents = new HashMap<>();
         Instant now = clock.instant();
+        Instant overdueBefore = overdueBefore();
         return request -> new QueueEntry(request,
             suppliers.get(request.supplierId()),
             Arrays.stream(request.sectors().split(" ")).filter(code -> !code.isBlank())
                 .map(code -> sectorLabels.getOrDefault(code, code)).toList(),
             request.assignedTo() == null ? null : agents.computeIfAbsent(request.assignedTo(),
                 id -> accounts.findEnabled(id).map(Account::displayName).orElse("compte désactivé")),
-            // whole days elapsed: a request made at 23:50 is not « 1 jour » old ten minutes later
-            Duration.between(request.createdAt(), now).toDays());
+            Duration.between(request.createdAt(), now), OPEN.contains(request.status()) && request.createdAt().isBefore(overdueBefore));
     }
 
     @Transactional(readOnly = true)

@@ -59,7 +59,7 @@ class RecontactRecords implements SupplierRecords {
     public StaffSection staffSection(long supplierId) {
         List<Line> lines = requests.findBySupplierId(supplierId).stream()
             .sorted(Comparator.comparing(RecontactRequest::createdAt).reversed())
-            .map(request -> new Line(request.topic() + " — demandée le " + FrenchFormat.date(request.createdAt()),
+            .map(request -> new Line(request.topic() + " — demandée le " + FrenchFormat.dateTime(request.createdAt()),
                 request.status().label(), request.assignedTo() == null ? null : "suivie par " + assignee(request.assignedTo())))
             .toList();
         return new StaffSection("recontact", "Demandes de recontact", lines, "Aucune demande de recontact.",

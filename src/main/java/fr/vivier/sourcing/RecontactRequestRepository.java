@@ -21,6 +21,15 @@ interface RecontactRequestRepository extends CrudRepository<RecontactRequest, Lo
         countQuery = "SELECT count(*) FROM recontact_request WHERE status IN (:statuses) AND created_at >= :from AND created_at < :to")
     Page<RecontactRequest> findListed(Collection<String> statuses, Instant from, Instant to, Pageable pageable);
 
+    /** The requests of these statuses created in [from, to) about these structures, oldest first. */
+    @Query(value = """
+        SELECT * FROM recontact_request WHERE status IN (:statuses) AND created_at >= :from AND created_at < :to
+        AND supplier_id IN (:supplierIds) ORDER BY created_at, id""", countQuery = """
+        SELECT count(*) FROM recontact_request WHERE status IN (:statuses) AND created_at >= :from AND created_at < :to
+        AND supplier_id IN (:supplierIds)""")
+    Page<RecontactRequest> findListedOfSuppliers(Collection<String> statuses, Instant from, Instant to, Collection<Long> supplierIds,
+                                                 Pageable pageable);
+
     /** The median number of seconds from creation to answer of the requests created in [from, to); null when none was answered. */
     @Query("""
         SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM answered_at - created_at))

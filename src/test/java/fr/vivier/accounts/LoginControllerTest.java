@@ -55,7 +55,7 @@ class LoginControllerTest implements IntegrationTest {
         WebClient browser = browser();
         HttpResponse<String> signIn = browser.signIn(email, TestAccounts.PASSWORD);
         assertEquals(303, signIn.statusCode());
-        assertEquals("/", signIn.headers().firstValue("location").orElseThrow());
+        assertEquals("/agents", signIn.headers().firstValue("location").orElseThrow(), "staff land on their dashboard");
         assertTrue(browser.get("/").body().contains("Test Agent"));
 
         HttpResponse<String> signOut = browser.post("/deconnexion", Map.of());

@@ -318,6 +318,31 @@ class ShortlistControllerTest implements IntegrationTest {
         assertTrue(browser.page("/achats-moins-40k").text().contains("Vous n’avez pas encore établi de liste."));
     }
 
+    @Test
+    void homonymousCommunesAreOfferedTerritoryFirstAndTheBuyerMustChoose() {
+        WebClient browser = buyer();
+        browser.get("/achats-moins-40k");
+        Map<String, String> need = new HashMap<>(Map.of("object", "Tonte du stade", "sector", GREEN_SPACES, "commune", "Montreuil"));
+        HttpResponse<String> ambiguous = browser.post("/achats-moins-40k", need);
+        assertEquals(422, ambiguous.statusCode());
+        Document page = Jsoup.parse(ambiguous.body());
+        assertEquals(List.of("", "93048", "85148", "28267"), page.select("#champ-communeCode option").eachAttr("value"));
+        assertTrue(page.select("#champ-communeCode option[selected]").isEmpty(), "no guess preselected");
+        assertEquals("Montreuil — Seine-Saint-Denis (93), 93100", page.select("#champ-communeCode option").get(1).text());
+
+        need.put("communeCode", "93048");
+        need.put("sector", "");
+        Document sectorMissing = Jsoup.parse(browser.post("/achats-moins-40k", need).body());
+        assertEquals("Montreuil (93)", sectorMissing.selectFirst("#champ-commune").val(), "the choice is kept in the field");
+
+        need.put("sector", GREEN_SPACES);
+        need.put("commune", "Montreuil (93)");
+        need.remove("communeCode");
+        HttpResponse<String> created = browser.post("/achats-moins-40k", need);
+        assertEquals(303, created.statusCode(), created.body());
+        assertTrue(browser.page(created.headers().firstValue("location").orElseThrow()).text().contains("Montreuil (93)"));
+    }
+
     private static List<CSVRecord> parse(String text) {
         try {
             return CSVFormat.EXCEL.builder().setDelimiter(';').get().parse(new StringReader(text)).getRecords();

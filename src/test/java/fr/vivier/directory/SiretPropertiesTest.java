@@ -99,7 +99,7 @@ class SiretPropertiesTest {
 
     private static void checkInvalidTypo(String typo, String context) {
         assertTrue(Siret.parse(typo).isEmpty(), context + " : " + typo);
-        assertTrue(Siret.problemWith(typo).orElseThrow().contains("n’existe pas"), context + " : " + typo);
+        assertTrue(Siret.problemWith(typo).orElseThrow().contains("n’est pas valide : sa clé de contrôle"), context + " : " + typo);
     }
 
     // --- spaces ----------------------------------------------------------------------------------------------

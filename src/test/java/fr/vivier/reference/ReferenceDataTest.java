@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -25,7 +27,18 @@ class ReferenceDataTest implements IntegrationTest {
         assertEquals("93010", reference.resolveCommune(null, "93140", MISSING).commune().code());
         assertEquals("93010", reference.resolveCommune(null, "93010", MISSING).commune().code());
         assertEquals("93066", reference.resolveCommune(null, "Saint-Denis (93)", MISSING).commune().code());
-        assertEquals("93066", reference.resolveCommune("93066", "anything typed", MISSING).commune().code(), "the choice in the list wins");
+        assertEquals("93066", reference.resolveCommune("93066", "  ", MISSING).commune().code(), "a choice alone is taken");
+    }
+
+    @Test
+    void aChoiceAmongHomonymsCountsOnlyForTheNameItWasOfferedFor() {
+        assertEquals("85148", reference.resolveCommune("85148", "Montreuil", MISSING).commune().code());
+        assertEquals("93010", reference.resolveCommune("85148", "Bondy", MISSING).commune().code(), "a commune typed anew is looked up anew");
+        CommuneChoice stale = reference.resolveCommune("93010", "Montreuil", MISSING);
+        assertNull(stale.commune(), "a code not offered for this name chooses nothing");
+        assertEquals(List.of("93048", "85148", "28267"), stale.candidates().stream().map(Commune::code).toList(),
+            "the territory first, then by population");
+        assertEquals("Montreuil — Seine-Saint-Denis (93), 93100", stale.candidates().get(0).choiceLabel());
     }
 
     @Test

@@ -26,6 +26,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -117,9 +118,9 @@ class RecontactQueueControllerTest implements IntegrationTest {
         assertTrue(line.text().contains("Entretien des espaces verts, désherbage et gestion différenciée, Pressing, nettoyage à sec et repassage"),
             line.text());
         assertTrue(line.text().contains(FrenchFormat.date(Instant.now())));
-        assertTrue(line.text().contains("0 jour"));
+        assertTrue(line.text().contains("Ancienneté : moins d’une heure"), line.text());
         assertTrue(line.text().contains("Nouvelle"));
-        assertTrue(line.text().contains("Personne"));
+        assertTrue(line.text().contains("Suivie par : personne"), line.text());
 
         HttpResponse<String> assigned = staff.browser().post(QUEUE + "/" + request.id() + "/attribution",
             Map.of("statut", "NEW", "du", today, "au", today, "page", "0"));
@@ -192,6 +193,45 @@ class RecontactQueueControllerTest implements IntegrationTest {
         assertTrue(summary.contains("2,5 jours"), summary);
         assertTrue(summary.contains("3 demandes répondues"), summary);
         assertEquals("4 demandes", page.selectFirst("caption").text());
+    }
+
+    @Test
+    void theAgeOfARequestIsCountedInHoursThenWholeDaysAndTheQueueIsFilteredByStructure() {
+        String word = "anciennete" + UUID.randomUUID().toString().substring(0, 8);
+        Supplier montreuil = TestSuppliers.register(directory, draft -> {
+            draft.name = "Atelier " + word;
+            draft.communeCode = "93048";
+        });
+        Supplier bondy = TestSuppliers.register(directory, draft -> {
+            draft.name = "Entreprise " + word;
+            draft.kind = "COMPANY";
+            draft.legalForm = "SAS";
+            draft.communeCode = "93010";
+        });
+        Instant now = Instant.now();
+        insertAnswered(montreuil, now.minus(Duration.ofMinutes(30)), null);
+        insertAnswered(montreuil, now.minus(Duration.ofHours(5)).minus(Duration.ofMinutes(10)), null);
+        insertAnswered(bondy, now.minus(Duration.ofHours(26)), null);
+        Staff staff = staff();
+
+        Document all = staff.browser().page(QUEUE + "?q=" + word);
+        assertEquals(List.of("Ancienneté : 1 jour", "Ancienneté : 5 h", "Ancienneté : moins d’une heure"),
+            all.select("tbody tr td:nth-child(3) .tableau__detail").eachText());
+        assertTrue(all.selectFirst("tbody tr td:nth-child(3)").text().matches("\\d{1,2} \\p{L}+ \\d{4} à \\d{2}h\\d{2}.*"),
+            "the date shows its time");
+        assertTrue(all.select(".etiquette--retard").isEmpty(), "nothing is overdue yet");
+
+        assertEquals(2, staff.browser().page(QUEUE + "?q=" + word + "&type=SIAE").select("tbody tr").size());
+        assertEquals(1, staff.browser().page(QUEUE + "?q=" + word + "&commune=Bondy").select("tbody tr").size());
+        assertEquals(1, staff.browser().page(QUEUE + "?q=" + bondy.siret()).select("tbody tr").size());
+        assertEquals(3, staff.browser().page(QUEUE + "?q=" + word + "&statut=OUVERTES").select("tbody tr").size());
+        assertEquals(0, staff.browser().page(QUEUE + "?q=" + word + "&statut=CLOSED").select("tbody tr").size());
+
+        String filtered = QUEUE + "?type=COMPANY&q=" + word;
+        Document page = staff.browser().page(filtered);
+        String action = page.selectFirst("form[action$=/cloture]").attr("action");
+        HttpResponse<String> closed = staff.browser().post(action, Map.of("q", word, "type", "COMPANY", "page", "0"));
+        assertEquals(filtered + "&succes=cloture", closed.headers().firstValue("location").orElseThrow(), "back to the same filtered list");
     }
 
     @Test

@@ -139,6 +139,11 @@ class AuthorizationMatrixTest implements IntegrationTest {
 
     static Stream<Case> cases() {
         return Stream.of(
+            // staff dashboard and buyers' tools
+            get("/agents", ANONYMOUS, SIGN_IN),
+            get("/agents", BUYER, FORBIDDEN),
+            get("/acheteurs", ANONYMOUS, SIGN_IN),
+
             // search index (staff)
             get("/agents/recherche", ANONYMOUS, SIGN_IN),
             get("/agents/recherche", BUYER, FORBIDDEN),

@@ -62,7 +62,7 @@ class BrowserSmokeTest implements IntegrationTest {
         browser.findElement(By.id("champ-password")).sendKeys(TestAccounts.PASSWORD, Keys.ENTER);
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("header"), "Test Agent"));
-        assertEquals(server.getURL() + "/", browser.getCurrentUrl());
+        assertEquals(server.getURL() + "/agents", browser.getCurrentUrl(), "staff land on their dashboard");
 
         browser.findElement(By.xpath("//button[normalize-space()='Se déconnecter']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alerte"), "déconnecté"));

@@ -43,6 +43,28 @@ class PagesControllerTest implements IntegrationTest {
         assertNotNull(page.selectFirst("footer a[href=/donnees-personnelles]"));
     }
 
+    @Test
+    void homePageOffersOnlyWhatWorksAndEachCardLeadsToItsPage() {
+        WebClient visitor = new WebClient(server.getURI());
+        Document page = visitor.page("/");
+        String text = page.selectFirst("main").text().toLowerCase(java.util.Locale.FRENCH);
+        for (String notYet : java.util.List.of("programmation", "rencontre", "journal de sourcing", "indicateur", "citoyens", "ateliers")) {
+            assertTrue(!text.contains(notYet), "the home page announces « " + notYet + " », which does not exist yet");
+        }
+        var cards = page.select(".carte");
+        assertEquals(3, cards.size());
+        for (var card : cards) {
+            String title = card.selectFirst("h3 a").attr("href");
+            HttpResponse<String> target = visitor.get(title);
+            assertTrue(target.statusCode() == 200 || target.headers().firstValue("location").orElse("").startsWith("/connexion?retour="),
+                title + " answers " + target.statusCode());
+            for (var link : card.select("a[href^=/]")) {
+                int status = visitor.get(link.attr("href")).statusCode();
+                assertTrue(status == 200 || status == 303, link.attr("href") + " answers " + status);
+            }
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({
         "/accessibilite, Déclaration d’accessibilité",

@@ -1,8 +1,10 @@
 package fr.vivier.directory.imports;
 
 import fr.vivier.directory.DirectoryService;
+import fr.vivier.directory.ImportJournalEntry;
 import fr.vivier.directory.Siret;
 import fr.vivier.directory.Supplier;
+import fr.vivier.directory.SupplierImportJournalRepository;
 import fr.vivier.directory.SupplierStatus;
 import fr.vivier.directory.SupplierValidator;
 import fr.vivier.web.ServerKeys;
@@ -10,6 +12,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +27,7 @@ import java.util.Optional;
  * twice changes nothing.
  */
 @Singleton
-class SupplierImportService {
+public class SupplierImportService {
     private static final Logger LOG = LoggerFactory.getLogger(SupplierImportService.class);
     static final String TECHNICAL_FAILURE = "Erreur technique : la ligne n’a pas été importée. Importez à nouveau le même fichier : "
         + "les lignes déjà importées seront ignorées.";
@@ -35,11 +38,16 @@ class SupplierImportService {
     private final SupplierValidator validator;
     private final DirectoryService directory;
     private final ServerKeys keys;
+    private final SupplierImportJournalRepository journal;
+    private final Clock clock;
 
-    SupplierImportService(SupplierValidator validator, DirectoryService directory, ServerKeys keys) {
+    SupplierImportService(SupplierValidator validator, DirectoryService directory, ServerKeys keys, SupplierImportJournalRepository journal,
+                          Clock clock) {
         this.validator = validator;
         this.directory = directory;
         this.keys = keys;
+        this.journal = journal;
+        this.clock = clock;
     }
 
     /** The file a confirmation form carries, if it is exactly the one this portal previewed. */
@@ -74,6 +82,8 @@ class SupplierImportService {
         List<SupplierImportLine> lines = preview.lines().stream()
             .map(line -> line.outcome() == SupplierImportLine.Outcome.TO_IMPORT ? register(line, actor) : line).toList();
         SupplierImportReport report = new SupplierImportReport(fileName, preview.fingerprint(), null, lines);
+        journal.record(new ImportJournalEntry(clock.instant(), staffName, fileName, (int) report.importedCount(),
+            (int) report.invalidCount(), (int) report.ignoredCount()));
         LOG.info("CSV import {}: {} imported, {} invalid, {} already present", preview.fingerprint().substring(0, 12),
             report.importedCount(), report.invalidCount(), report.ignoredCount());
         return report;

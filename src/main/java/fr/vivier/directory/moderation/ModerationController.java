@@ -4,6 +4,8 @@ import fr.vivier.directory.ConsentKind;
 import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.HistoryAction;
 import fr.vivier.directory.Siret;
+import fr.vivier.directory.StaffQueueFilter;
+import fr.vivier.directory.StructureKind;
 import fr.vivier.directory.Supplier;
 import fr.vivier.directory.SupplierChildren;
 import fr.vivier.directory.SupplierRecords;
@@ -36,6 +38,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Staff moderation: the queue of profiles to review and the staff page of a profile with its decisions. */
 @Controller("/agents/fiches")
@@ -43,6 +46,7 @@ import java.util.Optional;
 class ModerationController {
     static final String QUEUE_VIEW = "directory/moderation/agents-fiches";
     static final String PROFILE_VIEW = "directory/moderation/agents-fiche";
+    private static final String QUEUE_PATH = "/agents/fiches";
     private static final int PAGE_SIZE = 25;
 
     private static final Map<String, String> SUCCESS = Map.of(
@@ -78,13 +82,25 @@ class ModerationController {
     }
 
     @Get
-    ModelAndView<Map<String, Object>> queue(@Nullable @QueryValue Integer page) {
-        var queue = directory.reviewQueue(page == null || page < 0 ? 0 : page, PAGE_SIZE).map(supplier -> new QueueLine(supplier,
+    HttpResponse<?> queue(@Nullable @QueryValue String statut, @Nullable @QueryValue String du, @Nullable @QueryValue String au,
+                          @Nullable @QueryValue String commune, @Nullable @QueryValue String communeCode,
+                          @Nullable @QueryValue String type, @Nullable @QueryValue String q, @Nullable @QueryValue String page) {
+        StaffQueueFilter filter = StaffQueueFilter.parse(new StaffQueueFilter.Raw(statut, du, au, commune, communeCode, type, q, page),
+            DirectoryService.UNDER_REVIEW.stream().map(Enum::name).collect(Collectors.toSet()), reference);
+        var queue = directory.reviewQueue(filter, PAGE_SIZE).map(supplier -> new QueueLine(supplier,
             reference.commune(supplier.communeCode()).map(Commune::displayName).orElse(supplier.communeCode()),
-            supplier.createdAt().equals(supplier.updatedAt()), FrenchFormat.date(supplier.updatedAt())));
+            supplier.createdAt().equals(supplier.updatedAt()), FrenchFormat.dateTime(supplier.updatedAt())));
         Map<String, Object> model = new HashMap<>();
         model.put("queue", queue);
-        return new ModelAndView<>(QUEUE_VIEW, model);
+        model.put("filter", filter);
+        model.put("errors", filter.errors());
+        model.put("statusOptions", List.of(new StaffQueueFilter.StatusOption("PENDING", "Nouvelle inscription, en attente de publication"),
+            new StaffQueueFilter.StatusOption("PUBLISHED", "Publiée, modifiée par la structure")));
+        model.put("families", StructureKind.Family.values());
+        model.put("previousPage", filter.page() > 0 ? filter.url(QUEUE_PATH, filter.page() - 1) : null);
+        model.put("nextPage", filter.page() + 1 < queue.getTotalPages() ? filter.url(QUEUE_PATH, filter.page() + 1) : null);
+        HttpStatus status = filter.errors().isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY;
+        return HttpResponse.status(status).body(new ModelAndView<>(QUEUE_VIEW, model));
     }
 
     @Get("/{id}")

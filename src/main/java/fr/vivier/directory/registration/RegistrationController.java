@@ -1,5 +1,6 @@
 package fr.vivier.directory.registration;
 
+import fr.vivier.directory.DirectoryConfiguration;
 import fr.vivier.directory.DirectoryService;
 import fr.vivier.reference.CommuneChoice;
 import fr.vivier.reference.ReferenceData;
@@ -34,9 +35,11 @@ class RegistrationController {
     private final ReferenceData reference;
     private final FormRateLimiter rateLimiter;
     private final ClientAddress clientAddress;
+    private final DirectoryConfiguration configuration;
 
     RegistrationController(DirectoryService directory, ReferenceData reference,
-                           FormRateLimiter rateLimiter, ClientAddress clientAddress) {
+                           FormRateLimiter rateLimiter, ClientAddress clientAddress, DirectoryConfiguration configuration) {
+        this.configuration = configuration;
         this.directory = directory;
         this.reference = reference;
         this.rateLimiter = rateLimiter;
@@ -61,7 +64,7 @@ class RegistrationController {
         DirectoryService.RegistrationResult result = directory.register(form.toInput(commune), DirectoryService.ACTOR_SUPPLIER);
         if (result instanceof DirectoryService.RegistrationResult.Invalid invalid) {
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>(VIEW,
-                RegistrationFormModel.build(form, RegistrationForm.errors(commune, invalid.errors()), commune.candidates(), reference)));
+                RegistrationFormModel.build(form.shown(commune), form.errors(commune, invalid.errors()), commune.candidates(), reference)));
         }
         // a SIRET already registered gets the same answer as a new one: the form does not tell who is registered
         return HttpResponse.seeOther(URI.create("/inscription/confirmation"));
@@ -69,6 +72,7 @@ class RegistrationController {
 
     @Get("/confirmation")
     ModelAndView<Map<String, Object>> confirmation() {
-        return new ModelAndView<>("directory/registration/inscription-confirmation", new HashMap<>());
+        return new ModelAndView<>("directory/registration/inscription-confirmation",
+            new HashMap<>(Map.of("publishedAtOnce", configuration.publishesAtOnce())));
     }
 }

@@ -46,6 +46,20 @@ public record RegistrationForm(
             null, null, null, null, null, null, null, null, null);
     }
 
+    /** The same form with the commune written as given (e.g. « Montreuil (93) » once chosen among homonyms). */
+    public RegistrationForm withCommuneQuery(String text) {
+        return new RegistrationForm(siret, name, tradeName, legalForm, size, kind, text, null, areaOwnCommune, areaOwnEpci,
+            areaOwnDepartement, areaNational, areaRegions, areaDepartements, areaOtherCodes, sectors, labelCode, labelProof,
+            labelExpiresOn, description, offers, referenceClient, referenceYear, referenceObject, website, contactName,
+            contactRole, contactEmail, contactPhone, consentPublishContact, consentRecontact, consentAlerts, wantsRecontact,
+            recontactTopic, recontactMessage, adresseComplementaire);
+    }
+
+    /** The form as shown again: a resolved commune written « Montreuil (93) », so that sending it again keeps it. */
+    public RegistrationForm shown(CommuneChoice commune) {
+        return commune.commune() == null ? this : withCommuneQuery(commune.commune().displayName());
+    }
+
     /** Bots fill every field; people never see this one. */
     public boolean isBot() {
         return adresseComplementaire != null && !adresseComplementaire.isBlank();
@@ -68,6 +82,17 @@ public record RegistrationForm(
         return group != null && group.stream().anyMatch(sector -> sectorSelected(sector.code()));
     }
 
+    public int sectorsSelectedIn(List<fr.vivier.reference.Sector> group) {
+        return group == null ? 0 : (int) group.stream().filter(sector -> sectorSelected(sector.code())).count();
+    }
+
+    /** Whether the optional labels and references part holds anything (it is shown open then). */
+    public boolean hasLabelsOrReferences() {
+        return safe(labelCode).stream().anyMatch(value -> value != null && !value.isBlank())
+            || safe(referenceClient).stream().anyMatch(value -> value != null && !value.isBlank())
+            || safe(referenceObject).stream().anyMatch(value -> value != null && !value.isBlank());
+    }
+
     public boolean sectorSelected(String code) {
         return safe(sectors).contains(code);
     }
@@ -80,9 +105,17 @@ public record RegistrationForm(
     }
 
     /** The validator's errors, keyed by form field, with the commune's own message first. */
-    public static Map<String, String> errors(CommuneChoice commune, Map<String, String> validatorErrors) {
+    public Map<String, String> errors(CommuneChoice commune, Map<String, String> validatorErrors) {
         Map<String, String> errors = new LinkedHashMap<>();
-        validatorErrors.forEach((path, message) -> errors.putIfAbsent(fieldFor(path), message));
+        // while the commune is unknown, « its commune, EPCI, département » boxes cover nothing yet: the missing area is the commune's error
+        boolean areaWaitsForCommune = commune.commune() == null
+            && (checked(areaOwnCommune) || checked(areaOwnEpci) || checked(areaOwnDepartement));
+        validatorErrors.forEach((path, message) -> {
+            String field = fieldFor(path);
+            if (!(areaWaitsForCommune && field.equals("interventionArea"))) {
+                errors.putIfAbsent(field, message);
+            }
+        });
         if (commune.error() != null) {
             errors.put("communeQuery", commune.error());
         }

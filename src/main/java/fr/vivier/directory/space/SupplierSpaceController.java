@@ -202,7 +202,7 @@ class SupplierSpaceController {
                 withSiret(form.toInput(commune), supplier.siret()), DirectoryService.ACTOR_SUPPLIER);
             if (result instanceof DirectoryService.RegistrationResult.Invalid invalid) {
                 return HttpResponse.unprocessableEntity().body(new ModelAndView<>(EDIT_VIEW,
-                    editModel(supplier, form, RegistrationForm.errors(commune, invalid.errors()), commune.candidates())));
+                    editModel(supplier, form.shown(commune), form.errors(commune, invalid.errors()), commune.candidates())));
             }
             return HttpResponse.seeOther(URI.create("/mon-profil/fiche?modifiee=1"));
         });

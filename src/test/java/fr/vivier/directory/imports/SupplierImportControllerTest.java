@@ -82,7 +82,7 @@ class SupplierImportControllerTest implements IntegrationTest {
         assertEquals("2", preview.selectFirst("#nombre-a-importer").text());
         assertEquals("7", preview.selectFirst("#nombre-en-erreur").text());
         assertEquals("0", preview.selectFirst("#nombre-deja-presentes").text());
-        assertTrue(hasErrorRow(preview, "3", "siret", "n’existe pas"), errorRows(preview).toString());
+        assertTrue(hasErrorRow(preview, "3", "siret", "n’est pas valide : sa clé de contrôle"), errorRows(preview).toString());
         assertTrue(hasErrorRow(preview, "4", "secteurs", "Secteur inconnu"), errorRows(preview).toString());
         assertTrue(hasErrorRow(preview, "5", "raison_sociale", "Saisissez la raison sociale"), errorRows(preview).toString());
         assertTrue(hasErrorRow(preview, "6", "contact_email", "Adresse électronique invalide"), errorRows(preview).toString());

@@ -56,7 +56,7 @@ class SupplierImportServiceTest implements IntegrationTest {
         assertEquals(0, report.ignoredCount());
         assertEquals(SupplierImportLine.Outcome.TO_IMPORT, outcomeOf(report, 2));
         assertEquals(SupplierImportLine.Outcome.TO_IMPORT, outcomeOf(report, 9));
-        assertTrue(hasError(report, 3, "siret", "n’existe pas"), report.errors().toString());
+        assertTrue(hasError(report, 3, "siret", "n’est pas valide : sa clé de contrôle"), report.errors().toString());
         assertTrue(hasError(report, 4, "secteurs", "Secteur inconnu : « secteur-qui-n-existe-pas »"), report.errors().toString());
         assertTrue(hasError(report, 5, "raison_sociale", "Saisissez la raison sociale"), report.errors().toString());
         assertTrue(hasError(report, 6, "contact_email", "Adresse électronique invalide"), report.errors().toString());

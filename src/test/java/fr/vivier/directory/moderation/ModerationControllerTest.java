@@ -123,6 +123,46 @@ class ModerationControllerTest implements IntegrationTest {
     }
 
     @Test
+    void theQueueIsFilteredByNameSiretKindCommuneAndStatusAndShowsTheTime() {
+        String word = "filtre" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Supplier insertion = TestSuppliers.register(directory, draft -> {
+            draft.name = "Chantier " + word;
+            draft.communeCode = "93048";
+        });
+        TestSuppliers.register(directory, draft -> {
+            draft.name = "Entreprise " + word;
+            draft.kind = "COMPANY";
+            draft.legalForm = "SAS";
+            draft.communeCode = "93048";
+        });
+        TestSuppliers.register(directory, draft -> {
+            draft.name = "Régie de Bondy " + word;
+            draft.communeCode = "93010";
+        });
+        WebClient staff = staff();
+        java.util.function.Function<String, List<String>> names = query -> staff.page("/agents/fiches?" + query)
+            .select("tbody td:first-child a").eachText().stream().sorted().toList();
+
+        assertEquals(List.of("Chantier " + word, "Entreprise " + word, "Régie de Bondy " + word), names.apply("q=" + word));
+        assertEquals(List.of("Chantier " + word, "Régie de Bondy " + word), names.apply("q=" + word + "&type=SIAE"));
+        String siret = insertion.siret();
+        assertEquals(List.of("Chantier " + word), names.apply("q=" + siret.substring(0, 9) + "+" + siret.substring(9)));
+        assertEquals(List.of(), names.apply("q=" + word + "&statut=PUBLISHED"));
+
+        HttpResponse<String> ambiguous = staff.get("/agents/fiches?q=" + word + "&commune=Montreuil");
+        assertEquals(422, ambiguous.statusCode());
+        Document choice = Jsoup.parse(ambiguous.body());
+        assertEquals(List.of("", "93048", "85148", "28267"), choice.select("#champ-communeCode option").eachAttr("value"));
+        assertEquals(List.of("Chantier " + word, "Entreprise " + word),
+            names.apply("q=" + word + "&commune=Montreuil&communeCode=93048"));
+        Document chosen = staff.page("/agents/fiches?q=" + word + "&commune=Montreuil&communeCode=93048");
+        assertEquals("Montreuil (93)", chosen.selectFirst("#champ-commune").val());
+
+        String row = staff.page("/agents/fiches?q=" + word + "&type=COMPANY").selectFirst("tbody tr").text();
+        assertTrue(row.matches(".*\\d{1,2} \\p{L}+ \\d{4} à \\d{2}h\\d{2}.*"), "the date shows its time: " + row);
+    }
+
+    @Test
     void staffPageShowsContactConsentsWithTheirTextVersionAndRecontactRequests() {
         Supplier supplier = TestSuppliers.register(directory, draft -> draft.recontact("Présenter notre offre de nettoyage"));
         directory.withdrawConsent(supplier.id(), ConsentKind.RECONTACT, DirectoryService.ACTOR_SUPPLIER);
@@ -156,7 +196,10 @@ class ModerationControllerTest implements IntegrationTest {
         assertEquals(SupplierStatus.PUBLISHED, reload(supplier).status());
         assertFalse(reload(supplier).reviewNeeded(), "la fiche quitte la file");
         List<MailCatcher.Mail> mails = MailCatcher.awaitMails(contactEmail(supplier), 2);
-        assertTrue(mails.stream().anyMatch(mail -> mail.subject().equals("Votre fiche est publiée sur Vivier")));
+        MailCatcher.Mail published = mails.stream().filter(mail -> mail.subject().equals("Votre fiche est publiée sur Vivier"))
+            .findFirst().orElseThrow();
+        assertTrue(published.text().contains("/fournisseurs/" + supplier.slug()), published.text());
+        assertNotNull(Jsoup.parse(published.html()).selectFirst("a[href$=/fournisseurs/" + supplier.slug() + "]"), published.html());
     }
 
     @Test

@@ -5,6 +5,7 @@ import fr.vivier.accounts.Role;
 import fr.vivier.directory.ConsentKind;
 import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.Supplier;
+import fr.vivier.directory.SupplierChildren;
 import fr.vivier.directory.SupplierStatus;
 import fr.vivier.directory.SupplierView;
 import fr.vivier.sourcing.RecontactQueueService;
@@ -31,6 +32,7 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
@@ -102,8 +104,14 @@ class RegistrationControllerTest implements IntegrationTest {
         assertEquals(RecontactRequest.Status.NEW, recontacts.ofSupplier(supplier.id()).get(0).request().status());
 
         MailCatcher.Mail mail = MailCatcher.awaitMails(email, 1).get(0);
-        assertTrue(mail.subject().contains("référencée"));
+        assertEquals("Votre inscription sur Vivier est enregistrée", mail.subject(), "not « référencée » while it waits for review");
+        assertFalse(mail.text().contains("référencée"), mail.text());
+        assertTrue(mail.text().contains("Un agent de la collectivité va relire votre fiche avant de la publier"), mail.text());
         assertTrue(mail.text().contains("Camille Martin"));
+
+        String confirmation = browser.page("/inscription/confirmation").selectFirst("main").text();
+        assertFalse(confirmation.contains("réglage"), "no internal setting on the page: " + confirmation);
+        assertTrue(confirmation.contains("relit votre fiche avant de la publier : vous recevrez un courriel"), confirmation);
     }
 
     private static java.util.Set<ConsentKind> Set(ConsentKind... kinds) {
@@ -146,6 +154,77 @@ class RegistrationControllerTest implements IntegrationTest {
         Document page = Jsoup.parse(response.body());
         assertTrue(page.select("#champ-communeCode option").size() > 1);
         assertNotNull(page.selectFirst("#champ-communeCode option[value=93066]"));
+    }
+
+    /** Each post from its own address: the class allows three anonymous posts per address and hour. */
+    private HttpResponse<String> register(Map<String, String> form) {
+        WebClient browser = browser();
+        browser.get("/inscription");
+        return browser.post("/inscription", form);
+    }
+
+    @Test
+    void homonymousCommunesComeTerritoryFirstWithTheirDepartementAndNothingPreselected() {
+        String siret = Sirets.next();
+        Map<String, String> form = validForm(siret, newEmail());
+        form.put("communeQuery", "Montreuil");
+        form.remove("areaOwnEpci");
+
+        HttpResponse<String> ambiguous = register(form);
+        assertEquals(422, ambiguous.statusCode());
+        Document page = Jsoup.parse(ambiguous.body());
+        assertEquals(List.of("— Choisir parmi les communes de ce nom —", "Montreuil — Seine-Saint-Denis (93), 93100",
+            "Montreuil — Vendée (85), 85200", "Montreuil — Eure-et-Loir (28), 28500"), page.select("#champ-communeCode option").eachText(),
+            "the territory (Est Ensemble) first, then by population, each with its département");
+        assertTrue(page.select("#champ-communeCode option[selected]").isEmpty(), "no guess preselected");
+        assertEquals(List.of("Plusieurs communes correspondent à « Montreuil » : choisissez la vôtre dans la liste."),
+            page.select(".resume-erreurs li").eachText(), "one error: the commune, not the intervention area it implies");
+        assertNull(page.selectFirst("#erreur-interventionArea"));
+
+        form.put("communeCode", "");
+        assertEquals(422, register(form).statusCode(), "sending the form again without choosing registers nothing");
+        assertTrue(directory.findBySiret(siret).isEmpty());
+
+        form.put("communeCode", "93048");
+        form.put("contactEmail", "pas-une-adresse");
+        Document otherMistake = Jsoup.parse(register(form).body());
+        assertEquals("Montreuil (93)", otherMistake.selectFirst("#champ-communeQuery").val(), "the choice is kept in the field");
+        assertNull(otherMistake.selectFirst("#champ-communeCode"));
+
+        form.put("communeQuery", "Montreuil (93)");
+        form.remove("communeCode");
+        form.put("contactEmail", newEmail());
+        assertEquals(303, register(form).statusCode());
+        Supplier supplier = directory.findBySiret(siret).orElseThrow();
+        assertEquals("93048", supplier.communeCode());
+        assertEquals(List.of("93048"), directory.view(supplier).areas().stream().map(SupplierChildren.Area::areaCode).toList());
+    }
+
+    @Test
+    void withoutJavaScriptTheListsAreFoldedCheckboxesThatShowHowManyAreTicked() {
+        Document empty = browser().page("/inscription");
+        assertTrue(empty.select("form select[multiple]").isEmpty(), "no list needing Ctrl-click");
+        assertTrue(empty.select("#champ-sectors details[open]").isEmpty());
+        assertTrue(empty.select("input[type=checkbox][name=areaDepartements]").size() > 100, "every département as a checkbox");
+
+        Map<String, String> form = validForm(Sirets.next(), "pas-une-adresse");
+        form.put("areaDepartements", "94");
+        Document again = Jsoup.parse(register(form).body());
+        assertEquals("(1 coché)", again.selectFirst("details:has(#secteur-espaces-verts-entretien) .choix__compte").text());
+        assertTrue(again.selectFirst("details:has(#secteur-espaces-verts-entretien)").hasAttr("open"));
+        assertTrue(again.selectFirst("#departement-94").hasAttr("checked"));
+        assertEquals("Autres départements (1 coché)", again.selectFirst("details:has(#departement-94) summary").text());
+        assertNotNull(again.selectFirst("script[src=/static/js/choix.js]"));
+    }
+
+    @Test
+    void aChoiceMadeForAnotherCommuneNameIsNotTakenForTheNewOne() {
+        Map<String, String> form = validForm(Sirets.next(), newEmail());
+        form.put("communeQuery", "Saint-Denis");
+        form.put("communeCode", "93048");
+        Document page = Jsoup.parse(register(form).body());
+        assertNotNull(page.selectFirst("#champ-communeCode option[value=93066]"));
+        assertNull(page.selectFirst("#champ-communeCode option[value=93048]"));
     }
 
     @Test

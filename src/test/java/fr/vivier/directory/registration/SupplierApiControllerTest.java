@@ -94,7 +94,7 @@ class SupplierApiControllerTest implements IntegrationTest {
         String body = body("12345678901234", "pas-un-email").replace("textile-confection", "inconnu").replace("2030-01-31", "2001-01-01");
         HttpResponse<String> response = post("application/json", body);
         assertEquals(400, response.statusCode());
-        assertTrue(response.body().contains("{\"field\":\"siret\",\"message\":\"Ce numéro SIRET n’existe pas"), response.body());
+        assertTrue(response.body().contains("{\"field\":\"siret\",\"message\":\"Ce numéro SIRET n’est pas valide : sa clé de contrôle"), response.body());
         assertTrue(response.body().contains("\"field\":\"contact.email\""));
         assertTrue(response.body().contains("\"field\":\"sectors\""));
         assertTrue(response.body().contains("\"field\":\"labels[0].expiresOn\""));

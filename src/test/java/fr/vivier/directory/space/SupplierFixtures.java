@@ -37,10 +37,16 @@ final class SupplierFixtures {
 
     /** A published ACI of Bondy, ESUS-approved, that agreed to show its contact and to be recontacted (not to alerts). */
     static Registered publishedSupplier(DirectoryService directory) {
+        return publishedSupplier(directory, "93010");
+    }
+
+    /** The same structure established in another commune (its own commune stays in its intervention area). */
+    static Registered publishedSupplier(DirectoryService directory, String communeCode) {
         TestSuppliers.Draft draft = TestSuppliers.draft(d -> {
             d.name = "Les Jardins du Canal";
             d.tradeName = "Jardins du Canal";
-            d.areas = List.of(new SupplierInput.AreaInput("COMMUNE", "93010"), new SupplierInput.AreaInput("DEPARTEMENT", "93"));
+            d.communeCode = communeCode;
+            d.areas = List.of(new SupplierInput.AreaInput("COMMUNE", communeCode), new SupplierInput.AreaInput("DEPARTEMENT", "93"));
             d.label("agrement-esus", "ESUS-2025-001", "2099-12-31");
             d.references = List.of(new SupplierInput.ReferenceInput("Ville de Bondy", "2024", "Entretien des parcs"));
         });

@@ -235,7 +235,7 @@ class SupplierSpaceControllerTest implements IntegrationTest {
 
         HttpResponse<String> luhn = requestLink(browser, "12345678901234", "nom@structure.fr");
         assertEquals(422, luhn.statusCode());
-        assertTrue(Jsoup.parse(luhn.body()).selectFirst("#erreur-siret").text().contains("n’existe pas"));
+        assertTrue(Jsoup.parse(luhn.body()).selectFirst("#erreur-siret").text().contains("n’est pas valide : sa clé de contrôle"));
     }
 
     @Test
@@ -279,6 +279,16 @@ class SupplierSpaceControllerTest implements IntegrationTest {
         assertEquals("ESUS-2025-001", view.labels().get(0).proof());
         assertEquals(List.of("Tonte et débroussaillage"), view.offers());
         assertEquals(Set.of(ConsentKind.PUBLISH_CONTACT, ConsentKind.RECONTACT), view.consents());
+    }
+
+    @Test
+    void theEditFormShowsAnAmbiguousCommuneByNameWithItsDepartementAndKeepsIt() {
+        SupplierFixtures.Registered registered = SupplierFixtures.publishedSupplier(directory, "93048");
+        WebClient browser = openSpace(registered);
+        Document edit = browser.page("/mon-profil/fiche/modifier");
+        assertEquals("Montreuil (93)", edit.selectFirst("#champ-communeQuery").val());
+        assertEquals(303, browser.post("/mon-profil/fiche/modifier", formOf(edit)).statusCode());
+        assertEquals("93048", directory.find(registered.id()).orElseThrow().communeCode());
     }
 
     private long searchOutboxRows(long supplierId) {
