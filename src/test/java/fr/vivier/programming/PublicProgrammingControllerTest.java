@@ -1,6 +1,7 @@
 package fr.vivier.programming;
 
 import fr.vivier.testsupport.IntegrationTest;
+import fr.vivier.testsupport.UniqueWords;
 import fr.vivier.testsupport.WebClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,7 +27,7 @@ class PublicProgrammingControllerTest implements IntegrationTest {
 
     /** A made-up word only this test's lines contain, so that other tests' lines never count. */
     private static String marker() {
-        return "zq" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+        return UniqueWords.next();
     }
 
     private List<String> objectsFound(WebClient visitor, String query) {
