@@ -14,14 +14,19 @@ import org.thymeleaf.util.FastStringWriter;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Thymeleaf pages rendered into memory, then encoded once. The framework writes a view to an unbuffered
- * OutputStreamWriter, and Thymeleaf's escaping writes one character at a time: encoding each character on its own
- * took a fifth of the rendering time of the search page.
+ * Thymeleaf pages rendered into memory when the views filter asks for them, then encoded once.
+ *
+ * <p>Rendering now rather than when the body is written is what lets a template error answer the French 500 page: an
+ * exception thrown while Micronaut writes a body reaches no error handler, and the request was left without an answer.
+ * Encoding once matters too: the framework writes a view to an unbuffered OutputStreamWriter, and Thymeleaf's
+ * escaping writes one character at a time, so encoding each character on its own took a fifth of the rendering time
+ * of the search page.
  */
 @Singleton
 @Replaces(ThymeleafViewsRenderer.class)
@@ -34,18 +39,22 @@ class BufferedThymeleafViewsRenderer<T> extends ThymeleafViewsRenderer<T> {
 
     @Override
     public Writable render(String viewName, @Nullable T data, @Nullable HttpRequest<?> request) {
-        Writable page = super.render(viewName, data, request);
+        FastStringWriter html = new FastStringWriter(64 * 1024);
+        try {
+            super.render(viewName, data, request).writeTo(html);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String page = html.toString();
         return new Writable() {
             @Override
             public void writeTo(Writer out) throws IOException {
-                page.writeTo(out);
+                out.write(page);
             }
 
             @Override
             public void writeTo(OutputStream outputStream, @Nullable Charset charset) throws IOException {
-                FastStringWriter html = new FastStringWriter(64 * 1024);
-                page.writeTo(html);
-                outputStream.write(html.toString().getBytes(charset == null ? StandardCharsets.UTF_8 : charset));
+                outputStream.write(page.getBytes(charset == null ? StandardCharsets.UTF_8 : charset));
             }
         };
     }
