@@ -2,6 +2,7 @@ package fr.vivier.sourcing;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.sql.Array;
@@ -17,6 +18,7 @@ import java.util.Optional;
 
 /** Sourcing sheets and their answers, in plain SQL (answers are a text array in the order of the questions). */
 @Singleton
+@Transactional
 class SourcingSheetRepository {
     private final JdbcOperations jdbc;
 
