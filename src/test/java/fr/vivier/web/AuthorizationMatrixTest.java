@@ -412,6 +412,7 @@ class AuthorizationMatrixTest implements IntegrationTest {
     JournalService journal;
     @Inject
     SourcingJournal sourcingJournal;
+    @Inject
     PurchaseService purchases;
     @Inject
     PurchaseRecords purchaseRecords;
