@@ -11,6 +11,7 @@ import fr.vivier.buyers.ShortlistService;
 import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.Supplier;
 import fr.vivier.directory.TestSuppliers;
+import fr.vivier.programming.ProgrammingAlerts;
 import fr.vivier.programming.ProgrammingService;
 import fr.vivier.programming.TestLines;
 import fr.vivier.sourcing.RecontactQueueService;
@@ -33,6 +34,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -96,7 +98,11 @@ class AuthorizationMatrixTest implements IntegrationTest {
         /** The supplier space without a supplier session: 303 to « demandez un lien », nothing of the profile. */
         ASK_FOR_A_LINK,
         /** Another buyer's list named in a form field: the form again, 422, as if the list did not exist. */
-        NOT_ONE_OF_YOUR_LISTS;
+        NOT_ONE_OF_YOUR_LISTS,
+        /** A structure's own page outside the supplier space, without its session: 303 to « demandez un lien », then back here. */
+        ASK_FOR_A_LINK_AND_COME_BACK,
+        /** A signed link of a mail with a forged signature: the French 404 page, nothing changed. */
+        FORGED_LINK;
 
         String label() {
             return switch (this) {
@@ -104,6 +110,8 @@ class AuthorizationMatrixTest implements IntegrationTest {
                 case FORBIDDEN -> "403";
                 case ASK_FOR_A_LINK -> "303 vers la demande de lien";
                 case NOT_ONE_OF_YOUR_LISTS -> "422 « Choisissez une de vos listes »";
+                case ASK_FOR_A_LINK_AND_COME_BACK -> "303 vers la demande de lien, avec retour";
+                case FORGED_LINK -> "404 lien invalide";
             };
         }
     }
@@ -291,7 +299,18 @@ class AuthorizationMatrixTest implements IntegrationTest {
             post("/mon-profil/fiche/suppression", ANONYMOUS, ASK_FOR_A_LINK),
             post("/mon-profil/fiche/suppression", STAFF, ASK_FOR_A_LINK),
             get("/mon-profil/donnees.json", ANONYMOUS, ASK_FOR_A_LINK),
-            get("/mon-profil/donnees.json", BUYER, ASK_FOR_A_LINK));
+            get("/mon-profil/donnees.json", BUYER, ASK_FOR_A_LINK),
+
+            // a structure's programming alerts: its own session (from its emailed link), or the signed link of its alert mail
+            get("/programmation/mes-alertes", ANONYMOUS, Expect.ASK_FOR_A_LINK_AND_COME_BACK),
+            get("/programmation/mes-alertes", BUYER, Expect.ASK_FOR_A_LINK_AND_COME_BACK),
+            post("/programmation/mes-alertes", ANONYMOUS, Expect.ASK_FOR_A_LINK_AND_COME_BACK),
+            post("/programmation/mes-alertes", STAFF, Expect.ASK_FOR_A_LINK_AND_COME_BACK),
+            get("/programmation/alertes/frequence/{supplierId}/{signature}", ANONYMOUS, Expect.FORGED_LINK),
+            post("/programmation/alertes/frequence/{supplierId}/{signature}", ANONYMOUS, Expect.FORGED_LINK),
+            post("/programmation/alertes/frequence/{supplierId}/{signature}", STAFF, Expect.FORGED_LINK),
+            get("/programmation/alertes/desabonnement/{supplierId}/{signature}", ANONYMOUS, Expect.FORGED_LINK),
+            post("/programmation/alertes/desabonnement/{supplierId}/{signature}", ANONYMOUS, Expect.FORGED_LINK));
     }
 
     private static final Map<String, String> PROGRAMMING_LINE = Map.ofEntries(Map.entry("year", "2027"),
@@ -320,12 +339,16 @@ class AuthorizationMatrixTest implements IntegrationTest {
         Map.entry("/agents/import-programmation/confirmation", Map.of("contenu", "x", "empreinte", "y")),
         Map.entry("/agents/programmation/{id}/modifier", PROGRAMMING_LINE),
         Map.entry("/agents/programmation/{id}/statut", Map.of("statut", "ABANDONED")),
-        Map.entry("/mon-profil/fiche/modifier", Map.of("name", "Nom changé", "communeQuery", "Bondy")));
+        Map.entry("/mon-profil/fiche/modifier", Map.of("name", "Nom changé", "communeQuery", "Bondy")),
+        Map.entry("/programmation/mes-alertes", Map.of("frequence", "NONE")),
+        Map.entry("/programmation/alertes/frequence/{supplierId}/{signature}", Map.of("frequence", "WEEKLY")));
 
     @Inject
     EmbeddedServer server;
     @Inject
     Router router;
+    @Inject
+    ProgrammingAlerts alerts;
     @Inject
     AccountService accounts;
     @Inject
@@ -348,6 +371,7 @@ class AuthorizationMatrixTest implements IntegrationTest {
     private final Map<String, String> values = new HashMap<>();
 
     private long supplierId;
+    private long publishedId;
     private long duplicateId;
     private long recontactId;
     private long targetAccountId;
@@ -429,6 +453,9 @@ class AuthorizationMatrixTest implements IntegrationTest {
         values.put("{kind}", "RECONTACT");
         values.put("{doublon}", String.valueOf(duplicateId));
         values.put("{publie}", String.valueOf(published.id()));
+        values.put("{supplierId}", String.valueOf(published.id()));
+        values.put("{signature}", "0123456789abcdef");
+        publishedId = published.id();
         values.put("{favoris}", String.valueOf(listId));
         values.put("{invitation}", invitationEmail);
     }
@@ -481,6 +508,15 @@ class AuthorizationMatrixTest implements IntegrationTest {
                 assertTrue(response.headers().firstValue("content-disposition").isEmpty(), what);
                 assertTrue(response.body().isEmpty(), what);
             }
+            case ASK_FOR_A_LINK_AND_COME_BACK -> {
+                assertEquals(303, response.statusCode(), what);
+                assertEquals("/mon-profil?retour=" + URLEncoder.encode(path, StandardCharsets.UTF_8), location, what);
+                assertTrue(response.body().isEmpty(), what);
+            }
+            case FORGED_LINK -> {
+                assertEquals(404, response.statusCode(), what);
+                assertTrue(Jsoup.parse(response.body()).text().contains("n’est pas valide"), what);
+            }
             case NOT_ONE_OF_YOUR_LISTS -> {
                 assertEquals(422, response.statusCode(), what);
                 assertTrue(Jsoup.parse(response.body()).text().contains("Choisissez une de vos listes."), what);
@@ -491,7 +527,7 @@ class AuthorizationMatrixTest implements IntegrationTest {
     /**
      * Every route the router knows that is not open to anonymous visitors has a line for anonymous visitors and one
      * for each signed-in role it does not admit; each route with an {id} open to buyers has a line for another buyer;
-     * every route of the supplier space has a line; and every line names a real route.
+     * every route of the supplier space and of a structure's alerts has a line; and every line names a real route.
      */
     @Test
     void everyProtectedRouteHasItsLines() {
@@ -507,9 +543,10 @@ class AuthorizationMatrixTest implements IntegrationTest {
             known.add(method + " " + template);
             // read as SecuredAnnotationRule reads it: the method's @Secured, else its controller's
             List<String> secured = Arrays.asList(route.getAnnotationMetadata().getValue(Secured.class, String[].class).orElse(new String[0]));
-            if (template.startsWith("/mon-profil/fiche") || template.equals("/mon-profil/donnees.json")) {
+            if (template.startsWith("/mon-profil/fiche") || template.equals("/mon-profil/donnees.json")
+                || template.startsWith("/programmation/mes-alertes") || template.startsWith("/programmation/alertes/")) {
                 if (cases.stream().noneMatch(c -> c.method().equals(method) && c.route().equals(template))) {
-                    missing.add(method + " " + template + " (espace fournisseur)");
+                    missing.add(method + " " + template + " (espace fournisseur ou lien signé)");
                 }
                 return;
             }
@@ -568,7 +605,8 @@ class AuthorizationMatrixTest implements IntegrationTest {
             searches.find(savedSearchId).<Object>map(search -> search.subscribed()).orElse("supprimée"),
             shortlists.selectedIds(shortlists.find(shortlistId).orElseThrow()),
             programming.find(lineId).map(line -> line.object() + line.status() + line.published()).orElseThrow(),
-            programming.staffList(2027, null, null, TestLines.staff(), 0, 1).total());
+            programming.staffList(2027, null, null, TestLines.staff(), 0, 1).total(),
+            alerts.choice(publishedId));
     }
 
     /** A multipart upload like the import page's form: the token as the {@code _csrf} part, the file as {@code fichier}. */
