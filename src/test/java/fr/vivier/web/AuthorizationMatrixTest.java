@@ -229,6 +229,8 @@ class AuthorizationMatrixTest implements IntegrationTest {
             post("/agents/programmation/{id}/publication", OTHER_BUYER, FORBIDDEN),
             post("/agents/programmation/{id}/depublication", ANONYMOUS, SIGN_IN),
             post("/agents/programmation/{id}/depublication", OTHER_BUYER, FORBIDDEN),
+            post("/agents/programmation/{id}/ajout-liste", ANONYMOUS, SIGN_IN),
+            post("/agents/programmation/{id}/ajout-liste", OTHER_BUYER, FORBIDDEN),
 
             // census import of the programming (staff)
             get("/agents/import-programmation", ANONYMOUS, SIGN_IN),
@@ -339,6 +341,7 @@ class AuthorizationMatrixTest implements IntegrationTest {
         Map.entry("/agents/import-programmation/confirmation", Map.of("contenu", "x", "empreinte", "y")),
         Map.entry("/agents/programmation/{id}/modifier", PROGRAMMING_LINE),
         Map.entry("/agents/programmation/{id}/statut", Map.of("statut", "ABANDONED")),
+        Map.entry("/agents/programmation/{id}/ajout-liste", Map.of("fournisseur", "{publie}", "liste", "favoris-{favoris}")),
         Map.entry("/mon-profil/fiche/modifier", Map.of("name", "Nom changé", "communeQuery", "Bondy")),
         Map.entry("/programmation/mes-alertes", Map.of("frequence", "NONE")),
         Map.entry("/programmation/alertes/frequence/{supplierId}/{signature}", Map.of("frequence", "WEEKLY")));
