@@ -132,6 +132,25 @@ public class ShortlistService {
             supplier.socialEconomy(), supplier.communeName(), supplier.isPublished());
     }
 
+    /**
+     * Adds a published supplier to the shortlist, kept (from a programming line's page, where the buyer chose it);
+     * the buyer's own shortlist only. False when the supplier is not published.
+     */
+    @Transactional
+    public boolean add(Shortlist shortlist, long supplierId) {
+        if (directory.summary(supplierId).filter(SupplierSummary::isPublished).isEmpty()) {
+            return false;
+        }
+        proposed.addSelected(shortlist.id(), supplierId);
+        return true;
+    }
+
+    /** The buyer's shortlists, most recent first. */
+    public List<Shortlist> recentOf(long accountId, int size) {
+        return shortlists.findByAccountId(accountId, Pageable.from(0, size, Sort.of(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))))
+            .getContent();
+    }
+
     /** Keeps the ticked suppliers (only among those proposed); the buyer's own shortlist only. */
     @Transactional
     public void select(Shortlist shortlist, List<Long> supplierIds) {

@@ -39,6 +39,19 @@ class ShortlistSupplierRepository {
             });
     }
 
+    /** Adds the supplier after the others, kept; a supplier already proposed is kept where it is. */
+    void addSelected(long shortlistId, long supplierId) {
+        jdbc.prepareStatement("""
+            INSERT INTO shortlist_supplier (shortlist_id, supplier_id, selected, position)
+            SELECT ?, ?, TRUE, COALESCE(max(position), 0) + 1 FROM shortlist_supplier WHERE shortlist_id = ?
+            ON CONFLICT (shortlist_id, supplier_id) DO UPDATE SET selected = TRUE""", statement -> {
+            statement.setLong(1, shortlistId);
+            statement.setLong(2, supplierId);
+            statement.setLong(3, shortlistId);
+            return statement.executeUpdate();
+        });
+    }
+
     List<Proposed> findByShortlist(long shortlistId) {
         return jdbc.prepareStatement(
             "SELECT supplier_id, position, selected FROM shortlist_supplier WHERE shortlist_id = ? ORDER BY position", statement -> {

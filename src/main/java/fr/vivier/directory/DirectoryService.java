@@ -7,6 +7,7 @@ import fr.vivier.reference.Sector;
 import fr.vivier.shared.SecretTokens;
 import fr.vivier.shared.TextFolding;
 import fr.vivier.web.FrenchFormat;
+import fr.vivier.web.ReturnPath;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
@@ -80,16 +81,25 @@ public class DirectoryService {
      */
     @Transactional
     public RegistrationResult register(SupplierInput input, String actor) {
-        return register(input, actor, "registration");
+        return register(input, actor, "registration", null);
+    }
+
+    /**
+     * A registration from a page of the programming (« retour »): the contact also gets its single-use link, which
+     * opens the structure's session and leads back to that page, where it can say « ça me concerne ».
+     */
+    @Transactional
+    public RegistrationResult registerAndReturn(SupplierInput input, String actor, @Nullable String returnPath) {
+        return register(input, actor, "registration", returnPath);
     }
 
     /** A structure from a list the authority already held: its contact is told where the data came from (RGPD art. 14). */
     @Transactional
     public RegistrationResult registerImported(SupplierInput input, String actor) {
-        return register(input, actor, "imported");
+        return register(input, actor, "imported", null);
     }
 
-    private RegistrationResult register(SupplierInput input, String actor, String mailTemplate) {
+    private RegistrationResult register(SupplierInput input, String actor, String mailTemplate, @Nullable String returnPath) {
         SupplierValidator.Result result = validator.validate(input);
         if (result instanceof SupplierValidator.Result.Invalid invalid) {
             return new RegistrationResult.Invalid(invalid.errors());
@@ -100,7 +110,7 @@ public class DirectoryService {
         boolean comesBack = existing.isPresent() && existing.get().status() == SupplierStatus.ERASED && !"imported".equals(mailTemplate);
         if (existing.isPresent() && !comesBack) {
             if (existing.get().status() != SupplierStatus.ERASED) {
-                sendProfileLink(existing.get(), "already-registered");
+                sendProfileLink(existing.get(), "already-registered", returnPath);
             }
             LOG.info("registration refused: supplier {} already registered", existing.get().id());
             return new RegistrationResult.AlreadyRegistered();
@@ -130,6 +140,9 @@ public class DirectoryService {
             "supplierName", supplier.displayName(),
             "published", publishNow,
             "recontact", profile.recontact() != null));
+        if (ReturnPath.of(returnPath).isPresent()) {
+            sendProfileLink(supplier, "registration", returnPath);
+        }
         return new RegistrationResult.Registered(supplier);
     }
 
@@ -283,6 +296,12 @@ public class DirectoryService {
      */
     @Transactional
     public void sendProfileLink(Supplier supplier, String reason) {
+        sendProfileLink(supplier, reason, null);
+    }
+
+    /** The same, with a link that leads back to a page of the programming once opened (see {@link ReturnPath}). */
+    @Transactional
+    public void sendProfileLink(Supplier supplier, String reason, @Nullable String returnPath) {
         Optional<SupplierChildren.Contact> contact = contacts.findById(supplier.id());
         if (contact.isEmpty()) {
             return;
@@ -296,22 +315,31 @@ public class DirectoryService {
         String secret = SecretTokens.newSecret();
         Instant expiresAt = now.plus(configuration.getLinkValidity());
         links.save(new SupplierChildren.Link(null, supplier.id(), SecretTokens.sha256(secret), expiresAt, null, now));
-        mail.queue(contact.get().email(), "already-registered".equals(reason)
-                ? "Votre structure est déjà référencée sur Vivier" : "Votre lien pour mettre à jour votre fiche Vivier",
+        String subject = "already-registered".equals(reason) ? "Votre structure est déjà référencée sur Vivier"
+            : ReturnPath.of(returnPath).isPresent() ? "Votre lien pour revenir à la programmation des achats"
+            : "Votre lien pour mettre à jour votre fiche Vivier";
+        mail.queue(contact.get().email(), subject,
             "profile-link", Map.of(
                 "contactName", contact.get().name(),
                 "supplierName", supplier.displayName(),
                 "alreadyRegistered", "already-registered".equals(reason),
                 "expiresOn", FrenchFormat.dateTime(expiresAt),
-                "link", mail.baseUrl() + "/mon-profil/" + secret));
+                "returnsToProgramming", ReturnPath.of(returnPath).isPresent(),
+                "link", mail.baseUrl() + "/mon-profil/" + secret + ReturnPath.query(returnPath)));
     }
 
     /** Requested at /mon-profil with SIRET and email: sends the link only when both match, says nothing otherwise. */
     @Transactional
     public void requestProfileLink(String siret, String email) {
+        requestProfileLink(siret, email, null);
+    }
+
+    /** The same, the link leading back to a page of the programming once opened. */
+    @Transactional
+    public void requestProfileLink(String siret, String email, @Nullable String returnPath) {
         findBySiret(siret).filter(s -> s.status() != SupplierStatus.ERASED).ifPresent(supplier ->
             contacts.findById(supplier.id()).filter(c -> c.email().equalsIgnoreCase(email == null ? "" : email.strip()))
-                .ifPresent(c -> sendProfileLink(supplier, "request")));
+                .ifPresent(c -> sendProfileLink(supplier, "request", returnPath)));
     }
 
     /** The supplier a still valid link opens. The link stays usable until it expires (it opens a session). */

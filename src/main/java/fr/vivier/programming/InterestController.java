@@ -1,6 +1,7 @@
 package fr.vivier.programming;
 
 import fr.vivier.directory.SupplierSummary;
+import fr.vivier.web.ReturnPath;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -49,7 +50,7 @@ class InterestController {
         }
         Optional<SupplierSummary> supplier = board.supplierOf(request);
         if (supplier.isEmpty()) {
-            return HttpResponse.seeOther(URI.create(ASK_FOR_A_LINK));
+            return HttpResponse.seeOther(URI.create(ASK_FOR_A_LINK + ReturnPath.query(lineUrl(year, reference))));
         }
         Map<String, String> errors = interests.declare(view.get().line(), supplier.get().id(), form);
         if (!errors.isEmpty()) {
@@ -62,7 +63,7 @@ class InterestController {
     HttpResponse<?> withdraw(HttpRequest<?> request, @PathVariable int year, @PathVariable String reference, @PathVariable long id) {
         Optional<SupplierSummary> supplier = board.supplierOf(request);
         if (supplier.isEmpty()) {
-            return HttpResponse.seeOther(URI.create(ASK_FOR_A_LINK));
+            return HttpResponse.seeOther(URI.create(ASK_FOR_A_LINK + ReturnPath.query(lineUrl(year, reference))));
         }
         if (!interests.withdraw(id, supplier.get().id())) {
             return HttpResponse.notFound();

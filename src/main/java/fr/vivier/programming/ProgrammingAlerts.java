@@ -26,8 +26,9 @@ import java.util.Set;
 
 /**
  * Alerts on the programming: each supplier that gave the « alertes » consent gets one digest of the recently published
- * lines that match it (sectors and area, see {@link LineMatching}). A line is never mailed twice to a supplier
- * (programming_alert_sent); an unsubscribed supplier, or one whose consent was withdrawn, gets nothing.
+ * lines that match it (sectors and area, see {@link LineMatching}), at each run or, when it chose so, once a week. A
+ * line is never mailed twice to a supplier (programming_alert_sent); an unsubscribed supplier, or one whose consent was
+ * withdrawn, gets nothing from the next run on.
  */
 @Singleton
 public class ProgrammingAlerts {
@@ -37,6 +38,7 @@ public class ProgrammingAlerts {
     private static final Duration RECENT = Duration.ofDays(60);
     private static final int MAX_MATCHES_PER_LINE = 10_000;
     private static final int BATCH = 500;
+    private static final Duration WEEK = Duration.ofDays(7);
 
     private final ProgrammingRepository lines;
     private final LineMatching matching;
@@ -92,10 +94,13 @@ public class ProgrammingAlerts {
             matched.get().stream().filter(id -> !already.contains(id))
                 .forEach(id -> bySupplier.computeIfAbsent(id, k -> new ArrayList<>()).add(line));
         }
-        Set<Long> unsubscribed = memory.unsubscribed(bySupplier.keySet());
-        List<Long> candidates = bySupplier.keySet().stream().filter(id -> !unsubscribed.contains(id)).toList();
-        int mailed = 0;
         Instant now = clock.instant();
+        Set<Long> unsubscribed = memory.unsubscribed(bySupplier.keySet());
+        Set<Long> weekly = memory.weekly(bySupplier.keySet());
+        Set<Long> waitingForTheirWeek = memory.weeklyNotDue(weekly, now.minus(WEEK));
+        List<Long> candidates = bySupplier.keySet().stream()
+            .filter(id -> !unsubscribed.contains(id) && !waitingForTheirWeek.contains(id)).toList();
+        int mailed = 0;
         for (int from = 0; from < candidates.size(); from += BATCH) {
             for (SupplierView view : directory.publishedViews(candidates.subList(from, Math.min(candidates.size(), from + BATCH)))) {
                 if (!view.consents().contains(ConsentKind.ALERTS) || view.contact() == null) {
@@ -103,7 +108,7 @@ public class ProgrammingAlerts {
                 }
                 long supplierId = view.supplier().id();
                 List<ProgrammingLine> news = bySupplier.get(supplierId);
-                queueMail(view, news);
+                queueMail(view, news, weekly.contains(supplierId));
                 news.forEach(line -> memory.recordSent(line.id(), supplierId, now));
                 mailed++;
             }
@@ -125,7 +130,27 @@ public class ProgrammingAlerts {
         memory.unsubscribe(supplierId, clock.instant());
     }
 
-    private void queueMail(SupplierView view, List<ProgrammingLine> news) {
+    /** What the structure chose; immediately when it never chose. */
+    @Transactional(readOnly = true)
+    public AlertChoice choice(long supplierId) {
+        if (memory.unsubscribed(supplierId)) {
+            return AlertChoice.NONE;
+        }
+        return memory.weekly(Set.of(supplierId)).isEmpty() ? AlertChoice.IMMEDIATE : AlertChoice.WEEKLY;
+    }
+
+    /** Applies at the next run: a frequency also undoes an earlier unsubscription. */
+    @Transactional
+    public void choose(long supplierId, AlertChoice choice) {
+        if (choice == AlertChoice.NONE) {
+            memory.unsubscribe(supplierId, clock.instant());
+            return;
+        }
+        memory.resubscribe(supplierId);
+        memory.chooseFrequency(supplierId, choice, clock.instant());
+    }
+
+    private void queueMail(SupplierView view, List<ProgrammingLine> news, boolean weekly) {
         String base = mail.baseUrl();
         List<AlertLine> alertLines = news.stream().map(line -> new AlertLine(line.object(), line.expectedLaunch(),
             line.amountBand().label(), base + InterestController.lineUrl(line.year(), line.reference()))).toList();
@@ -135,6 +160,8 @@ public class ProgrammingAlerts {
             "supplierName", view.supplier().displayName(),
             "lines", alertLines,
             "programmingUrl", base + PublicProgrammingController.PATH,
+            "weekly", weekly,
+            "frequencyUrl", base + AlertSettingsController.SIGNED_PATH + "/" + supplierId + "/" + signature(supplierId),
             "unsubscribeUrl", base + AlertUnsubscribeController.PATH + "/" + supplierId + "/" + signature(supplierId)));
     }
 }

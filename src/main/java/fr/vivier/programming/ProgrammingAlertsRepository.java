@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 
-/** What the programming alerts remember: the lines already mailed to each supplier, and who unsubscribed. */
+/** What the programming alerts remember: the lines already mailed to each supplier, who unsubscribed, who wants them weekly. */
 @Singleton
 class ProgrammingAlertsRepository {
     private final JdbcOperations jdbc;
@@ -26,6 +26,53 @@ class ProgrammingAlertsRepository {
                 statement.setTimestamp(2, Timestamp.from(at));
                 return statement.executeUpdate();
             });
+    }
+
+    void resubscribe(long supplierId) {
+        jdbc.prepareStatement("DELETE FROM programming_alert_unsubscribed WHERE supplier_id = ?", statement -> {
+            statement.setLong(1, supplierId);
+            return statement.executeUpdate();
+        });
+    }
+
+    boolean unsubscribed(long supplierId) {
+        return !unsubscribed(Set.of(supplierId)).isEmpty();
+    }
+
+    void chooseFrequency(long supplierId, AlertChoice frequency, Instant at) {
+        jdbc.prepareStatement("""
+            INSERT INTO programming_alert_frequency (supplier_id, frequency, chosen_at) VALUES (?, ?, ?)
+            ON CONFLICT (supplier_id) DO UPDATE SET frequency = EXCLUDED.frequency, chosen_at = EXCLUDED.chosen_at""", statement -> {
+            statement.setLong(1, supplierId);
+            statement.setString(2, frequency.name());
+            statement.setTimestamp(3, Timestamp.from(at));
+            return statement.executeUpdate();
+        });
+    }
+
+    /** Among these suppliers, those who want a weekly digest. */
+    Set<Long> weekly(Set<Long> supplierIds) {
+        if (supplierIds.isEmpty()) {
+            return Set.of();
+        }
+        return jdbc.prepareStatement("SELECT supplier_id FROM programming_alert_frequency WHERE supplier_id = ANY (?) AND frequency = 'WEEKLY'",
+            statement -> {
+                statement.setArray(1, statement.getConnection().createArrayOf("bigint", supplierIds.toArray()));
+                return ids(statement.executeQuery());
+            });
+    }
+
+    /** Among these (weekly) suppliers, those who got a digest after {@code since}: they wait for their week. */
+    Set<Long> weeklyNotDue(Set<Long> weeklySupplierIds, Instant since) {
+        if (weeklySupplierIds.isEmpty()) {
+            return Set.of();
+        }
+        return jdbc.prepareStatement("""
+            SELECT DISTINCT supplier_id FROM programming_alert_sent WHERE supplier_id = ANY (?) AND sent_at > ?""", statement -> {
+            statement.setArray(1, statement.getConnection().createArrayOf("bigint", weeklySupplierIds.toArray()));
+            statement.setTimestamp(2, Timestamp.from(since));
+            return ids(statement.executeQuery());
+        });
     }
 
     Set<Long> alreadySent(long lineId) {

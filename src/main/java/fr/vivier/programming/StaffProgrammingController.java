@@ -49,7 +49,10 @@ class StaffProgrammingController {
         "modifiee", "La ligne est modifiée.",
         "statut", "Le statut de la ligne est changé.",
         "publiee", "La ligne est publiée sur la programmation publique.",
-        "depubliee", "La ligne n’est plus publiée.");
+        "depubliee", "La ligne n’est plus publiée.",
+        "ajoutee-achat", "La structure est ajoutée à votre achat de moins de 40 000 € HT.",
+        "ajoutee-favoris", "La structure est ajoutée à votre liste de favoris.");
+    private static final String CHOOSE_A_LIST = "Choisissez une de vos listes.";
 
     private static final List<List<String>> QUARTERS = List.of(List.of("", "— Choisir —"), List.of("1", "1er trimestre"),
         List.of("2", "2e trimestre"), List.of("3", "3e trimestre"), List.of("4", "4e trimestre"));
@@ -59,6 +62,7 @@ class StaffProgrammingController {
         .toList();
 
     private final ProgrammingService programming;
+    private final BuyerLists lists;
     private final AccountService accounts;
     private final InterestService interests;
     private final LineMatching matching;
@@ -66,9 +70,10 @@ class StaffProgrammingController {
     private final ReferenceData territories;
     private final Clock clock;
 
-    StaffProgrammingController(ProgrammingService programming, InterestService interests, LineMatching matching, AccountService accounts, ReferenceData reference,
-                               ReferenceData territories, Clock clock) {
+    StaffProgrammingController(ProgrammingService programming, BuyerLists lists, InterestService interests, LineMatching matching,
+                               AccountService accounts, ReferenceData reference, ReferenceData territories, Clock clock) {
         this.programming = programming;
+        this.lists = lists;
         this.accounts = accounts;
         this.interests = interests;
         this.matching = matching;
@@ -81,6 +86,11 @@ class StaffProgrammingController {
     @Serdeable
     record StatusForm(@Size(max = 16) @Nullable String statut,
                       @Size(max = 500, message = "L’adresse de la consultation ne doit pas dépasser 500 caractères.") @Nullable String consultationUrl) { }
+
+    /** A matched or interested structure to add to one of the buyer's lists ({@link BuyerLists.Choice#value()}). */
+    @Introspected
+    @Serdeable
+    record AddToListForm(@Size(max = 20) @Nullable String fournisseur, @Size(max = 40) @Nullable String liste) { }
 
     @Get
     ModelAndView<Map<String, Object>> list(@Nullable @QueryValue String annee, @Nullable @QueryValue String direction,
@@ -126,7 +136,7 @@ class StaffProgrammingController {
     ModelAndView<Map<String, Object>> show(@PathVariable long id, @Nullable @QueryValue String succes, Authentication authentication) {
         Editor editor = editor(authentication);
         ProgrammingLine line = editable(id, editor, authentication);
-        Map<String, Object> model = lineModel(line);
+        Map<String, Object> model = lineModel(line, authentication);
         if (succes != null && SUCCESS.containsKey(succes)) {
             model.put("success", SUCCESS.get(succes));
         }
@@ -159,7 +169,7 @@ class StaffProgrammingController {
         Optional<String> refusal = target == null ? Optional.of("Choisissez le nouveau statut dans la liste.")
             : programming.changeStatus(id, target, form.consultationUrl(), editor);
         if (refusal.isPresent()) {
-            Map<String, Object> model = lineModel(line);
+            Map<String, Object> model = lineModel(line, authentication);
             model.put("statusErrors", Map.of(target == null ? "statut" : "consultationUrl", refusal.get()));
             model.put("statusForm", form);
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>(LINE_VIEW, model));
@@ -177,14 +187,32 @@ class StaffProgrammingController {
         return publication(id, false, authentication);
     }
 
+    /** « Ajouter à… »: a structure of the line's page into one of the buyer's own shortlists or favourite lists. */
+    @Post(value = "/{id}/ajout-liste", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> addToList(@PathVariable long id, @Valid @Body AddToListForm form, Authentication authentication) {
+        Editor editor = editor(authentication);
+        ProgrammingLine line = editable(id, editor, authentication);
+        Long supplierId = form.fournisseur() != null && form.fournisseur().matches("\\d{1,18}") ? Long.valueOf(form.fournisseur()) : null;
+        Optional<BuyerLists.Added> added = supplierId == null ? Optional.empty()
+            : lists.add(CurrentUser.of(authentication).accountId(), form.liste(), supplierId);
+        if (added.isEmpty()) {
+            Map<String, Object> model = lineModel(line, authentication);
+            model.put("listErrors", supplierId == null ? Map.of() : Map.of(supplierId, CHOOSE_A_LIST));
+            model.put("message", CHOOSE_A_LIST);
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>(LINE_VIEW, model));
+        }
+        return HttpResponse.seeOther(URI.create(PATH + "/" + id + "?succes=" + (added.get() == BuyerLists.Added.SHORTLIST
+            ? "ajoutee-achat" : "ajoutee-favoris")));
+    }
+
     /** The form again with the messages of the constraints (too long, missing), the input kept. */
     @Error(exception = ConstraintViolationException.class)
     HttpResponse<?> invalid(HttpRequest<?> request, ConstraintViolationException exception) {
         Authentication authentication = request.getUserPrincipal(Authentication.class).orElseThrow();
         Editor editor = editor(authentication);
         String path = request.getPath();
-        if (path.endsWith("/statut")) {
-            return HttpResponse.seeOther(URI.create(path.substring(0, path.length() - "/statut".length())));
+        if (path.endsWith("/statut") || path.endsWith("/ajout-liste")) {
+            return HttpResponse.seeOther(URI.create(path.substring(0, path.lastIndexOf('/'))));
         }
         ProgrammingLine line = null;
         if (path.endsWith("/modifier")) {
@@ -219,8 +247,10 @@ class StaffProgrammingController {
         return new Editor(user.accountId(), user.displayName(), user.isStaff(), direction);
     }
 
-    private Map<String, Object> lineModel(ProgrammingLine line) {
+    private Map<String, Object> lineModel(ProgrammingLine line, Authentication authentication) {
         Map<String, Object> model = new HashMap<>();
+        model.put("myLists", lists.choices(CurrentUser.of(authentication).accountId()));
+        model.put("listErrors", Map.of());
         model.put("line", line);
         model.put("view", LineView.of(line, reference, territories));
         model.put("changes", programming.statusChanges(line.id()));

@@ -99,13 +99,14 @@ class InterestControllerTest implements IntegrationTest {
         long lineId = TestLines.published(programming, draft -> { });
         WebClient visitor = new WebClient(server.getURI());
         Document page = visitor.page(page(lineId));
-        assertTrue(page.select("#ca-me-concerne a[href=/mon-profil]").size() == 1);
-        assertTrue(page.select("#ca-me-concerne a[href=/inscription]").size() == 1);
+        assertTrue(page.select("#ca-me-concerne a[href=/mon-profil?retour=" + page(lineId) + "]").size() == 1, "back to the line afterwards");
+        assertTrue(page.select("#ca-me-concerne a[href=/inscription?retour=" + page(lineId) + "]").size() == 1);
         assertNull(page.selectFirst("#titre-bourse"), "la bourse n’est montrée qu’aux structures intéressées, acheteurs et agents");
         visitor.get("/connexion"); // a page with a form gives the visitor's session its CSRF token
         HttpResponse<String> anonymous = visitor.post(page(lineId) + "/interet", Map.of("role", "HOLDER"));
         assertEquals(303, anonymous.statusCode());
-        assertEquals("/mon-profil", anonymous.headers().firstValue("location").orElseThrow());
+        String askForALink = "/mon-profil" + fr.vivier.web.ReturnPath.query(page(lineId));
+        assertEquals(askForALink, anonymous.headers().firstValue("location").orElseThrow());
 
         String email = TestAccounts.create(accounts, Role.BUYER);
         WebClient buyer = new WebClient(server.getURI());
@@ -113,7 +114,7 @@ class InterestControllerTest implements IntegrationTest {
         buyer.get(page(lineId));
         HttpResponse<String> asBuyer = buyer.post(page(lineId) + "/interet", Map.of("role", "HOLDER"));
         assertEquals(303, asBuyer.statusCode());
-        assertEquals("/mon-profil", asBuyer.headers().firstValue("location").orElseThrow());
+        assertEquals(askForALink, asBuyer.headers().firstValue("location").orElseThrow());
         assertEquals(List.of(), interests.interested(programming.find(lineId).orElseThrow()));
     }
 

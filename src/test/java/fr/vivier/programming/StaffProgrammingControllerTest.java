@@ -2,6 +2,11 @@ package fr.vivier.programming;
 
 import fr.vivier.accounts.AccountService;
 import fr.vivier.accounts.Role;
+import fr.vivier.buyers.FavouriteList;
+import fr.vivier.buyers.FavouritesService;
+import fr.vivier.buyers.Shortlist;
+import fr.vivier.buyers.ShortlistService;
+import fr.vivier.directory.DirectoryService;
 import fr.vivier.testsupport.IntegrationTest;
 import fr.vivier.testsupport.TestAccounts;
 import fr.vivier.testsupport.WebClient;
@@ -16,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -34,6 +40,14 @@ class StaffProgrammingControllerTest implements IntegrationTest {
     AccountService accounts;
     @Inject
     ProgrammingService programming;
+    @Inject
+    InterestService interests;
+    @Inject
+    DirectoryService directory;
+    @Inject
+    FavouritesService favourites;
+    @Inject
+    ShortlistService shortlists;
 
     private WebClient signedIn(Role role, String direction) {
         String email = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@test.vivier.example";
@@ -171,5 +185,50 @@ class StaffProgrammingControllerTest implements IntegrationTest {
         form.put("reference", TestLines.newReference());
         assertEquals(303, staff.post(PATH + "/" + second + "/modifier", form).statusCode());
         assertEquals("Nettoyage des vitres des équipements sportifs", programming.find(second).orElseThrow().object());
+    }
+
+    @Test
+    void aBuyerAddsAnInterestedStructureToOneOfItsShortlistsOrFavouritesFromTheLinePage() {
+        String email = "buyer-" + UUID.randomUUID().toString().substring(0, 8) + "@test.vivier.example";
+        long buyerId = accounts.createWithPasswordIfAbsent(email, "Acheteuse", Role.BUYER, "Direction des sports", TestAccounts.PASSWORD).orElseThrow().id();
+        WebClient buyer = new WebClient(server.getURI());
+        assertEquals(303, buyer.signIn(email, TestAccounts.PASSWORD).statusCode());
+        FavouriteList list = ((FavouritesService.Creation.Created) favourites.create(buyerId, "Nettoyage des gymnases")).list();
+        Shortlist shortlist = shortlists.save(buyerId, new ShortlistService.Need("Vitres du gymnase", "proprete-vitrerie", "93010", null,
+            false), List.of());
+        long otherBuyerId = accounts.createWithPasswordIfAbsent("buyer-" + UUID.randomUUID().toString().substring(0, 8)
+            + "@test.vivier.example", "Autre", Role.BUYER, "Direction des sports", TestAccounts.PASSWORD).orElseThrow().id();
+        FavouriteList othersList = ((FavouritesService.Creation.Created) favourites.create(otherBuyerId, "Pas à moi")).list();
+
+        long lineId = TestLines.published(programming, draft -> draft.direction = "Direction des sports");
+        ProgrammingLine line = programming.find(lineId).orElseThrow();
+        SupplierSessions.Registered structure = SupplierSessions.published(directory, draft -> draft.name = "Vitrerie Solidaire");
+        assertTrue(interests.declare(line, structure.supplier().id(), new InterestForm("HOLDER", "", "Disponible.", null)).isEmpty());
+        long supplierId = structure.supplier().id();
+
+        Document page = buyer.page(PATH + "/" + lineId);
+        org.jsoup.nodes.Element select = page.selectFirst("#liste-i-" + supplierId);
+        assertEquals("Liste où ajouter Vitrerie Solidaire", page.selectFirst("label[for=liste-i-" + supplierId + "]").text());
+        assertEquals(List.of("Vitres du gymnase (" + shortlist.createdOnFrench() + ")", "Nettoyage des gymnases"),
+            select.select("option").eachText());
+
+        HttpResponse<String> toFavourites = buyer.post(PATH + "/" + lineId + "/ajout-liste",
+            Map.of("fournisseur", String.valueOf(supplierId), "liste", "favoris-" + list.id()));
+        assertEquals(303, toFavourites.statusCode(), toFavourites.body());
+        String back = toFavourites.headers().firstValue("location").orElseThrow();
+        assertEquals(PATH + "/" + lineId + "?succes=ajoutee-favoris", back);
+        assertTrue(buyer.page(back).selectFirst("[role=status]").text().contains("ajoutée à votre liste de favoris"));
+        assertEquals(List.of(supplierId), favourites.entries(list, 0, 10).getContent().stream().map(FavouritesService.Entry::supplierId).toList());
+
+        HttpResponse<String> toShortlist = buyer.post(PATH + "/" + lineId + "/ajout-liste",
+            Map.of("fournisseur", String.valueOf(supplierId), "liste", "achat-" + shortlist.id()));
+        assertEquals(PATH + "/" + lineId + "?succes=ajoutee-achat", toShortlist.headers().firstValue("location").orElseThrow());
+        assertEquals(List.of(supplierId), shortlists.selectedIds(shortlist), "added and kept in the shortlist");
+
+        HttpResponse<String> notMine = buyer.post(PATH + "/" + lineId + "/ajout-liste",
+            Map.of("fournisseur", String.valueOf(supplierId), "liste", "favoris-" + othersList.id()));
+        assertEquals(422, notMine.statusCode());
+        assertEquals("Choisissez une de vos listes.", Jsoup.parse(notMine.body()).selectFirst("#erreur-liste-i-" + supplierId).text());
+        assertEquals(0, favourites.entries(othersList, 0, 10).getTotalSize());
     }
 }

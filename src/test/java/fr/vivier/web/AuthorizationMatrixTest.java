@@ -11,6 +11,7 @@ import fr.vivier.buyers.ShortlistService;
 import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.Supplier;
 import fr.vivier.directory.TestSuppliers;
+import fr.vivier.programming.ProgrammingAlerts;
 import fr.vivier.programming.ProgrammingService;
 import fr.vivier.programming.TestLines;
 import fr.vivier.sourcing.JournalEntryForm;
@@ -39,6 +40,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -107,7 +109,11 @@ class AuthorizationMatrixTest implements IntegrationTest {
         /** Another buyer's list named in a form field: the form again, 422, as if the list did not exist. */
         NOT_ONE_OF_YOUR_LISTS,
         /** The JSON API without the role: 403 with a JSON message. */
-        FORBIDDEN_JSON;
+        FORBIDDEN_JSON,
+        /** A structure's own page outside the supplier space, without its session: 303 to « demandez un lien », then back here. */
+        ASK_FOR_A_LINK_AND_COME_BACK,
+        /** A signed link of a mail with a forged signature: the French 404 page, nothing changed. */
+        FORGED_LINK;
 
         String label() {
             return switch (this) {
@@ -116,6 +122,8 @@ class AuthorizationMatrixTest implements IntegrationTest {
                 case ASK_FOR_A_LINK -> "303 vers la demande de lien";
                 case NOT_ONE_OF_YOUR_LISTS -> "422 « Choisissez une de vos listes »";
                 case FORBIDDEN_JSON -> "403 en JSON";
+                case ASK_FOR_A_LINK_AND_COME_BACK -> "303 vers la demande de lien, avec retour";
+                case FORGED_LINK -> "404 lien invalide";
             };
         }
     }
@@ -235,6 +243,8 @@ class AuthorizationMatrixTest implements IntegrationTest {
             post("/agents/programmation/{id}/publication", OTHER_BUYER, FORBIDDEN),
             post("/agents/programmation/{id}/depublication", ANONYMOUS, SIGN_IN),
             post("/agents/programmation/{id}/depublication", OTHER_BUYER, FORBIDDEN),
+            post("/agents/programmation/{id}/ajout-liste", ANONYMOUS, SIGN_IN),
+            post("/agents/programmation/{id}/ajout-liste", OTHER_BUYER, FORBIDDEN),
 
             // census import of the programming (staff)
             get("/agents/import-programmation", ANONYMOUS, SIGN_IN),
@@ -349,7 +359,18 @@ class AuthorizationMatrixTest implements IntegrationTest {
             post("/mon-profil/fiche/suppression", ANONYMOUS, ASK_FOR_A_LINK),
             post("/mon-profil/fiche/suppression", STAFF, ASK_FOR_A_LINK),
             get("/mon-profil/donnees.json", ANONYMOUS, ASK_FOR_A_LINK),
-            get("/mon-profil/donnees.json", BUYER, ASK_FOR_A_LINK));
+            get("/mon-profil/donnees.json", BUYER, ASK_FOR_A_LINK),
+
+            // a structure's programming alerts: its own session (from its emailed link), or the signed link of its alert mail
+            get("/programmation/mes-alertes", ANONYMOUS, Expect.ASK_FOR_A_LINK_AND_COME_BACK),
+            get("/programmation/mes-alertes", BUYER, Expect.ASK_FOR_A_LINK_AND_COME_BACK),
+            post("/programmation/mes-alertes", ANONYMOUS, Expect.ASK_FOR_A_LINK_AND_COME_BACK),
+            post("/programmation/mes-alertes", STAFF, Expect.ASK_FOR_A_LINK_AND_COME_BACK),
+            get("/programmation/alertes/frequence/{supplierId}/{signature}", ANONYMOUS, Expect.FORGED_LINK),
+            post("/programmation/alertes/frequence/{supplierId}/{signature}", ANONYMOUS, Expect.FORGED_LINK),
+            post("/programmation/alertes/frequence/{supplierId}/{signature}", STAFF, Expect.FORGED_LINK),
+            get("/programmation/alertes/desabonnement/{supplierId}/{signature}", ANONYMOUS, Expect.FORGED_LINK),
+            post("/programmation/alertes/desabonnement/{supplierId}/{signature}", ANONYMOUS, Expect.FORGED_LINK));
     }
 
     private static final Map<String, String> PROGRAMMING_LINE = Map.ofEntries(Map.entry("year", "2027"),
@@ -388,12 +409,17 @@ class AuthorizationMatrixTest implements IntegrationTest {
         Map.entry("/fiches-sourcing/{id}", Map.of("questions", "Question ?", "resume", "Résumé")),
         Map.entry("/fiches-sourcing/{id}/reponses", Map.of("nomFournisseur", "Atelier", "reponse", "Oui")),
         Map.entry("/agents/demandes-recontact/{id}/attribution-acheteur", Map.of("compte", "{acheteur}")),
-        Map.entry("/mon-profil/fiche/modifier", Map.of("name", "Nom changé", "communeQuery", "Bondy")));
+        Map.entry("/agents/programmation/{id}/ajout-liste", Map.of("fournisseur", "{publie}", "liste", "favoris-{favoris}")),
+        Map.entry("/mon-profil/fiche/modifier", Map.of("name", "Nom changé", "communeQuery", "Bondy")),
+        Map.entry("/programmation/mes-alertes", Map.of("frequence", "NONE")),
+        Map.entry("/programmation/alertes/frequence/{supplierId}/{signature}", Map.of("frequence", "WEEKLY")));
 
     @Inject
     EmbeddedServer server;
     @Inject
     Router router;
+    @Inject
+    ProgrammingAlerts alerts;
     @Inject
     AccountService accounts;
     @Inject
@@ -424,6 +450,7 @@ class AuthorizationMatrixTest implements IntegrationTest {
     private final Map<String, String> values = new HashMap<>();
 
     private long supplierId;
+    private long publishedId;
     private long duplicateId;
     private long recontactId;
     private long targetAccountId;
@@ -520,6 +547,9 @@ class AuthorizationMatrixTest implements IntegrationTest {
         values.put("{kind}", "RECONTACT");
         values.put("{doublon}", String.valueOf(duplicateId));
         values.put("{publie}", String.valueOf(published.id()));
+        values.put("{supplierId}", String.valueOf(published.id()));
+        values.put("{signature}", "0123456789abcdef");
+        publishedId = published.id();
         values.put("{favoris}", String.valueOf(listId));
         values.put("{invitation}", invitationEmail);
     }
@@ -577,6 +607,15 @@ class AuthorizationMatrixTest implements IntegrationTest {
                 assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("application/json"), what);
                 assertTrue(response.body().contains("\"message\""), what);
             }
+            case ASK_FOR_A_LINK_AND_COME_BACK -> {
+                assertEquals(303, response.statusCode(), what);
+                assertEquals("/mon-profil?retour=" + URLEncoder.encode(path, StandardCharsets.UTF_8), location, what);
+                assertTrue(response.body().isEmpty(), what);
+            }
+            case FORGED_LINK -> {
+                assertEquals(404, response.statusCode(), what);
+                assertTrue(Jsoup.parse(response.body()).text().contains("n’est pas valide"), what);
+            }
             case NOT_ONE_OF_YOUR_LISTS -> {
                 assertEquals(422, response.statusCode(), what);
                 assertTrue(Jsoup.parse(response.body()).text().contains("Choisissez une de vos listes."), what);
@@ -587,7 +626,7 @@ class AuthorizationMatrixTest implements IntegrationTest {
     /**
      * Every route the router knows that is not open to anonymous visitors has a line for anonymous visitors and one
      * for each signed-in role it does not admit; each route with an {id} open to buyers has a line for another buyer;
-     * every route of the supplier space has a line; and every line names a real route.
+     * every route of the supplier space and of a structure's alerts has a line; and every line names a real route.
      */
     @Test
     void everyProtectedRouteHasItsLines() {
@@ -603,9 +642,10 @@ class AuthorizationMatrixTest implements IntegrationTest {
             known.add(method + " " + template);
             // read as SecuredAnnotationRule reads it: the method's @Secured, else its controller's
             List<String> secured = Arrays.asList(route.getAnnotationMetadata().getValue(Secured.class, String[].class).orElse(new String[0]));
-            if (template.startsWith("/mon-profil/fiche") || template.equals("/mon-profil/donnees.json")) {
+            if (template.startsWith("/mon-profil/fiche") || template.equals("/mon-profil/donnees.json")
+                || template.startsWith("/programmation/mes-alertes") || template.startsWith("/programmation/alertes/")) {
                 if (cases.stream().noneMatch(c -> c.method().equals(method) && c.route().equals(template))) {
-                    missing.add(method + " " + template + " (espace fournisseur)");
+                    missing.add(method + " " + template + " (espace fournisseur ou lien signé)");
                 }
                 return;
             }
@@ -668,7 +708,8 @@ class AuthorizationMatrixTest implements IntegrationTest {
             journal.readable(entryId, staffViewer).orElseThrow().entry(),
             sourcingJournal.contacts(SourcingJournal.Period.year(2026), "Direction des sports"),
             sourcingJournal.contacts(SourcingJournal.Period.year(2026), MATRIX_DIRECTION),
-            purchaseRecords.totals(2026).all().count());
+            purchaseRecords.totals(2026).all().count(),
+            alerts.choice(publishedId));
     }
 
     /** A multipart upload like the import page's form: the token as the {@code _csrf} part, the file as {@code fichier}. */

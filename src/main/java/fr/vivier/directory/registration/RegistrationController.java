@@ -6,7 +6,9 @@ import fr.vivier.reference.CommuneChoice;
 import fr.vivier.reference.ReferenceData;
 import fr.vivier.shared.ClientAddress;
 import fr.vivier.web.FormRateLimiter;
+import fr.vivier.web.ReturnPath;
 import fr.vivier.web.session.FormPage;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -15,6 +17,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
@@ -48,8 +51,8 @@ class RegistrationController {
 
     @Get
     @FormPage
-    ModelAndView<Map<String, Object>> form() {
-        return new ModelAndView<>(VIEW, RegistrationFormModel.build(RegistrationForm.empty(), Map.of(), List.of(), reference));
+    ModelAndView<Map<String, Object>> form(@Nullable @QueryValue String retour) {
+        return new ModelAndView<>(VIEW, RegistrationFormModel.build(RegistrationForm.empty(retour), Map.of(), List.of(), reference));
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -61,18 +64,19 @@ class RegistrationController {
             return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS).body(new ModelAndView<>("errors/429", Map.of("message", RATE_LIMITED)));
         }
         CommuneChoice commune = reference.resolveCommune(form.communeCode(), form.communeQuery(), RegistrationForm.COMMUNE_MISSING);
-        DirectoryService.RegistrationResult result = directory.register(form.toInput(commune), DirectoryService.ACTOR_SUPPLIER);
+        DirectoryService.RegistrationResult result = directory.registerAndReturn(form.toInput(commune), DirectoryService.ACTOR_SUPPLIER,
+            form.retour());
         if (result instanceof DirectoryService.RegistrationResult.Invalid invalid) {
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>(VIEW,
                 RegistrationFormModel.build(form.shown(commune), form.errors(commune, invalid.errors()), commune.candidates(), reference)));
         }
         // a SIRET already registered gets the same answer as a new one: the form does not tell who is registered
-        return HttpResponse.seeOther(URI.create("/inscription/confirmation"));
+        return HttpResponse.seeOther(URI.create("/inscription/confirmation" + ReturnPath.query(form.retour())));
     }
 
     @Get("/confirmation")
-    ModelAndView<Map<String, Object>> confirmation() {
+    ModelAndView<Map<String, Object>> confirmation(@Nullable @QueryValue String retour) {
         return new ModelAndView<>("directory/registration/inscription-confirmation",
-            new HashMap<>(Map.of("publishedAtOnce", configuration.publishesAtOnce())));
+            new HashMap<>(Map.of("publishedAtOnce", configuration.publishesAtOnce(), "returnsToProgramming", ReturnPath.of(retour).isPresent())));
     }
 }

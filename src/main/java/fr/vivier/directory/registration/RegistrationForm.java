@@ -3,6 +3,7 @@ package fr.vivier.directory.registration;
 import fr.vivier.directory.SupplierInput;
 import fr.vivier.reference.Commune;
 import fr.vivier.reference.CommuneChoice;
+import fr.vivier.web.ReturnPath;
 import fr.vivier.reference.Sector;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
@@ -34,7 +35,8 @@ public record RegistrationForm(
     @Nullable String contactName, @Nullable String contactRole, @Nullable String contactEmail, @Nullable String contactPhone,
     @Nullable String consentPublishContact, @Nullable String consentRecontact, @Nullable String consentAlerts,
     @Nullable String wantsRecontact, @Nullable String recontactTopic, @Nullable String recontactMessage,
-    @Nullable String adresseComplementaire) {
+    @Nullable String adresseComplementaire,
+    @Nullable String retour) {
 
     public static final String COMMUNE_MISSING = "Indiquez la commune de l’établissement (nom ou code postal).";
     public static final int LABEL_ROWS = 3;
@@ -43,7 +45,19 @@ public record RegistrationForm(
     public static RegistrationForm empty() {
         return new RegistrationForm(null, null, null, null, null, null, null, null, "on", null, null, null, List.of(), List.of(),
             null, List.of(), List.of(), List.of(), List.of(), null, null, List.of(), List.of(), List.of(), null, null, null,
-            null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** An empty form that leads back to a page of the programming once the structure opens its link. */
+    public static RegistrationForm empty(@Nullable String retour) {
+        RegistrationForm empty = empty();
+        return new RegistrationForm(empty.siret, empty.name, empty.tradeName, empty.legalForm, empty.size, empty.kind, empty.communeQuery,
+            empty.communeCode, empty.areaOwnCommune, empty.areaOwnEpci, empty.areaOwnDepartement, empty.areaNational, empty.areaRegions,
+            empty.areaDepartements, empty.areaOtherCodes, empty.sectors, empty.labelCode, empty.labelProof, empty.labelExpiresOn,
+            empty.description, empty.offers, empty.referenceClient, empty.referenceYear, empty.referenceObject, empty.website,
+            empty.contactName, empty.contactRole, empty.contactEmail, empty.contactPhone, empty.consentPublishContact,
+            empty.consentRecontact, empty.consentAlerts, empty.wantsRecontact, empty.recontactTopic, empty.recontactMessage,
+            empty.adresseComplementaire, ReturnPath.of(retour).orElse(null));
     }
 
     /** The same form with the commune written as given (e.g. « Montreuil (93) » once chosen among homonyms). */
@@ -52,7 +66,7 @@ public record RegistrationForm(
             areaOwnDepartement, areaNational, areaRegions, areaDepartements, areaOtherCodes, sectors, labelCode, labelProof,
             labelExpiresOn, description, offers, referenceClient, referenceYear, referenceObject, website, contactName,
             contactRole, contactEmail, contactPhone, consentPublishContact, consentRecontact, consentAlerts, wantsRecontact,
-            recontactTopic, recontactMessage, adresseComplementaire);
+            recontactTopic, recontactMessage, adresseComplementaire, retour);
     }
 
     /** The form as shown again: a resolved commune written « Montreuil (93) », so that sending it again keeps it. */

@@ -1,5 +1,6 @@
 package fr.vivier.directory.space;
 
+import fr.vivier.web.ReturnPath;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -18,10 +19,16 @@ public record ProfileLinkForm(
     @Email(message = "Saisissez une adresse électronique valide, par exemple nom@structure.fr.")
     @Size(max = 254, message = "L’adresse électronique ne doit pas dépasser 254 caractères.")
     @Nullable String email,
-    @Nullable String adresseComplementaire) {
+    @Nullable String adresseComplementaire,
+    @Size(max = 200) @Nullable String retour) {
 
     public static ProfileLinkForm empty() {
-        return new ProfileLinkForm("", "", null);
+        return empty(null);
+    }
+
+    /** An empty request that leads back to a page of the programming (kept only when allowed, see ReturnPath). */
+    public static ProfileLinkForm empty(@Nullable String retour) {
+        return new ProfileLinkForm("", "", null, ReturnPath.of(retour).orElse(null));
     }
 
     /** Bots fill every field; people never see this one. */

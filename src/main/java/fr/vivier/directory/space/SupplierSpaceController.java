@@ -18,9 +18,11 @@ import fr.vivier.shared.ClientAddress;
 import fr.vivier.web.FormErrors;
 import fr.vivier.web.FormRateLimiter;
 import fr.vivier.web.FrenchFormat;
+import fr.vivier.web.ReturnPath;
 import fr.vivier.web.session.CsrfTokens;
 import fr.vivier.web.session.FormPage;
 import fr.vivier.web.session.PostgresSessionStore;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -40,6 +42,7 @@ import io.micronaut.http.cookie.SameSite;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.session.Session;
 import io.micronaut.session.http.HttpSessionConfiguration;
 import io.micronaut.session.http.HttpSessionFilter;
@@ -105,8 +108,8 @@ class SupplierSpaceController {
 
     @Get
     @FormPage
-    ModelAndView<Map<String, Object>> requestForm(@Nullable @QueryValue String expiree) {
-        Map<String, Object> model = requestModel(ProfileLinkForm.empty(), Map.of());
+    ModelAndView<Map<String, Object>> requestForm(@Nullable @QueryValue String expiree, @Nullable @QueryValue String retour) {
+        Map<String, Object> model = requestModel(ProfileLinkForm.empty(retour), Map.of());
         if (expiree != null) {
             model.put("message", SESSION_ENDED);
         }
@@ -128,7 +131,7 @@ class SupplierSpaceController {
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>(REQUEST_VIEW,
                 requestModel(form, Map.of("siret", siretProblem.get()))));
         }
-        directory.requestProfileLink(form.siret(), form.email());
+        directory.requestProfileLink(form.siret(), form.email(), form.retour());
         return HttpResponse.seeOther(URI.create("/mon-profil/lien-demande"));
     }
 
@@ -152,7 +155,7 @@ class SupplierSpaceController {
      */
     @Get("/{secret}")
     @FormPage
-    HttpResponse<?> confirmLink(@PathVariable String secret) {
+    HttpResponse<?> confirmLink(@PathVariable String secret, @Nullable @QueryValue String retour) {
         Optional<Supplier> supplier = secret.length() > 200 ? Optional.empty() : directory.supplierForLink(secret);
         if (supplier.isEmpty()) {
             return invalidLink();
@@ -160,18 +163,27 @@ class SupplierSpaceController {
         Map<String, Object> model = new HashMap<>();
         model.put("secret", secret);
         model.put("supplierName", supplier.get().displayName());
+        model.put("retour", ReturnPath.of(retour).orElse(null));
         return noStore(HttpResponse.ok(new ModelAndView<>("directory/space/mon-profil-ouvrir", model)));
     }
 
-    /** Uses the link once and opens the structure's space for this session (2 h of inactivity at most). */
+    /** What the confirmation page posts: where to go once the session is open (a programming line), if anywhere. */
+    @Introspected
+    @Serdeable
+    record OpenLinkForm(@Nullable String retour) { }
+
+    /**
+     * Uses the link once and opens the structure's space for this session (2 h of inactivity at most), then goes to its
+     * profile, or back to the programming page the structure came from.
+     */
     @Post(value = "/{secret}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> openLink(HttpRequest<?> request, @PathVariable String secret) {
+    HttpResponse<?> openLink(HttpRequest<?> request, @PathVariable String secret, @Nullable @Body OpenLinkForm form) {
         Optional<Long> supplierId = secret.length() > 200 ? Optional.empty() : space.openLink(secret);
         if (supplierId.isEmpty()) {
             return invalidLink();
         }
         startSupplierSession(request, supplierId.get());
-        return HttpResponse.seeOther(URI.create("/mon-profil/fiche"));
+        return HttpResponse.seeOther(URI.create(form == null ? "/mon-profil/fiche" : ReturnPath.of(form.retour()).orElse("/mon-profil/fiche")));
     }
 
     private HttpResponse<?> invalidLink() {

@@ -120,7 +120,7 @@ class SupplierSpaceService {
             contact == null ? null : contact.name(), contact == null ? null : contact.role(),
             contact == null ? null : contact.email(), contact == null ? null : contact.phone(),
             box(view.consents().contains(ConsentKind.PUBLISH_CONTACT)), box(view.consents().contains(ConsentKind.RECONTACT)),
-            box(view.consents().contains(ConsentKind.ALERTS)), null, null, null, null);
+            box(view.consents().contains(ConsentKind.ALERTS)), null, null, null, null, null);
     }
 
     /** Everything held about the structure, as plain JSON values (the RGPD access right). */

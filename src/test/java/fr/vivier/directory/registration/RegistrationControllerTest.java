@@ -334,4 +334,42 @@ class RegistrationControllerTest implements IntegrationTest {
         assertEquals(newEmail, directory.view(back).contact().email());
         assertTrue(directory.history(back.id()).stream().anyMatch(h -> h.action().equals("REINSCRIPTION")));
     }
+
+    @Test
+    void aStructureRegisteringFromAProgrammingLineGetsALinkThatOpensItsSessionAndLeadsBackToTheLine() {
+        String line = "/programmation/2027/T-INSCRIT1";
+        String email = newEmail();
+        WebClient browser = browser();
+        Document form = browser.page("/inscription?retour=" + line);
+        assertEquals(line, form.selectFirst("form[action=/inscription] input[name=retour]").val());
+        Map<String, String> fields = validForm(Sirets.next(), email);
+        fields.put("retour", line);
+        HttpResponse<String> response = browser.post("/inscription", fields);
+        assertEquals(303, response.statusCode(), response.body());
+        String confirmation = response.headers().firstValue("location").orElseThrow();
+        assertEquals("/inscription/confirmation?retour=%2Fprogrammation%2F2027%2FT-INSCRIT1", confirmation);
+        assertTrue(browser.page(confirmation).text().contains("il vous ramène à la ligne de la programmation des achats"));
+
+        MailCatcher.Mail mail = MailCatcher.awaitMail(email, "revenir à la programmation");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/mon-profil/[A-Za-z0-9_-]{20,}\\?retour=\\S+").matcher(mail.text());
+        assertTrue(link.find(), mail.text());
+        browser.get(link.group());
+        HttpResponse<String> opened = browser.post(link.group(), Map.of("retour", line));
+        assertEquals(303, opened.statusCode());
+        assertEquals(line, opened.headers().firstValue("location").orElseThrow());
+    }
+
+    @Test
+    void aReturnToAnotherSiteIsDroppedFromTheRegistration() {
+        WebClient browser = browser();
+        Document form = browser.page("/inscription?retour=https://ailleurs.example/programmation");
+        assertNull(form.selectFirst("input[name=retour]"));
+        String email = newEmail();
+        Map<String, String> fields = validForm(Sirets.next(), email);
+        fields.put("retour", "//ailleurs.example/programmation");
+        HttpResponse<String> response = browser.post("/inscription", fields);
+        assertEquals("/inscription/confirmation", response.headers().firstValue("location").orElseThrow());
+        MailCatcher.awaitMail(email, "inscription");
+        assertTrue(MailCatcher.mailsOf(email).stream().noneMatch(mail -> mail.subject().contains("revenir")), "no link without a return");
+    }
 }

@@ -8,6 +8,7 @@ import fr.vivier.directory.Supplier;
 import fr.vivier.directory.SupplierStatus;
 import fr.vivier.directory.SupplierView;
 import fr.vivier.testsupport.IntegrationTest;
+import fr.vivier.testsupport.MailCatcher;
 import fr.vivier.testsupport.Sirets;
 import fr.vivier.testsupport.WebClient;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -334,5 +335,39 @@ class SupplierSpaceControllerTest implements IntegrationTest {
         }
         values.putAll(overrides);
         return values;
+    }
+
+    @Test
+    void aLinkAskedForFromAProgrammingLineLeadsBackToItOnceOpenedButNeverElsewhere() {
+        SupplierFixtures.Registered registered = SupplierFixtures.publishedSupplier(directory);
+        String line = "/programmation/2027/T-RETOUR1";
+        WebClient browser = browser();
+        Document request = browser.page("/mon-profil?retour=" + line);
+        assertEquals(line, request.selectFirst("form[action=/mon-profil] input[name=retour]").val());
+        assertEquals("/inscription?retour=/programmation/2027/T-RETOUR1",
+            request.selectFirst("main a:contains(Référencer ma structure)").attr("href"), "the unregistered are led to registration, then back");
+        browser.post("/mon-profil", Map.of("siret", registered.siret(), "email", registered.email(), "retour", line));
+        SupplierFixtures.awaitProfileLink(registered.email(), 1);
+        MailCatcher.Mail mail = MailCatcher.awaitMail(registered.email(), "revenir à la programmation");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/mon-profil/[A-Za-z0-9_-]{20,}\\?retour=\\S+").matcher(mail.text());
+        assertTrue(link.find(), mail.text());
+        assertTrue(mail.text().contains("vous ramène à la page de la programmation"), mail.text());
+
+        Document confirmation = browser.page(link.group());
+        assertEquals(line, confirmation.selectFirst("form[method=post] input[name=retour]").val());
+        HttpResponse<String> opened = browser.post(link.group(), Map.of("retour", line));
+        assertEquals(303, opened.statusCode());
+        assertEquals(line, opened.headers().firstValue("location").orElseThrow());
+        assertEquals(200, browser.get("/mon-profil/fiche").statusCode(), "the session is the structure's");
+
+        SupplierFixtures.Registered other = SupplierFixtures.publishedSupplier(directory);
+        WebClient tricked = browser();
+        assertNull(tricked.page("/mon-profil?retour=https://ailleurs.example/programmation").selectFirst("input[name=retour]"));
+        requestLink(tricked, other.siret(), other.email());
+        String plainLink = SupplierFixtures.awaitProfileLink(other.email(), 1);
+        tricked.get(plainLink + "?retour=//ailleurs.example/programmation");
+        HttpResponse<String> forged = tricked.post(plainLink, Map.of("retour", "//ailleurs.example/programmation"));
+        assertEquals(303, forged.statusCode());
+        assertEquals("/mon-profil/fiche", forged.headers().firstValue("location").orElseThrow(), "never another site");
     }
 }
