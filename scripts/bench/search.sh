@@ -6,7 +6,7 @@
 # BulkSupplierDocuments timed. Then scripts/bench/RESULTS.md is rewritten. Expects the services up: the local
 # ones, or existing ones named by VIVIER_DATABASE_URL (its host and port; the bench makes its own database there,
 # with VIVIER_DATABASE_USER/PASSWORD) and VIVIER_ELASTICSEARCH_URL, as `./vivier` takes them.
-# Tuning: BENCH_CLIENTS (16), BENCH_PORTAL_WARMUP (10 s of the whole mix through the portal before measuring),
+# Tuning: BENCH_CLIENTS (16), BENCH_PORTAL_WARMUP (30 s of the whole mix through the portal before measuring),
 # BENCH_WARMUP (3 s before each scenario), BENCH_SECONDS (12 s per scenario), BENCH_CHANGES (50),
 # BENCH_REINDEX=no to skip timing the current reindex command (slow at 100 000); on shared services,
 # BENCH_DATABASE (vivier_bench, dropped and created for each N), BENCH_INDEX_PREFIX (bench-, its indices are

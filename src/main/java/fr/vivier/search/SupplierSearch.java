@@ -3,6 +3,8 @@ package fr.vivier.search;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.LongTermsBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
@@ -49,6 +51,10 @@ public class SupplierSearch {
      * many, so the most frequent {@code FEW_SECTORS + 1} tell it enough and every other search reads fewer buckets.
      */
     static final int FEW_SECTORS = 30;
+    private static final String LOCAL = "local";
+    private static final String UNFILTERED = "";
+    private static final String ALL_FILTERS = "facets";
+    private static final String OTHERS_THAN = "facets-but-";
     private static final int ALL_VALUES = 300;
     private static final java.time.Duration TIMEOUT = java.time.Duration.ofMillis(1500);
     private final co.elastic.clients.elasticsearch.ElasticsearchAsyncClient client;
@@ -116,14 +122,7 @@ public class SupplierSearch {
                 return b.filter(baseFilters);
             }))
             .postFilter(pf -> pf.bool(b -> b.filter(List.copyOf(facetFilters.values()))));
-        for (Map.Entry<String, String> facet : FACET_FIELDS.entrySet()) {
-            List<Query> others = facetFilters.entrySet().stream().filter(e -> !e.getKey().equals(facet.getKey()))
-                .map(Map.Entry::getValue).toList();
-            request.aggregations(facet.getKey(), a -> a.filter(f -> f.bool(b -> b.filter(others)))
-                .aggregations("values", sub -> sub.terms(t -> t.field(facet.getValue()).size(facetSize(query, facet.getKey())))));
-        }
-        request.aggregations("local", a -> a.filter(f -> f.bool(b -> b.filter(List.copyOf(facetFilters.values()))
-            .filter(l -> l.term(t -> t.field("local").value(true))))));
+        aggregateFacets(request, query, facetFilters);
         switch (query.sort()) {
             case NAME -> request.sort(s -> s.field(f -> f.field("sortName").order(SortOrder.Asc)));
             case UPDATED -> request.sort(s -> s.field(f -> f.field("updatedAt").order(SortOrder.Desc)));
@@ -131,6 +130,51 @@ public class SupplierSearch {
                 .sort(s -> s.field(f -> f.field("sortName").order(SortOrder.Asc)));
         }
         return request.build();
+    }
+
+    /**
+     * Multi-select facets: each facet counts its values over the hits filtered by every other facet. Facets that share
+     * the same other filters are counted together, under one filter aggregation, or in the main pass when there is no
+     * other filter: Elasticsearch runs the query again for each filter aggregation, and there were six of them for every
+     * search.
+     */
+    private void aggregateFacets(SearchRequest.Builder request, SearchQuery query, Map<String, Query> facetFilters) {
+        Map<String, Map<String, Aggregation>> groups = new LinkedHashMap<>();
+        for (Map.Entry<String, String> facet : FACET_FIELDS.entrySet()) {
+            groups.computeIfAbsent(group(facet.getKey(), facetFilters), g -> new LinkedHashMap<>()).put(facet.getKey(),
+                Aggregation.of(a -> a.terms(t -> t.field(facet.getValue()).size(facetSize(query, facet.getKey())))));
+        }
+        groups.computeIfAbsent(group(LOCAL, facetFilters), g -> new LinkedHashMap<>()).put(LOCAL, Aggregation.of(a -> a.terms(t -> t.field("local"))));
+        groups.forEach((group, aggregations) -> {
+            if (group.equals(UNFILTERED)) {
+                request.aggregations(aggregations);
+            } else {
+                List<Query> others = facetFilters.entrySet().stream().filter(e -> !e.getKey().equals(narrowedFacet(group)))
+                    .map(Map.Entry::getValue).toList();
+                request.aggregations(group, a -> a.filter(f -> f.bool(b -> b.filter(others))).aggregations(aggregations));
+            }
+        });
+    }
+
+    /** Where a facet's counts are: in the main pass, under the filter of every facet, or under every filter but its own. */
+    private static String group(String facet, Map<String, Query> facetFilters) {
+        boolean narrowed = facetFilters.containsKey(facet);
+        int others = facetFilters.size() - (narrowed ? 1 : 0);
+        if (others == 0) {
+            return UNFILTERED;
+        }
+        return narrowed ? OTHERS_THAN + facet : ALL_FILTERS;
+    }
+
+    private static String narrowedFacet(String group) {
+        return group.startsWith(OTHERS_THAN) ? group.substring(OTHERS_THAN.length()) : null;
+    }
+
+    /** The aggregation holding a facet's counts in the response. */
+    private static Aggregate facetCounts(SearchResponse<?> response, String facet, Map<String, Query> facetFilters) {
+        String group = group(facet, facetFilters);
+        return group.equals(UNFILTERED) ? response.aggregations().get(facet)
+            : response.aggregations().get(group).filter().aggregations().get(facet);
     }
 
     private static int facetSize(SearchQuery query, String facet) {
@@ -177,9 +221,10 @@ public class SupplierSearch {
                 hits.add(toHit(doc, query, queryTerms));
             }
         }
+        Map<String, Query> facetFilters = facetFilters(query);
         Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
         for (String facet : FACET_FIELDS.keySet()) {
-            Aggregate values = response.aggregations().get(facet).filter().aggregations().get("values");
+            Aggregate values = facetCounts(response, facet, facetFilters);
             Set<String> selected = Set.copyOf(selectedValues(query, facet));
             List<SearchResult.FacetValue> counts = new ArrayList<>();
             for (StringTermsBucket bucket : values.sterms().buckets().array()) {
@@ -190,7 +235,8 @@ public class SupplierSearch {
                 .forEach(code -> counts.add(new SearchResult.FacetValue(code, facetLabels.label(facet, code), 0, true)));
             facets.put(facet, counts);
         }
-        long local = response.aggregations().get("local").filter().docCount();
+        long local = facetCounts(response, LOCAL, facetFilters).lterms().buckets().array().stream()
+            .filter(bucket -> "true".equals(bucket.keyAsString())).mapToLong(LongTermsBucket::docCount).sum();
         facets.put("local", List.of(new SearchResult.FacetValue("true", "Implanté sur notre territoire", local, query.localOnly())));
         return new SearchResult(total, query.page(), query.pageSize(), hits, facets, false, null);
     }

@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
  * </pre>
  * Configuration from the environment: VIVIER_DATABASE_URL/USER/PASSWORD, VIVIER_ELASTICSEARCH_URL,
  * VIVIER_SEARCH_INDEX_PREFIX, BENCH_PORTAL (http://127.0.0.1:18080), BENCH_OUT (figures directory),
- * BENCH_CLIENTS (16), BENCH_PORTAL_WARMUP (10 s before the first scenario), BENCH_WARMUP (3 s before each scenario),
+ * BENCH_CLIENTS (16), BENCH_PORTAL_WARMUP (30 s before the first scenario), BENCH_WARMUP (3 s before each scenario),
  * BENCH_SECONDS (12 s per scenario), BENCH_CHANGES (50), BENCH_TARGETS
  * (api,html,es,pg: what to measure), BENCH_PORTAL_PID (the portal's process, whose CPU time per search is measured).
  */
@@ -156,11 +156,12 @@ public final class SearchBenchmark {
 
     /**
      * The whole query mix through the portal before anything is measured, so that the first scenario does not pay for
-     * the JIT compiling the search path (BENCH_PORTAL_WARMUP seconds, 10 by default, half API, half page).
+     * the JIT compiling the search path (BENCH_PORTAL_WARMUP seconds, 30 by default, half API, half page: on a busy machine
+     * the compiler needs that long before the portal's CPU per search stops falling).
      */
     private void warmUpPortal(int clients, List<QueryMix.BenchQuery> queries, List<String> targets, List<String> bodies,
                               String searchPath) throws Exception {
-        double seconds = Double.parseDouble(env("BENCH_PORTAL_WARMUP", "10"));
+        double seconds = Double.parseDouble(env("BENCH_PORTAL_WARMUP", "30"));
         List<String> portalTargets = targets.stream().filter(t -> t.equals("api") || t.equals("html")).toList();
         if (seconds <= 0 || portalTargets.isEmpty()) {
             return;

@@ -130,6 +130,30 @@ class SupplierSearchTest implements IntegrationTest {
     }
 
     @Test
+    void withTwoFacetsNarrowedEachCountsOverTheOtherOnlyAndLocalSuppliersAreCountedAmongTheHits() {
+        String word = uniqueWord();
+        publish(directory, "Régie " + word + " un", "ACI", "93010", List.of("espaces-verts-entretien"), BONDY, "");
+        publish(directory, "Régie " + word + " deux", "ACI", "13001", List.of("proprete-locaux"), BONDY, "");
+        publish(directory, "Régie " + word + " trois", "COMPANY", "93010", List.of("espaces-verts-entretien"), BONDY, "");
+        awaitHits(word, 3);
+
+        SearchResult result = search.search(new SearchQuery(word, List.of(), List.of("espaces-verts-entretien"), List.of(), List.of("SIAE"),
+            List.of(), null, false, false, SearchQuery.Sort.RELEVANCE, 1, 20));
+
+        assertEquals(1, result.total());
+        assertEquals(Map.of("SIAE", 1L, "COMPANY", 1L), counts(result, "kind"), "kinds among the suppliers of the chosen sector");
+        assertEquals(Map.of("espaces-verts-entretien", 1L, "proprete-locaux", 1L), counts(result, "sector"), "sectors among SIAE");
+        assertEquals(Map.of("TPE", 1L), counts(result, "size"), "other facets among the hits");
+        assertEquals(Map.of("true", 1L), counts(result, "local"), "Bondy is on the territory, Marseille is not");
+        assertEquals(Map.of("true", 2L), counts(search.search(query(word, List.of(), null)), "local"));
+    }
+
+    private static Map<String, Long> counts(SearchResult result, String facet) {
+        return result.facets().get(facet).stream().filter(v -> v.count() > 0)
+            .collect(java.util.stream.Collectors.toMap(SearchResult.FacetValue::code, SearchResult.FacetValue::count));
+    }
+
+    @Test
     void untilAFamilyOrASectorIsChosenTheSectorFacetNamesTheMostFrequentSectorsOnly() {
         String word = UniqueWords.next();
         List<String> sectors = reference.sectors().subList(0, SupplierSearch.FEW_SECTORS + 2).stream().map(Sector::code).toList();
