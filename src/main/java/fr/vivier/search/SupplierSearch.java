@@ -50,7 +50,6 @@ public class SupplierSearch {
     SupplierSearch(co.elastic.clients.elasticsearch.ElasticsearchAsyncClient client, SearchConfiguration configuration, FrenchAnalyzer analyzer, Highlighter highlighter,
                    Territories territories, SupplierDocuments documents, FacetLabels facetLabels,
                    FullTextQuery fullText) {
-        this.fullText = fullText;
         this.client = client;
         this.configuration = configuration;
         this.analyzer = analyzer;
@@ -58,6 +57,7 @@ public class SupplierSearch {
         this.territories = territories;
         this.documents = documents;
         this.facetLabels = facetLabels;
+        this.fullText = fullText;
     }
 
     public SearchResult search(SearchQuery query) {
