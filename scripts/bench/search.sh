@@ -3,9 +3,12 @@
 # For each N: a fresh database vivier_bench and fresh bench-* indices; the portal jar on port 18080 (its
 # indexer drains the outbox the generator writes); the query mix against the API, the HTML page,
 # Elasticsearch and PostgreSQL; change-to-searchable delays; `java -jar … reindex` timed; a rebuild with
-# BulkSupplierDocuments timed. Then scripts/bench/RESULTS.md is rewritten. Expects the local services up.
+# BulkSupplierDocuments timed; the relevance set and the cost of each recall layer (in process, portal stopped).
+# Then scripts/bench/RESULTS.md is rewritten. Expects the local services up.
 # Tuning: BENCH_CLIENTS (16), BENCH_WARMUP (3 s), BENCH_SECONDS (12 s per scenario), BENCH_CHANGES (50),
-# BENCH_REINDEX=no to skip timing the current reindex command (slow at 100 000).
+# BENCH_LAYER_SECONDS (4 s per recall layer configuration, family and round), BENCH_LAYER_ROUNDS (3), BENCH_REINDEX=no to skip timing the current reindex
+# command (slow at 100 000). On a machine others use too: BENCH_DATABASE (vivier_bench), BENCH_INDEX_PREFIX (bench-)
+# and BENCH_PORT (18080) keep the run apart from theirs.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
@@ -16,11 +19,16 @@ for n in "${SIZES[@]}"; do [[ $n =~ ^[0-9]+$ ]] || { echo "N invalide : $n" >&2;
 PG_PORT=55432
 ES_URL=${VIVIER_ELASTICSEARCH_URL:-http://127.0.0.1:59200}
 PSQL=${PSQL:-psql}
-export VIVIER_DATABASE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/vivier_bench"
+DATABASE=${BENCH_DATABASE:-vivier_bench}
+PREFIX=${BENCH_INDEX_PREFIX:-bench-}
+PORT=${BENCH_PORT:-18080}
+[[ $DATABASE =~ ^[a-z_][a-z0-9_]*$ && $PREFIX =~ ^[a-z0-9][a-z0-9_-]*$ && $PORT =~ ^[0-9]+$ ]] \
+  || { echo "BENCH_DATABASE, BENCH_INDEX_PREFIX ou BENCH_PORT invalide" >&2; exit 1; }
+export VIVIER_DATABASE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DATABASE"
 export VIVIER_DATABASE_USER=vivier VIVIER_DATABASE_PASSWORD=vivier
-export VIVIER_ELASTICSEARCH_URL=$ES_URL VIVIER_SEARCH_INDEX_PREFIX=bench-
+export VIVIER_ELASTICSEARCH_URL=$ES_URL VIVIER_SEARCH_INDEX_PREFIX=$PREFIX
 export VIVIER_SMTP_HOST=${VIVIER_SMTP_HOST:-127.0.0.1} VIVIER_SMTP_PORT=${VIVIER_SMTP_PORT:-53025}
-export VIVIER_PORT=18080 BENCH_PORTAL=http://127.0.0.1:18080
+export VIVIER_PORT=$PORT BENCH_PORTAL=http://127.0.0.1:$PORT
 export BENCH_OUT=.vivier/bench BENCH_COMMAND="./vivier bench search${*:+ $*}"
 LOGS=.vivier/logs
 JAR=target/vivier-0.1.0.jar
@@ -36,16 +44,16 @@ bench() {
 }
 
 reset_data() {
-  PGPASSWORD=vivier "$PSQL" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U vivier -d vivier <<'SQL'
-DROP DATABASE IF EXISTS vivier_bench WITH (FORCE);
-CREATE DATABASE vivier_bench;
+  PGPASSWORD=vivier "$PSQL" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U vivier -d vivier <<SQL
+DROP DATABASE IF EXISTS $DATABASE WITH (FORCE);
+CREATE DATABASE $DATABASE;
 SQL
   local alias index
   curl -fsS "$ES_URL/_cat/aliases?h=alias,index" | while read -r alias index; do
-    if [[ $alias == bench-* ]]; then curl -fsS -X DELETE "$ES_URL/$index/_alias/$alias" >/dev/null; fi
+    if [[ $alias == "$PREFIX"* ]]; then curl -fsS -X DELETE "$ES_URL/$index/_alias/$alias" >/dev/null; fi
   done
   curl -fsS "$ES_URL/_cat/indices?h=index&expand_wildcards=all" | while read -r index; do
-    if [[ $index == bench-* ]]; then curl -fsS -X DELETE "$ES_URL/$index" >/dev/null; fi
+    if [[ $index == "$PREFIX"* ]]; then curl -fsS -X DELETE "$ES_URL/$index" >/dev/null; fi
   done
 }
 
@@ -80,6 +88,8 @@ for n in "${SIZES[@]}"; do
   echo "Mesures (${BENCH_CLIENTS:-16} clients, ${BENCH_SECONDS:-12} s par scénario) ..."
   bench measure "$n"
   stop_portal
+  echo "Pertinence et coût des couches de rappel (${BENCH_LAYER_ROUNDS:-3} tours de ${BENCH_LAYER_SECONDS:-4} s par configuration) ..."
+  bench relevance "$n"
   if [[ ${BENCH_REINDEX:-yes} != no ]]; then
     echo "java -jar $JAR reindex ..."
     started=$(date +%s.%N)
