@@ -70,7 +70,6 @@ public class SupplierSearch {
     SupplierSearch(co.elastic.clients.elasticsearch.ElasticsearchAsyncClient client, SearchConfiguration configuration, FrenchAnalyzer analyzer, Highlighter highlighter,
                    ReferenceData reference, SupplierDocuments documents, FacetLabels facetLabels, FullTextQuery fullText,
                    @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
-        this.fullText = fullText;
         this.client = client;
         this.executor = executor;
         this.configuration = configuration;
@@ -79,6 +78,7 @@ public class SupplierSearch {
         this.reference = reference;
         this.documents = documents;
         this.facetLabels = facetLabels;
+        this.fullText = fullText;
     }
 
     /** The search, for callers that wait for it (exports, alert digests). */

@@ -131,10 +131,31 @@ class SupplierSearchTest implements IntegrationTest {
 
     @Test
     void withTwoFacetsNarrowedEachCountsOverTheOtherOnlyAndLocalSuppliersAreCountedAmongTheHits() {
-        String word = uniqueWord();
-        publish(directory, "Régie " + word + " un", "ACI", "93010", List.of("espaces-verts-entretien"), BONDY, "");
-        publish(directory, "Régie " + word + " deux", "ACI", "13001", List.of("proprete-locaux"), BONDY, "");
-        publish(directory, "Régie " + word + " trois", "COMPANY", "93010", List.of("espaces-verts-entretien"), BONDY, "");
+        String word = UniqueWords.next();
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Régie " + word + " un";
+            d.kind = "ACI";
+            d.communeCode = "93010";
+            d.sectors = List.of("espaces-verts-entretien");
+            d.areas = BONDY;
+            d.description = "";
+        });
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Régie " + word + " deux";
+            d.kind = "ACI";
+            d.communeCode = "13001";
+            d.sectors = List.of("proprete-locaux");
+            d.areas = BONDY;
+            d.description = "";
+        });
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Régie " + word + " trois";
+            d.kind = "COMPANY";
+            d.communeCode = "93010";
+            d.sectors = List.of("espaces-verts-entretien");
+            d.areas = BONDY;
+            d.description = "";
+        });
         awaitHits(word, 3);
 
         SearchResult result = search.search(new SearchQuery(word, List.of(), List.of("espaces-verts-entretien"), List.of(), List.of("SIAE"),
