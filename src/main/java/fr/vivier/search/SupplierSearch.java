@@ -10,6 +10,8 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.TotalHits;
+import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import fr.vivier.reference.Commune;
 import fr.vivier.reference.ReferenceData;
 import io.micronaut.scheduling.TaskExecutors;
@@ -114,7 +116,7 @@ public class SupplierSearch {
             .index(configuration.alias("suppliers"))
             .from(query.from()).size(query.pageSize())
             .source(s -> s.filter(f -> f.includes(SupplierHitSource.FIELDS)))
-            .trackTotalHits(t -> t.enabled(true))
+            .trackTotalHits(t -> t.count(configuration.getMaxCountedHits()))
             .query(q -> q.bool(b -> {
                 if (query.hasText()) {
                     b.must(fullText.build(query.text()));
@@ -212,7 +214,9 @@ public class SupplierSearch {
     }
 
     private SearchResult toResult(SearchQuery query, SearchResponse<SupplierHitSource> response) {
-        long total = response.hits().total() == null ? response.hits().hits().size() : response.hits().total().value();
+        TotalHits counted = response.hits().total();
+        long total = counted == null ? response.hits().hits().size() : counted.value();
+        boolean totalIsLowerBound = counted != null && counted.relation() == TotalHitsRelation.Gte;
         List<String> queryTerms = query.hasText() ? analyzer.terms(query.text()) : List.of();
         List<SearchResult.Hit> hits = new ArrayList<>();
         for (Hit<SupplierHitSource> hit : response.hits().hits()) {
@@ -238,7 +242,7 @@ public class SupplierSearch {
         long local = facetCounts(response, LOCAL, facetFilters).lterms().buckets().array().stream()
             .filter(bucket -> "true".equals(bucket.keyAsString())).mapToLong(LongTermsBucket::docCount).sum();
         facets.put("local", List.of(new SearchResult.FacetValue("true", "Implanté sur notre territoire", local, query.localOnly())));
-        return new SearchResult(total, query.page(), query.pageSize(), hits, facets, false, null);
+        return new SearchResult(total, totalIsLowerBound, query.page(), query.pageSize(), hits, facets, false, null);
     }
 
     private static List<String> selectedValues(SearchQuery query, String facet) {

@@ -41,6 +41,8 @@ class SupplierSearchTest implements IntegrationTest {
     SupplierSearch search;
     @Inject
     ReferenceData reference;
+    @Inject
+    io.micronaut.context.ApplicationContext context;
 
     private SearchQuery query(String text, List<String> kinds, String commune) {
         return new SearchQuery(text, List.of(), List.of(), List.of(), kinds, List.of(), commune, false, false,
@@ -285,6 +287,49 @@ class SupplierSearchTest implements IntegrationTest {
         assertFalse(response.body().contains("@test.vivier.example"), "never contact data");
         assertEquals(400, client.get("/api/v1/suppliers/search?sector=inconnu").statusCode());
         assertEquals(400, client.get("/api/v1/suppliers/search?pageSize=1000").statusCode());
+    }
+
+    @Test
+    void pastTheCountedHitsTheTotalSaysAtLeastThatMany() {
+        String word = UniqueWords.next();
+        for (String name : List.of("un", "deux", "trois")) {
+            TestSuppliers.publish(directory, d -> {
+                d.name = "Blanchisserie " + word + " " + name;
+                d.areas = BONDY;
+            });
+        }
+        SearchResult exact = awaitHits(word, 3);
+        assertFalse(exact.totalIsLowerBound());
+        assertEquals("3 fournisseurs trouvés", exact.totalText());
+
+        SearchResult capped = searchCountingUpTo(2).search(query(word, List.of(), null));
+        assertEquals(2, capped.total());
+        assertTrue(capped.totalIsLowerBound());
+        assertEquals("plus de 2 fournisseurs trouvés", capped.totalText());
+        assertEquals(3, capped.hits().size(), "every hit is still there, only counting stops");
+        assertEquals(3L, capped.facets().get("kind").stream().mapToLong(SearchResult.FacetValue::count).sum(), "facets still count them all");
+
+        HttpResponse<String> api = new WebClient(server.getURI()).get("/api/v1/suppliers/search?q=" + word);
+        assertTrue(api.body().contains("\"total\":3,\"totalIsLowerBound\":false"), api.body());
+        assertTrue(new WebClient(server.getURI()).get("/fournisseurs?q=" + word).body().contains("3 fournisseurs trouvés"));
+    }
+
+    @Test
+    void aTotalOverTenThousandReadsPlusDeDixMille() {
+        SearchResult capped = new SearchResult(10_000, true, 1, 20, List.of(), Map.of(), false, null);
+        assertEquals("plus de 10\u202f000 fournisseurs trouvés", capped.totalText());
+        assertEquals("1 fournisseur trouvé", new SearchResult(1, false, 1, 20, List.of(), Map.of(), false, null).totalText());
+    }
+
+    /** The portal's search, on the same index, counting hits up to {@code max}. */
+    private SupplierSearch searchCountingUpTo(int max) {
+        SearchConfiguration configuration = new SearchConfiguration();
+        configuration.setIndexPrefix(context.getBean(SearchConfiguration.class).getIndexPrefix());
+        configuration.setMaxCountedHits(max);
+        return new SupplierSearch(context.getBean(co.elastic.clients.elasticsearch.ElasticsearchAsyncClient.class), configuration,
+            context.getBean(FrenchAnalyzer.class), context.getBean(Highlighter.class), reference, context.getBean(SupplierDocuments.class),
+            context.getBean(FacetLabels.class), context.getBean(FullTextQuery.class),
+            context.getBean(java.util.concurrent.ExecutorService.class, io.micronaut.inject.qualifiers.Qualifiers.byName(io.micronaut.scheduling.TaskExecutors.BLOCKING)));
     }
 
     @Test
