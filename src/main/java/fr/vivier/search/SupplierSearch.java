@@ -280,7 +280,7 @@ public class SupplierSearch {
             highlight = highlighter.highlight(doc.description(), List.of());
         }
         return new SearchResult.Hit(doc.id(), doc.slug(), doc.name(), doc.tradeName(), doc.kind(), doc.family(), doc.size(),
-            doc.communeName(), doc.sectors(), doc.labels(), highlight, why);
+            doc.communeDisplayName(), doc.sectors(), doc.labels(), highlight, why);
     }
 
     private record AnalysedText(String text, List<FrenchAnalyzer.Token> tokens) { }

@@ -290,6 +290,21 @@ class SupplierSearchTest implements IntegrationTest {
     }
 
     @Test
+    void eachResultShowsItsCommuneWithItsDepartement() {
+        String word = UniqueWords.next();
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Conserverie " + word;
+            d.communeCode = "93048";
+            d.areas = BONDY;
+        });
+        assertEquals("Montreuil (93)", awaitHits(word, 1).hits().get(0).commune());
+        assertTrue(new WebClient(server.getURI()).get("/fournisseurs?q=" + word).body()
+            .contains("<p class=\"resultat__meta\"><span>Montreuil (93)</span>"));
+        assertTrue(new WebClient(server.getURI()).get("/api/v1/suppliers/search?q=" + word).body()
+            .contains("\"commune\":\"Montreuil (93)\""));
+    }
+
+    @Test
     void pastTheCountedHitsTheTotalSaysAtLeastThatMany() {
         String word = UniqueWords.next();
         for (String name : List.of("un", "deux", "trois")) {
