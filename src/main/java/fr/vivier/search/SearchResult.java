@@ -21,7 +21,16 @@ public record SearchResult(
     List<Hit> hits,
     Map<String, List<FacetValue>> facets,
     boolean degraded,
-    @Nullable String message) {
+    @Nullable String message,
+    @Nullable Correction didYouMean) {
+
+    /** « Vouliez-vous dire … ? »: the corrected text and the link to its search. */
+    @Serdeable
+    public record Correction(String text, String href) { }
+
+    SearchResult withDidYouMean(Correction correction) {
+        return new SearchResult(total, totalIsLowerBound, page, pageSize, hits, facets, degraded, message, correction);
+    }
 
     @Serdeable
     public record Hit(long id, String slug, String name, @Nullable String tradeName, String kind, String family, String size,
@@ -55,6 +64,6 @@ public record SearchResult(
 
     static SearchResult degraded(int page, int pageSize) {
         return new SearchResult(0, false, page, pageSize, List.of(), Map.of(), true,
-            "La recherche est momentanément indisponible. Réessayez dans quelques minutes ; les inscriptions et les fiches restent accessibles.");
+            "La recherche est momentanément indisponible. Réessayez dans quelques minutes ; les inscriptions et les fiches restent accessibles.", null);
     }
 }

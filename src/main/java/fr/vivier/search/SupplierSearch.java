@@ -242,7 +242,7 @@ public class SupplierSearch {
         long local = facetCounts(response, LOCAL, facetFilters).lterms().buckets().array().stream()
             .filter(bucket -> "true".equals(bucket.keyAsString())).mapToLong(LongTermsBucket::docCount).sum();
         facets.put("local", List.of(new SearchResult.FacetValue("true", "Implanté sur notre territoire", local, query.localOnly())));
-        return new SearchResult(total, totalIsLowerBound, query.page(), query.pageSize(), hits, facets, false, null);
+        return new SearchResult(total, totalIsLowerBound, query.page(), query.pageSize(), hits, facets, false, null, null);
     }
 
     private static List<String> selectedValues(SearchQuery query, String facet) {

@@ -168,7 +168,8 @@ public final class RelevanceSet {
     /** The « vouliez-vous dire » of the index PREFIX + suppliers. */
     public static DidYouMean didYouMean(ApplicationContext context, String indexPrefix) {
         return new DidYouMean(context.getBean(ElasticsearchAsyncClient.class), configuration(indexPrefix),
-            context.getBean(FrenchAnalyzer.class), search(context, indexPrefix));
+            context.getBean(FrenchAnalyzer.class), search(context, indexPrefix),
+            context.getBean(ExecutorService.class, Qualifiers.byName(TaskExecutors.BLOCKING)));
     }
 
     public static List<Outcome> run(SupplierSearch search, List<Judgement> judgements) {

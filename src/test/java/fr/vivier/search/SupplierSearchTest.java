@@ -331,9 +331,9 @@ class SupplierSearchTest implements IntegrationTest {
 
     @Test
     void aTotalOverTenThousandReadsPlusDeDixMille() {
-        SearchResult capped = new SearchResult(10_000, true, 1, 20, List.of(), Map.of(), false, null);
+        SearchResult capped = new SearchResult(10_000, true, 1, 20, List.of(), Map.of(), false, null, null);
         assertEquals("plus de 10\u202f000 fournisseurs trouvés", capped.totalText());
-        assertEquals("1 fournisseur trouvé", new SearchResult(1, false, 1, 20, List.of(), Map.of(), false, null).totalText());
+        assertEquals("1 fournisseur trouvé", new SearchResult(1, false, 1, 20, List.of(), Map.of(), false, null, null).totalText());
     }
 
     /** The portal's search, on the same index, counting hits up to {@code max}. */
@@ -374,6 +374,12 @@ class SupplierSearchTest implements IntegrationTest {
         assertTrue(page.contains("Aucun fournisseur ne correspond"), "the first letter is wrong: beyond the fuzzy layer");
         assertTrue(page.contains("Vouliez-vous dire <a href=\"/fournisseurs?q=" + word + "&amp;kind=SIAE\">" + word + "</a>"), page);
         assertFalse(browser.get("/fournisseurs?q=" + UniqueWords.next()).body().contains("Vouliez-vous dire"), "no word close enough");
+        HttpResponse<String> api = browser.get("/api/v1/suppliers/search?q=" + typo + "&kind=SIAE");
+        assertEquals(200, api.statusCode());
+        assertTrue(api.body().contains("\"didYouMean\":{\"text\":\"" + word + "\",\"href\":\"/api/v1/suppliers/search?q=" + word + "&kind=SIAE\"}"),
+            api.body());
+        assertFalse(browser.get("/api/v1/suppliers/search?q=" + UniqueWords.next()).body().contains("didYouMean"), "no word close enough");
+        assertFalse(browser.get("/api/v1/suppliers/search?q=" + word).body().contains("didYouMean"), "only when nothing is found");
     }
 
     @Test
