@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,44 @@ class FullTextQuery {
         Set<String> misspelt = layers.isFuzzy() ? knownWords.unknown(words) : Set.of();
         List<Query> perRun = runs.stream().map(run -> run(run, misspelt)).toList();
         return Query.of(q -> q.bool(b -> b.should(perRun).minimumShouldMatch(Integer.toString(required(perRun.size())))));
+    }
+
+    /**
+     * What a hit's words are highlighted for: the stems of the words typed and of their synonyms, and the beginnings
+     * typed, as the layers switched on find them (typos are not highlighted).
+     */
+    record Highlighted(Set<String> stems, Set<String> beginnings) {
+        boolean matches(FrenchAnalyzer.Word word) {
+            if (stems.contains(word.stem())) {
+                return true;
+            }
+            for (String beginning : beginnings) {
+                if (word.exact().startsWith(beginning)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean isEmpty() {
+            return stems.isEmpty() && beginnings.isEmpty();
+        }
+    }
+
+    Highlighted highlighted(String text) {
+        List<FrenchAnalyzer.Word> words = analyzer.words(text);
+        Set<String> stems = new HashSet<>();
+        Set<String> beginnings = new HashSet<>();
+        for (FrenchAnalyzer.Word word : words) {
+            stems.add(word.stem());
+            if (layers.isPrefix() && word.exact().length() >= MIN_PREFIX) {
+                beginnings.add(word.exact());
+            }
+        }
+        if (layers.isSynonyms()) {
+            synonyms.runs(words).forEach(run -> run.equivalents().forEach(equivalent -> equivalent.forEach(word -> stems.add(word.stem()))));
+        }
+        return new Highlighted(stems, beginnings);
     }
 
     /** One word of two is enough (and one of one): ranking, not exclusion, rewards suppliers matching more of them. */

@@ -217,7 +217,7 @@ public class SupplierSearch {
         TotalHits counted = response.hits().total();
         long total = counted == null ? response.hits().hits().size() : counted.value();
         boolean totalIsLowerBound = counted != null && counted.relation() == TotalHitsRelation.Gte;
-        List<String> queryTerms = query.hasText() ? analyzer.terms(query.text()) : List.of();
+        FullTextQuery.Highlighted queryTerms = query.hasText() ? fullText.highlighted(query.text()) : null;
         List<SearchResult.Hit> hits = new ArrayList<>();
         for (Hit<SupplierHitSource> hit : response.hits().hits()) {
             SupplierHitSource doc = hit.source();
@@ -257,7 +257,7 @@ public class SupplierSearch {
     }
 
     /** A hit with a highlighted excerpt and the reasons it matched (sector, label, area, text). */
-    private SearchResult.Hit toHit(SupplierHitSource doc, SearchQuery query, List<String> queryTerms) {
+    private SearchResult.Hit toHit(SupplierHitSource doc, SearchQuery query, FullTextQuery.Highlighted queryTerms) {
         List<String> why = new ArrayList<>();
         doc.sectors().stream().filter(query.sectors()::contains).forEach(s -> why.add("Secteur : " + facetLabels.label("sector", s)));
         doc.sectorGroups().stream().filter(query.sectorGroups()::contains).forEach(g -> why.add("Famille : " + facetLabels.label("sectorGroup", g)));
@@ -269,10 +269,10 @@ public class SupplierSearch {
             why.add("Implanté sur notre territoire");
         }
         List<Highlighter.Segment> highlight = List.of();
-        if (!queryTerms.isEmpty()) {
-            AnalysedText matched = firstMatching(doc, queryTerms);
+        if (queryTerms != null && !queryTerms.isEmpty()) {
+            MatchedText matched = firstMatching(doc, queryTerms);
             if (matched != null) {
-                highlight = highlighter.highlight(matched.text(), matched.tokens(), queryTerms, Highlighter.DEFAULT_MAX_CHARS);
+                highlight = highlighter.highlightMatches(matched.text(), matched.matches(), Highlighter.DEFAULT_MAX_CHARS);
                 why.add("Texte : correspond à « " + query.text().strip() + " »");
             }
         }
@@ -283,15 +283,16 @@ public class SupplierSearch {
             doc.communeDisplayName(), doc.sectors(), doc.labels(), highlight, why);
     }
 
-    private record AnalysedText(String text, List<FrenchAnalyzer.Token> tokens) { }
+    private record MatchedText(String text, List<FrenchAnalyzer.Token> matches) { }
 
-    /** The first of name, offers and description holding a query term, with its tokens, so that the highlighter does not analyse it again. */
-    private AnalysedText firstMatching(SupplierHitSource doc, List<String> queryTerms) {
+    /** The first of name, offers and description holding a word the query finds, with those words (each text analysed once). */
+    private MatchedText firstMatching(SupplierHitSource doc, FullTextQuery.Highlighted queryTerms) {
         for (String text : List.of(doc.name() + (doc.tradeName() == null ? "" : " — " + doc.tradeName()),
             String.join(" · ", doc.offers()), doc.description())) {
-            List<FrenchAnalyzer.Token> tokens = analyzer.tokens(text);
-            if (tokens.stream().anyMatch(token -> queryTerms.contains(token.term()))) {
-                return new AnalysedText(text, tokens);
+            List<FrenchAnalyzer.Token> matches = analyzer.words(text).stream().filter(queryTerms::matches)
+                .map(word -> new FrenchAnalyzer.Token(word.stem(), word.startOffset(), word.endOffset())).toList();
+            if (!matches.isEmpty()) {
+                return new MatchedText(text, matches);
             }
         }
         return null;

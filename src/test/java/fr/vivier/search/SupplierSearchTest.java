@@ -290,6 +290,27 @@ class SupplierSearchTest implements IntegrationTest {
     }
 
     @Test
+    void wordsFoundByTheirBeginningOrASynonymAreHighlightedToo() {
+        String word = UniqueWords.next();
+        Supplier supplier = TestSuppliers.publish(directory, d -> {
+            d.name = "Atelier du canal";
+            d.offers = List.of();
+            d.areas = BONDY;
+            d.description = "Des " + word + "eries pour le ménage des bureaux.";
+        });
+        SearchResult byBeginning = awaitHits(word, 1);
+        assertEquals(List.of(word + "eries"), highlighted(byBeginning.hits().get(0)));
+
+        SearchResult withSynonym = search.search(query(word + " nettoyage", List.of(), null));
+        SearchResult.Hit hit = withSynonym.hits().stream().filter(h -> h.id() == supplier.id()).findFirst().orElseThrow();
+        assertEquals(List.of(word + "eries", "ménage"), highlighted(hit), "« ménage » is a synonym of « nettoyage »");
+    }
+
+    private static List<String> highlighted(SearchResult.Hit hit) {
+        return hit.highlight().stream().filter(Highlighter.Segment::highlighted).map(Highlighter.Segment::text).toList();
+    }
+
+    @Test
     void eachResultShowsItsCommuneWithItsDepartement() {
         String word = UniqueWords.next();
         TestSuppliers.publish(directory, d -> {
