@@ -3,11 +3,13 @@
 # For each N: a fresh database (vivier_bench) and fresh indices (bench-*); the portal jar on port 18080 (its
 # indexer drains the outbox the generator writes); the query mix against the API, the HTML page,
 # Elasticsearch and PostgreSQL; change-to-searchable delays; `java -jar … reindex` timed; a rebuild with
-# BulkSupplierDocuments timed. Then scripts/bench/RESULTS.md is rewritten. Expects the services up: the local
+# BulkSupplierDocuments timed; the relevance set and the cost of each recall layer (in process, portal stopped).
+# Then scripts/bench/RESULTS.md is rewritten. Expects the services up: the local
 # ones, or existing ones named by VIVIER_DATABASE_URL (its host and port; the bench makes its own database there,
 # with VIVIER_DATABASE_USER/PASSWORD) and VIVIER_ELASTICSEARCH_URL, as `./vivier` takes them.
-# Tuning: BENCH_CLIENTS (16), BENCH_PORTAL_WARMUP (10 s of the whole mix through the portal before measuring),
+# Tuning: BENCH_CLIENTS (16), BENCH_PORTAL_WARMUP (30 s of the whole mix through the portal before measuring),
 # BENCH_WARMUP (3 s before each scenario), BENCH_SECONDS (12 s per scenario), BENCH_CHANGES (50),
+# BENCH_LAYER_SECONDS (4 s per recall layer configuration, family and round), BENCH_LAYER_ROUNDS (3),
 # BENCH_REINDEX=no to skip timing the current reindex command (slow at 100 000); on shared services,
 # BENCH_DATABASE (vivier_bench, dropped and created for each N), BENCH_INDEX_PREFIX (bench-, its indices are
 # deleted for each N) and BENCH_PORT (18080) keep several people's runs apart. BENCH_PORTAL_OPTS: more JVM
@@ -95,6 +97,8 @@ for n in "${SIZES[@]}"; do
   echo "Mesures (${BENCH_CLIENTS:-16} clients, ${BENCH_SECONDS:-12} s par scénario) ..."
   BENCH_PORTAL_PID=$PORTAL_PID bench measure "$n"
   stop_portal
+  echo "Pertinence et coût des couches de rappel (${BENCH_LAYER_ROUNDS:-3} tours de ${BENCH_LAYER_SECONDS:-4} s par configuration) ..."
+  bench relevance "$n"
   if [[ ${BENCH_REINDEX:-yes} != no ]]; then
     echo "java -jar $JAR reindex ..."
     started=$(date +%s.%N)

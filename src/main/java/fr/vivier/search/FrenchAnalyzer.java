@@ -56,17 +56,11 @@ public class FrenchAnalyzer {
     }
 
     /**
-     * What goes into Elasticsearch for a text: its stems and its exact forms, each joined with spaces, the beginnings
-     * of its folded words ({@value #MIN_PREFIX} to {@value #MAX_PREFIX} letters) and its lowercase words (for spelling
-     * suggestions), once each.
+     * What goes into Elasticsearch for a text: its stems and its exact forms, each joined with spaces, and its
+     * lowercase words (for spelling suggestions), once each.
      */
-    public record Forms(String stems, String words, Set<String> prefixes, Set<String> spelling) {
+    public record Forms(String stems, String words, Set<String> spelling) {
     }
-
-    /** Two letters would match nearly everything. */
-    public static final int MIN_PREFIX = 3;
-    /** Longer beginnings are rare enough to be matched by their first {@value} letters. */
-    public static final int MAX_PREFIX = 20;
 
     private static final FrenchLightStemmer LIGHT_STEMMER = new FrenchLightStemmer();
     private static final FrenchMinimalStemmer MINIMAL_STEMMER = new FrenchMinimalStemmer();
@@ -157,20 +151,9 @@ public class FrenchAnalyzer {
     /** The indexed forms of a text, from one pass of the chain. */
     public Forms forms(String text) {
         List<Word> words = words(text);
-        Set<String> prefixes = new LinkedHashSet<>();
-        for (Word word : words) {
-            for (int length = MIN_PREFIX; length <= Math.min(word.folded().length(), MAX_PREFIX); length++) {
-                prefixes.add(word.folded().substring(0, length));
-            }
-        }
         return new Forms(words.stream().map(Word::stem).collect(Collectors.joining(" ")),
-            words.stream().map(Word::exact).collect(Collectors.joining(" ")), prefixes,
+            words.stream().map(Word::exact).collect(Collectors.joining(" ")),
             words.stream().map(Word::lower).collect(Collectors.toCollection(LinkedHashSet::new)));
-    }
-
-    /** The term a beginning of word typed is looked up as among {@link Forms#prefixes()}; empty when too short. */
-    public static String prefixTerm(Word word) {
-        return word.folded().length() < MIN_PREFIX ? "" : word.folded().substring(0, Math.min(word.folded().length(), MAX_PREFIX));
     }
 
     private static String capped(String text) {

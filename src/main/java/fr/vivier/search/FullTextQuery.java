@@ -7,29 +7,36 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The text part of a supplier search. Each word of the query finds suppliers in layers, best first: its exact form
- * (weighted {@value #EXACT}× so that « traiteur » ranks traiteurs above the « traitement du linge » its stem also
- * finds), then its light stem (BM25 scores), then, when {@link RecallLayers} has them, the words it begins
- * (« menuiseri »: a constant score, {@value #PREFIX} per unit of field weight, below usual stem scores), then the
- * words one letter away from it when no supplier uses it as typed ({@link KnownWords}; « menuiserei »,
- * Elasticsearch's fuzzy query on the exact forms, first letter kept: a constant {@value #FUZZY} per unit of field
- * weight). A word or phrase of the curated
- * {@link SearchSynonyms} also finds its equivalents, exact or stemmed, at {@value #SYNONYM} of their weight.
- * Several words are not all required: a
- * supplier must match {@link #required(int)} of them, and those matching more come first ({@value #WORD_MATCHED} more
- * per word found, on top of its layer's score).
- * Fields weigh as the name ×4, sectors and offers ×2, description ×1.
+ * The text part of a supplier search. Each word of the query finds suppliers in layers, best first:
+ * <ol>
+ *   <li>its exact form, weighted {@value #EXACT}×, so that « traiteur » ranks caterers above the « traitement du
+ *   linge » its stem also finds;</li>
+ *   <li>its light stem (both BM25-scored);</li>
+ *   <li>the words it begins (« menuiseri », from {@value #MIN_PREFIX} letters), a constant {@value #PREFIX} per unit of
+ *   field weight;</li>
+ *   <li>when no supplier uses it as typed ({@link KnownWords}), the words one letter away (« menuiserei »,
+ *   Elasticsearch's fuzzy query on the exact forms, first letter kept), a constant {@value #FUZZY} per unit of field
+ *   weight;</li>
+ *   <li>a word or phrase of the curated {@link SearchSynonyms} also finds its equivalents, exact or stemmed, at
+ *   {@value #SYNONYM} of their weight.</li>
+ * </ol>
+ * Prefixes, typos and synonyms are switched by {@link RecallLayers}. Fields weigh as the name ×4, sectors and offers
+ * ×2, description ×1. Several words are not all required: a supplier must match {@link #required(int)} of them, and
+ * those matching more come first ({@value #WORD_MATCHED} more per word found, on top of its layer's score).
  */
 @Singleton
 class FullTextQuery {
     static final float EXACT = 3;
     static final float PREFIX = 0.5f;
+    /** Beginnings of one or two letters would match nearly everything. */
+    static final int MIN_PREFIX = 3;
     static final float FUZZY = 0.25f;
     static final float SYNONYM = 0.8f;
     /** Typos rarely hit the first letter, and keeping it makes the fuzzy lookup far cheaper. */
@@ -79,6 +86,44 @@ class FullTextQuery {
         return Query.of(q -> q.bool(b -> b.should(perRun).minimumShouldMatch(Integer.toString(required(perRun.size())))));
     }
 
+    /**
+     * What a hit's words are highlighted for: the stems of the words typed and of their synonyms, and the beginnings
+     * typed, as the layers switched on find them (typos are not highlighted).
+     */
+    record Highlighted(Set<String> stems, Set<String> beginnings) {
+        boolean matches(FrenchAnalyzer.Word word) {
+            if (stems.contains(word.stem())) {
+                return true;
+            }
+            for (String beginning : beginnings) {
+                if (word.exact().startsWith(beginning)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean isEmpty() {
+            return stems.isEmpty() && beginnings.isEmpty();
+        }
+    }
+
+    Highlighted highlighted(String text) {
+        List<FrenchAnalyzer.Word> words = analyzer.words(text);
+        Set<String> stems = new HashSet<>();
+        Set<String> beginnings = new HashSet<>();
+        for (FrenchAnalyzer.Word word : words) {
+            stems.add(word.stem());
+            if (layers.isPrefix() && word.exact().length() >= MIN_PREFIX) {
+                beginnings.add(word.exact());
+            }
+        }
+        if (layers.isSynonyms()) {
+            synonyms.runs(words).forEach(run -> run.equivalents().forEach(equivalent -> equivalent.forEach(word -> stems.add(word.stem()))));
+        }
+        return new Highlighted(stems, beginnings);
+    }
+
     /** One word of two is enough (and one of one): ranking, not exclusion, rewards suppliers matching more of them. */
     static int required(int words) {
         return Math.max(1, words / 2);
@@ -121,15 +166,18 @@ class FullTextQuery {
             layers.add(term(field + "Words", word.exact(), weight * fieldWeight * EXACT));
             layers.add(term(field + "Tokens", word.stem(), weight * fieldWeight));
         });
-        String prefix = FrenchAnalyzer.prefixTerm(word);
-        if (typed && this.layers.isPrefix() && !prefix.isEmpty()) {
-            layers.add(constant(term("namePrefixes", prefix, 1), 4 * PREFIX));
-            layers.add(constant(term("textPrefixes", prefix, 1), 2 * PREFIX));
+        if (typed && this.layers.isPrefix() && word.exact().length() >= MIN_PREFIX) {
+            FIELDS.forEach((field, fieldWeight) -> layers.add(constant(prefix(field + "Words", word.exact()), fieldWeight * PREFIX)));
         }
         if (misspelt) {
             FIELDS.forEach((field, fieldWeight) -> layers.add(constant(fuzzy(field + "Words", word.exact()), fieldWeight * FUZZY)));
         }
         return Query.of(q -> q.disMax(d -> d.queries(layers).tieBreaker(0.3)));
+    }
+
+    /** A term query on the beginnings of words Elasticsearch indexes for the field (index_prefixes, 3 to 15 letters). */
+    static Query prefix(String field, String value) {
+        return Query.of(q -> q.prefix(p -> p.field(field).value(value)));
     }
 
     private static Query fuzzy(String field, String value) {

@@ -38,22 +38,21 @@ public class Highlighter {
      * highlighted. Without a match, the beginning of the text.
      */
     public List<Segment> highlight(String text, Collection<String> queryTerms, int maxChars) {
-        boolean analyse = queryTerms != null && !queryTerms.isEmpty() && text != null && !text.isBlank();
-        return highlight(text, analyse ? analyzer.tokens(text) : List.of(), queryTerms, maxChars);
+        Set<String> wanted = queryTerms == null ? Set.of() : Set.copyOf(queryTerms);
+        boolean analyse = !wanted.isEmpty() && text != null && !text.isBlank();
+        List<FrenchAnalyzer.Token> matches = analyse
+            ? analyzer.tokens(text).stream().filter(token -> wanted.contains(token.term())).toList() : List.of();
+        return highlightMatches(text, matches, maxChars);
     }
 
-    /** The same, from the tokens {@link FrenchAnalyzer#tokens} already gave for this text (a text is analysed once). */
-    public List<Segment> highlight(String text, List<FrenchAnalyzer.Token> tokens, Collection<String> queryTerms, int maxChars) {
+    /** An excerpt of the text around the first of these matches (tokens of the text, in order), each one marked. */
+    public List<Segment> highlightMatches(String text, List<FrenchAnalyzer.Token> matches, int maxChars) {
         if (maxChars <= 0) {
             throw new IllegalArgumentException("maxChars must be positive: " + maxChars);
         }
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        Set<String> wanted = queryTerms == null ? Set.of() : Set.copyOf(queryTerms);
-        List<FrenchAnalyzer.Token> matches = wanted.isEmpty() ? List.of()
-            : tokens.stream().filter(token -> wanted.contains(token.term())).toList();
-
         int start = 0;
         int mustInclude = 0;
         if (!matches.isEmpty()) {

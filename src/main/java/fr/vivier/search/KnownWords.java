@@ -93,13 +93,9 @@ public class KnownWords {
     private static Query usedAsTyped(FrenchAnalyzer.Word word) {
         List<Query> forms = new ArrayList<>();
         for (String field : List.of("name", "sector", "offer", "description")) {
-            forms.add(Query.of(q -> q.term(t -> t.field(field + "Words").value(word.exact()))));
             forms.add(Query.of(q -> q.term(t -> t.field(field + "Tokens").value(word.stem()))));
-        }
-        String prefix = FrenchAnalyzer.prefixTerm(word);
-        if (!prefix.isEmpty()) {
-            forms.add(Query.of(q -> q.term(t -> t.field("namePrefixes").value(prefix))));
-            forms.add(Query.of(q -> q.term(t -> t.field("textPrefixes").value(prefix))));
+            forms.add(word.exact().length() >= FullTextQuery.MIN_PREFIX ? FullTextQuery.prefix(field + "Words", word.exact())
+                : Query.of(q -> q.term(t -> t.field(field + "Words").value(word.exact()))));
         }
         return Query.of(q -> q.bool(b -> b.should(forms)));
     }

@@ -20,10 +20,12 @@ import java.util.concurrent.CompletableFuture;
 class SearchApiController {
     private final SupplierSearch search;
     private final SearchQueries queries;
+    private final DidYouMean didYouMean;
 
-    SearchApiController(SupplierSearch search, SearchQueries queries) {
+    SearchApiController(SupplierSearch search, SearchQueries queries, DidYouMean didYouMean) {
         this.search = search;
         this.queries = queries;
+        this.didYouMean = didYouMean;
     }
 
     @Serdeable
@@ -39,7 +41,9 @@ class SearchApiController {
             return CompletableFuture.completedFuture(HttpResponse.badRequest(Map.of("errors",
                 parsed.errors().entrySet().stream().map(e -> new FieldError(e.getKey(), e.getValue())).toList())));
         }
-        return search.searchAsync(parsed.query()).thenApply(result -> result.degraded()
+        return search.searchAsync(parsed.query())
+            .thenCompose(result -> didYouMean.offeredWith(parsed.query(), result, "/api/v1/suppliers/search"))
+            .thenApply(result -> result.degraded()
             ? HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(new Degraded(true, result.message()))
             : HttpResponse.ok(result));
     }

@@ -56,7 +56,8 @@ class SearchController {
         String communeText = request.getParameters().get("communeRecherche");
         SearchQuery query = resolveCommune(parsed.query(), communeText, model);
         model.put("typedText", request.getParameters().get("q"));
-        return search.searchAsync(query).thenApply(result -> page(query, parsed, result, model));
+        return search.searchAsync(query).thenCompose(result -> didYouMean.offeredWith(query, result, "/fournisseurs"))
+            .thenApply(result -> page(query, parsed, result, model));
     }
 
     private ModelAndView<Map<String, Object>> page(SearchQuery query, SearchQueries.Parsed parsed, SearchResult result,
@@ -70,12 +71,6 @@ class SearchController {
         model.put("previousHref", query.page() > 1 ? "/fournisseurs?" + SearchQueries.toQueryString(SearchQueries.atPage(query, query.page() - 1)) : null);
         model.put("nextHref", query.page() < result.totalPages() ? "/fournisseurs?" + SearchQueries.toQueryString(SearchQueries.atPage(query, query.page() + 1)) : null);
         model.put("clearHref", "/fournisseurs");
-        if (result.total() == 0 && !result.degraded()) {
-            didYouMean.correction(query).ifPresent(corrected -> {
-                model.put("didYouMean", corrected.text());
-                model.put("didYouMeanHref", "/fournisseurs?" + SearchQueries.toQueryString(corrected));
-            });
-        }
         model.put("exportQuery", SearchQueries.toQueryString(query));
         return new ModelAndView<>("search/fournisseurs", model);
     }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** Suggestions for the search box (supplier names from the completion field, sector labels): progressive enhancement. */
@@ -38,27 +39,33 @@ class SuggestController {
     record Suggestions(List<String> suggestions) { }
 
     @Get(produces = MediaType.APPLICATION_JSON)
-    Suggestions suggest(@Nullable @QueryValue String q) {
+    CompletableFuture<Suggestions> suggest(@Nullable @QueryValue String q) {
         if (q == null || q.strip().length() < 2 || q.length() > 100) {
-            return new Suggestions(List.of());
+            return CompletableFuture.completedFuture(new Suggestions(List.of()));
         }
         String prefix = q.strip();
-        Set<String> values = new LinkedHashSet<>(names(prefix));
-        String wanted = TextFolding.words(prefix);
-        reference.sectors().stream().filter(s -> TextFolding.words(s.label()).contains(wanted)).limit(5)
-            .forEach(s -> values.add(s.label()));
-        return new Suggestions(new ArrayList<>(values).subList(0, Math.min(10, values.size())));
+        return names(prefix).thenApply(names -> {
+            Set<String> values = new LinkedHashSet<>(names);
+            String wanted = TextFolding.words(prefix);
+            reference.sectors().stream().filter(s -> TextFolding.words(s.label()).contains(wanted)).limit(5)
+                .forEach(s -> values.add(s.label()));
+            return new Suggestions(new ArrayList<>(values).subList(0, Math.min(10, values.size())));
+        });
     }
 
-    private List<String> names(String prefix) {
+    /** Supplier names beginning with the prefix; none without Elasticsearch (suggestions are a comfort, the box still works). */
+    private CompletableFuture<List<String>> names(String prefix) {
+        CompletableFuture<SearchResponse<Void>> response;
         try {
-            SearchResponse<Void> response = client.search(s -> s.index(configuration.alias("suppliers")).size(0)
+            response = client.search(s -> s.index(configuration.alias("suppliers")).size(0)
                 .suggest(sg -> sg.suggesters("names", f -> f.prefix(prefix).completion(c -> c.field("nameSuggest").size(6).skipDuplicates(true)))),
-                Void.class).get(1, TimeUnit.SECONDS);
-            return response.suggest().get("names").stream().flatMap(s -> s.completion().options().stream())
-                .map(CompletionSuggestOption::text).toList();
-        } catch (Exception e) {
-            return List.of(); // suggestions are a comfort: without Elasticsearch the box still works
+                Void.class);
+        } catch (RuntimeException e) {
+            response = CompletableFuture.failedFuture(e);
         }
+        return response.orTimeout(1, TimeUnit.SECONDS)
+            .thenApply(answer -> answer.suggest().get("names").stream().flatMap(s -> s.completion().options().stream())
+                .map(CompletionSuggestOption::text).toList())
+            .exceptionally(e -> List.of());
     }
 }

@@ -69,21 +69,13 @@ public class SupplierDocuments {
         FrenchAnalyzer.Forms description = analyzer.forms(supplier.description());
         return new SupplierDocument(supplier.id(), supplier.slug(), supplier.name(), supplier.tradeName(),
             TextFolding.words(supplier.displayName()), name.stems(), sector.stems(), offer.stems(), description.stems(),
-            name.words(), sector.words(), offer.words(), description.words(), String.join(" ", name.prefixes()),
-            prefixes(sector, offer, description), spelling(name, sector, offer, description), supplier.description(), supplier.offers(), supplier.kind().name(), supplier.kind().family().name(), supplier.ess(),
+            name.words(), sector.words(), offer.words(), description.words(), spelling(name, sector, offer, description),
+            supplier.description(), supplier.offers(), supplier.kind().name(), supplier.kind().family().name(), supplier.ess(),
             supplier.size().name(), supplier.sectors(), groups, labels, verified, supplier.communeCode(),
             commune == null ? supplier.communeCode() : commune.name(), commune == null ? null : commune.intercommunalityCode(),
             commune == null ? "" : commune.departementCode(), commune == null ? "" : commune.regionCode(),
             commune != null && reference.onTerritory(commune), areaCodes(supplier.areas()), supplier.updatedAt().toString(),
             suggestions(supplier));
-    }
-
-    private static String prefixes(FrenchAnalyzer.Forms... texts) {
-        Set<String> prefixes = new LinkedHashSet<>();
-        for (FrenchAnalyzer.Forms text : texts) {
-            prefixes.addAll(text.prefixes());
-        }
-        return String.join(" ", prefixes);
     }
 
     private static String spelling(FrenchAnalyzer.Forms... texts) {

@@ -23,7 +23,13 @@ record SupplierHitSource(
     List<String> sectorGroups,
     List<String> labels,
     String communeName,
+    String departementCode,
     boolean local) {
+
+    /** « Montreuil (93) »: homonyms are many (Montreuil is in six départements). */
+    String communeDisplayName() {
+        return departementCode == null || departementCode.isBlank() ? communeName : communeName + " (" + departementCode + ")";
+    }
 
     /** The _source fields to ask for: this record's components, which are named like the document's fields. */
     static final List<String> FIELDS = Arrays.stream(SupplierHitSource.class.getRecordComponents()).map(c -> c.getName()).toList();

@@ -3,11 +3,15 @@ package fr.vivier.search;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.LongTermsBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.TotalHits;
+import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import fr.vivier.reference.Commune;
 import fr.vivier.reference.ReferenceData;
 import io.micronaut.scheduling.TaskExecutors;
@@ -49,6 +53,10 @@ public class SupplierSearch {
      * many, so the most frequent {@code FEW_SECTORS + 1} tell it enough and every other search reads fewer buckets.
      */
     static final int FEW_SECTORS = 30;
+    private static final String LOCAL = "local";
+    private static final String UNFILTERED = "";
+    private static final String ALL_FILTERS = "facets";
+    private static final String OTHERS_THAN = "facets-but-";
     private static final int ALL_VALUES = 300;
     private static final java.time.Duration TIMEOUT = java.time.Duration.ofMillis(1500);
     private final co.elastic.clients.elasticsearch.ElasticsearchAsyncClient client;
@@ -64,7 +72,6 @@ public class SupplierSearch {
     SupplierSearch(co.elastic.clients.elasticsearch.ElasticsearchAsyncClient client, SearchConfiguration configuration, FrenchAnalyzer analyzer, Highlighter highlighter,
                    ReferenceData reference, SupplierDocuments documents, FacetLabels facetLabels, FullTextQuery fullText,
                    @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
-        this.fullText = fullText;
         this.client = client;
         this.executor = executor;
         this.configuration = configuration;
@@ -73,6 +80,7 @@ public class SupplierSearch {
         this.reference = reference;
         this.documents = documents;
         this.facetLabels = facetLabels;
+        this.fullText = fullText;
     }
 
     /** The search, for callers that wait for it (exports, alert digests). */
@@ -108,7 +116,7 @@ public class SupplierSearch {
             .index(configuration.alias("suppliers"))
             .from(query.from()).size(query.pageSize())
             .source(s -> s.filter(f -> f.includes(SupplierHitSource.FIELDS)))
-            .trackTotalHits(t -> t.enabled(true))
+            .trackTotalHits(t -> t.count(configuration.getMaxCountedHits()))
             .query(q -> q.bool(b -> {
                 if (query.hasText()) {
                     b.must(fullText.build(query.text()));
@@ -116,14 +124,7 @@ public class SupplierSearch {
                 return b.filter(baseFilters);
             }))
             .postFilter(pf -> pf.bool(b -> b.filter(List.copyOf(facetFilters.values()))));
-        for (Map.Entry<String, String> facet : FACET_FIELDS.entrySet()) {
-            List<Query> others = facetFilters.entrySet().stream().filter(e -> !e.getKey().equals(facet.getKey()))
-                .map(Map.Entry::getValue).toList();
-            request.aggregations(facet.getKey(), a -> a.filter(f -> f.bool(b -> b.filter(others)))
-                .aggregations("values", sub -> sub.terms(t -> t.field(facet.getValue()).size(facetSize(query, facet.getKey())))));
-        }
-        request.aggregations("local", a -> a.filter(f -> f.bool(b -> b.filter(List.copyOf(facetFilters.values()))
-            .filter(l -> l.term(t -> t.field("local").value(true))))));
+        aggregateFacets(request, query, facetFilters);
         switch (query.sort()) {
             case NAME -> request.sort(s -> s.field(f -> f.field("sortName").order(SortOrder.Asc)));
             case UPDATED -> request.sort(s -> s.field(f -> f.field("updatedAt").order(SortOrder.Desc)));
@@ -131,6 +132,51 @@ public class SupplierSearch {
                 .sort(s -> s.field(f -> f.field("sortName").order(SortOrder.Asc)));
         }
         return request.build();
+    }
+
+    /**
+     * Multi-select facets: each facet counts its values over the hits filtered by every other facet. Facets that share
+     * the same other filters are counted together, under one filter aggregation, or in the main pass when there is no
+     * other filter: Elasticsearch runs the query again for each filter aggregation, and there were six of them for every
+     * search.
+     */
+    private void aggregateFacets(SearchRequest.Builder request, SearchQuery query, Map<String, Query> facetFilters) {
+        Map<String, Map<String, Aggregation>> groups = new LinkedHashMap<>();
+        for (Map.Entry<String, String> facet : FACET_FIELDS.entrySet()) {
+            groups.computeIfAbsent(group(facet.getKey(), facetFilters), g -> new LinkedHashMap<>()).put(facet.getKey(),
+                Aggregation.of(a -> a.terms(t -> t.field(facet.getValue()).size(facetSize(query, facet.getKey())))));
+        }
+        groups.computeIfAbsent(group(LOCAL, facetFilters), g -> new LinkedHashMap<>()).put(LOCAL, Aggregation.of(a -> a.terms(t -> t.field("local"))));
+        groups.forEach((group, aggregations) -> {
+            if (group.equals(UNFILTERED)) {
+                request.aggregations(aggregations);
+            } else {
+                List<Query> others = facetFilters.entrySet().stream().filter(e -> !e.getKey().equals(narrowedFacet(group)))
+                    .map(Map.Entry::getValue).toList();
+                request.aggregations(group, a -> a.filter(f -> f.bool(b -> b.filter(others))).aggregations(aggregations));
+            }
+        });
+    }
+
+    /** Where a facet's counts are: in the main pass, under the filter of every facet, or under every filter but its own. */
+    private static String group(String facet, Map<String, Query> facetFilters) {
+        boolean narrowed = facetFilters.containsKey(facet);
+        int others = facetFilters.size() - (narrowed ? 1 : 0);
+        if (others == 0) {
+            return UNFILTERED;
+        }
+        return narrowed ? OTHERS_THAN + facet : ALL_FILTERS;
+    }
+
+    private static String narrowedFacet(String group) {
+        return group.startsWith(OTHERS_THAN) ? group.substring(OTHERS_THAN.length()) : null;
+    }
+
+    /** The aggregation holding a facet's counts in the response. */
+    private static Aggregate facetCounts(SearchResponse<?> response, String facet, Map<String, Query> facetFilters) {
+        String group = group(facet, facetFilters);
+        return group.equals(UNFILTERED) ? response.aggregations().get(facet)
+            : response.aggregations().get(group).filter().aggregations().get(facet);
     }
 
     private static int facetSize(SearchQuery query, String facet) {
@@ -168,8 +214,10 @@ public class SupplierSearch {
     }
 
     private SearchResult toResult(SearchQuery query, SearchResponse<SupplierHitSource> response) {
-        long total = response.hits().total() == null ? response.hits().hits().size() : response.hits().total().value();
-        List<String> queryTerms = query.hasText() ? analyzer.terms(query.text()) : List.of();
+        TotalHits counted = response.hits().total();
+        long total = counted == null ? response.hits().hits().size() : counted.value();
+        boolean totalIsLowerBound = counted != null && counted.relation() == TotalHitsRelation.Gte;
+        FullTextQuery.Highlighted queryTerms = query.hasText() ? fullText.highlighted(query.text()) : null;
         List<SearchResult.Hit> hits = new ArrayList<>();
         for (Hit<SupplierHitSource> hit : response.hits().hits()) {
             SupplierHitSource doc = hit.source();
@@ -177,9 +225,10 @@ public class SupplierSearch {
                 hits.add(toHit(doc, query, queryTerms));
             }
         }
+        Map<String, Query> facetFilters = facetFilters(query);
         Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
         for (String facet : FACET_FIELDS.keySet()) {
-            Aggregate values = response.aggregations().get(facet).filter().aggregations().get("values");
+            Aggregate values = facetCounts(response, facet, facetFilters);
             Set<String> selected = Set.copyOf(selectedValues(query, facet));
             List<SearchResult.FacetValue> counts = new ArrayList<>();
             for (StringTermsBucket bucket : values.sterms().buckets().array()) {
@@ -190,9 +239,10 @@ public class SupplierSearch {
                 .forEach(code -> counts.add(new SearchResult.FacetValue(code, facetLabels.label(facet, code), 0, true)));
             facets.put(facet, counts);
         }
-        long local = response.aggregations().get("local").filter().docCount();
+        long local = facetCounts(response, LOCAL, facetFilters).lterms().buckets().array().stream()
+            .filter(bucket -> "true".equals(bucket.keyAsString())).mapToLong(LongTermsBucket::docCount).sum();
         facets.put("local", List.of(new SearchResult.FacetValue("true", "Implanté sur notre territoire", local, query.localOnly())));
-        return new SearchResult(total, query.page(), query.pageSize(), hits, facets, false, null);
+        return new SearchResult(total, totalIsLowerBound, query.page(), query.pageSize(), hits, facets, false, null, null);
     }
 
     private static List<String> selectedValues(SearchQuery query, String facet) {
@@ -207,7 +257,7 @@ public class SupplierSearch {
     }
 
     /** A hit with a highlighted excerpt and the reasons it matched (sector, label, area, text). */
-    private SearchResult.Hit toHit(SupplierHitSource doc, SearchQuery query, List<String> queryTerms) {
+    private SearchResult.Hit toHit(SupplierHitSource doc, SearchQuery query, FullTextQuery.Highlighted queryTerms) {
         List<String> why = new ArrayList<>();
         doc.sectors().stream().filter(query.sectors()::contains).forEach(s -> why.add("Secteur : " + facetLabels.label("sector", s)));
         doc.sectorGroups().stream().filter(query.sectorGroups()::contains).forEach(g -> why.add("Famille : " + facetLabels.label("sectorGroup", g)));
@@ -219,10 +269,10 @@ public class SupplierSearch {
             why.add("Implanté sur notre territoire");
         }
         List<Highlighter.Segment> highlight = List.of();
-        if (!queryTerms.isEmpty()) {
-            AnalysedText matched = firstMatching(doc, queryTerms);
+        if (queryTerms != null && !queryTerms.isEmpty()) {
+            MatchedText matched = firstMatching(doc, queryTerms);
             if (matched != null) {
-                highlight = highlighter.highlight(matched.text(), matched.tokens(), queryTerms, Highlighter.DEFAULT_MAX_CHARS);
+                highlight = highlighter.highlightMatches(matched.text(), matched.matches(), Highlighter.DEFAULT_MAX_CHARS);
                 why.add("Texte : correspond à « " + query.text().strip() + " »");
             }
         }
@@ -230,18 +280,19 @@ public class SupplierSearch {
             highlight = highlighter.highlight(doc.description(), List.of());
         }
         return new SearchResult.Hit(doc.id(), doc.slug(), doc.name(), doc.tradeName(), doc.kind(), doc.family(), doc.size(),
-            doc.communeName(), doc.sectors(), doc.labels(), highlight, why);
+            doc.communeDisplayName(), doc.sectors(), doc.labels(), highlight, why);
     }
 
-    private record AnalysedText(String text, List<FrenchAnalyzer.Token> tokens) { }
+    private record MatchedText(String text, List<FrenchAnalyzer.Token> matches) { }
 
-    /** The first of name, offers and description holding a query term, with its tokens, so that the highlighter does not analyse it again. */
-    private AnalysedText firstMatching(SupplierHitSource doc, List<String> queryTerms) {
+    /** The first of name, offers and description holding a word the query finds, with those words (each text analysed once). */
+    private MatchedText firstMatching(SupplierHitSource doc, FullTextQuery.Highlighted queryTerms) {
         for (String text : List.of(doc.name() + (doc.tradeName() == null ? "" : " — " + doc.tradeName()),
             String.join(" · ", doc.offers()), doc.description())) {
-            List<FrenchAnalyzer.Token> tokens = analyzer.tokens(text);
-            if (tokens.stream().anyMatch(token -> queryTerms.contains(token.term()))) {
-                return new AnalysedText(text, tokens);
+            List<FrenchAnalyzer.Token> matches = analyzer.words(text).stream().filter(queryTerms::matches)
+                .map(word -> new FrenchAnalyzer.Token(word.stem(), word.startOffset(), word.endOffset())).toList();
+            if (!matches.isEmpty()) {
+                return new MatchedText(text, matches);
             }
         }
         return null;

@@ -129,7 +129,9 @@ final class BenchReport {
                 + run.getProperty("fresh.timeouts") + " hors délai de 10 s)", value(run, "fresh.p99"), "%.0f ms", "≤ 2 000 ms",
                 value(run, "fresh.p99") <= 2000 && "0".equals(run.getProperty("fresh.timeouts"))));
         }
-        md.append(String.format(Locale.FRENCH, "%nPire p95 de l'API toutes familles confondues : %.1f ms.%n%n", worstApiP95));
+        md.append(String.format(Locale.FRENCH, "%nPire p95 de l'API toutes familles confondues : %.1f ms.%n", worstApiP95));
+        RelevanceBench.section(md, run);
+        md.append('\n');
     }
 
     /** {@code measure} of target a over target b for one kind of search, e.g. API p95 over Elasticsearch p95. */

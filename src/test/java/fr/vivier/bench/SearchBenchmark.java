@@ -35,13 +35,15 @@ import java.util.regex.Pattern;
  *   measure N       latency and throughput of the query mix: API, HTML page, Elasticsearch direct, PostgreSQL;
  *                   then the delay from a committed change to searchable
  *   bulk-reindex N  time a rebuild through SupplierReindexer inside a running context (no JVM start-up)
+ *   relevance N     recall and precision at ten of the relevance set, and the latency each recall layer adds (RelevanceBench)
  *   report          write scripts/bench/RESULTS.md from the figures of every N
  * </pre>
  * Configuration from the environment: VIVIER_DATABASE_URL/USER/PASSWORD, VIVIER_ELASTICSEARCH_URL,
  * VIVIER_SEARCH_INDEX_PREFIX, BENCH_PORTAL (http://127.0.0.1:18080), BENCH_OUT (figures directory),
- * BENCH_CLIENTS (16), BENCH_PORTAL_WARMUP (10 s before the first scenario), BENCH_WARMUP (3 s before each scenario),
+ * BENCH_CLIENTS (16), BENCH_PORTAL_WARMUP (30 s before the first scenario), BENCH_WARMUP (3 s before each scenario),
  * BENCH_SECONDS (12 s per scenario), BENCH_CHANGES (50), BENCH_TARGETS
- * (api,html,es,pg: what to measure), BENCH_PORTAL_PID (the portal's process, whose CPU time per search is measured).
+ * (api,html,es,pg: what to measure), BENCH_PORTAL_PID (the portal's process, whose CPU time per search is measured),
+ * BENCH_LAYER_SECONDS (4 s per recall layer configuration, query family and round), BENCH_LAYER_ROUNDS (3).
  */
 public final class SearchBenchmark {
     private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
@@ -60,6 +62,7 @@ public final class SearchBenchmark {
             case "load" -> bench.step(Integer.parseInt(args[1]), bench::load);
             case "measure" -> bench.step(Integer.parseInt(args[1]), bench::measure);
             case "bulk-reindex" -> bench.step(Integer.parseInt(args[1]), bench::bulkReindex);
+            case "relevance" -> bench.step(Integer.parseInt(args[1]), bench::relevance);
             case "record" -> bench.step(Integer.parseInt(args[1]), n -> bench.figures.setProperty(args[2], args[3]));
             case "report" -> BenchReport.write(bench.out, Path.of(args.length > 1 ? args[1] : "scripts/bench/RESULTS.md"));
             default -> throw new IllegalArgumentException("étape inconnue : " + args[0]);
@@ -156,11 +159,12 @@ public final class SearchBenchmark {
 
     /**
      * The whole query mix through the portal before anything is measured, so that the first scenario does not pay for
-     * the JIT compiling the search path (BENCH_PORTAL_WARMUP seconds, 10 by default, half API, half page).
+     * the JIT compiling the search path (BENCH_PORTAL_WARMUP seconds, 30 by default, half API, half page: on a busy machine
+     * the compiler needs that long before the portal's CPU per search stops falling).
      */
     private void warmUpPortal(int clients, List<QueryMix.BenchQuery> queries, List<String> targets, List<String> bodies,
                               String searchPath) throws Exception {
-        double seconds = Double.parseDouble(env("BENCH_PORTAL_WARMUP", "10"));
+        double seconds = Double.parseDouble(env("BENCH_PORTAL_WARMUP", "30"));
         List<String> portalTargets = targets.stream().filter(t -> t.equals("api") || t.equals("html")).toList();
         if (seconds <= 0 || portalTargets.isEmpty()) {
             return;
@@ -307,6 +311,18 @@ public final class SearchBenchmark {
             put("bulk.documents", documents.get());
             System.out.printf("  reconstruction (SupplierReindexer, sans démarrage de JVM) : %,d documents en %.1f s%n",
                 documents.get(), seconds);
+        }
+    }
+
+    private void relevance(int n) throws Exception {
+        int clients = Integer.parseInt(env("BENCH_CLIENTS", "16"));
+        LoadRunner runner = new LoadRunner(clients, Double.parseDouble(env("BENCH_WARMUP", "3")),
+            Double.parseDouble(env("BENCH_LAYER_SECONDS", "4")));
+        List<QueryMix.BenchQuery> text = QueryMix.build(new Reference(), 300, 7).stream()
+            .filter(q -> q.kind() == QueryMix.Kind.TEXT).toList();
+        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).start()) {
+            RelevanceBench.measure(context, env("VIVIER_SEARCH_INDEX_PREFIX", "bench-"), text, runner,
+                Integer.parseInt(env("BENCH_LAYER_ROUNDS", "3")), this::put);
         }
     }
 

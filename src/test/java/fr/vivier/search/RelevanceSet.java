@@ -113,14 +113,9 @@ public final class RelevanceSet {
 
     /** The portal's search with these recall layers, on the index PREFIX + suppliers. */
     public static SupplierSearch search(ApplicationContext context, String indexPrefix, RecallLayers layers) {
-        SearchConfiguration configuration = new SearchConfiguration();
-        configuration.setIndexPrefix(indexPrefix);
-        return new SupplierSearch(context.getBean(ElasticsearchAsyncClient.class), configuration, context.getBean(FrenchAnalyzer.class),
-            context.getBean(Highlighter.class), context.getBean(ReferenceData.class),
-            context.getBean(SupplierDocuments.class), context.getBean(FacetLabels.class),
-            new FullTextQuery(context.getBean(FrenchAnalyzer.class), context.getBean(SearchSynonyms.class),
-                context.getBean(SearchBoosts.class), new KnownWords(context.getBean(ElasticsearchAsyncClient.class), configuration), layers),
-            context.getBean(ExecutorService.class, Qualifiers.byName(TaskExecutors.BLOCKING)));
+        SearchConfiguration configuration = configuration(indexPrefix);
+        return searchWith(context, configuration, new FullTextQuery(context.getBean(FrenchAnalyzer.class),
+            context.getBean(SearchSynonyms.class), context.getBean(SearchBoosts.class), knownWords(context, configuration), layers));
     }
 
     /**
@@ -128,40 +123,53 @@ public final class RelevanceSet {
      * only, one cross-field match, the boosts multiplying the whole score.
      */
     public static SupplierSearch searchBeforeRecallLayers(ApplicationContext context, String indexPrefix) {
-        SearchConfiguration configuration = new SearchConfiguration();
-        configuration.setIndexPrefix(indexPrefix);
+        SearchConfiguration configuration = configuration(indexPrefix);
         SearchBoosts boosts = context.getBean(SearchBoosts.class);
         FrenchAnalyzer analyzer = context.getBean(FrenchAnalyzer.class);
         FullTextQuery allWordsRequired = new FullTextQuery(analyzer, context.getBean(SearchSynonyms.class), boosts,
-            new KnownWords(context.getBean(ElasticsearchAsyncClient.class), configuration), RecallLayers.of(false, false, false)) {
+            knownWords(context, configuration), RecallLayers.of(false, false, false)) {
             @Override
             Query build(String text) {
                 String analysed = analyzer.queryForm(text);
-                var match = Query.of(q -> q.multiMatch(m -> m
-                    .query(analysed.isBlank() ? text : analysed)
+                Query match = Query.of(q -> q.multiMatch(m -> m.query(analysed.isBlank() ? text : analysed)
                     .fields("nameTokens^4", "sectorTokens^2", "offerTokens^2", "descriptionTokens")
-                    .type(TextQueryType.CrossFields)
-                    .operator(Operator.And)));
+                    .type(TextQueryType.CrossFields).operator(Operator.And)));
                 return Query.of(q -> q.functionScore(fs -> fs.query(match)
                     .functions(f -> f.filter(fq -> fq.terms(t -> t.field("family").terms(v -> v.value(List.of(
                         FieldValue.of("SIAE"), FieldValue.of("STPA"), FieldValue.of("ESS")))))).weight(boosts.getSocialEconomy()))
                     .functions(f -> f.filter(fq -> fq.term(t -> t.field("local").value(true))).weight(boosts.getLocal()))
-                    .scoreMode(FunctionScoreMode.Multiply)
-                    .boostMode(FunctionBoostMode.Multiply)));
+                    .scoreMode(FunctionScoreMode.Multiply).boostMode(FunctionBoostMode.Multiply)));
             }
         };
-        return new SupplierSearch(context.getBean(ElasticsearchAsyncClient.class), configuration, analyzer,
+        return searchWith(context, configuration, allWordsRequired);
+    }
+
+    /** Which words suppliers of the index PREFIX + suppliers use. */
+    public static KnownWords knownWords(ApplicationContext context, String indexPrefix) {
+        return knownWords(context, configuration(indexPrefix));
+    }
+
+    private static KnownWords knownWords(ApplicationContext context, SearchConfiguration configuration) {
+        return new KnownWords(context.getBean(ElasticsearchAsyncClient.class), configuration);
+    }
+
+    private static SupplierSearch searchWith(ApplicationContext context, SearchConfiguration configuration, FullTextQuery fullText) {
+        return new SupplierSearch(context.getBean(ElasticsearchAsyncClient.class), configuration, context.getBean(FrenchAnalyzer.class),
             context.getBean(Highlighter.class), context.getBean(ReferenceData.class), context.getBean(SupplierDocuments.class),
-            context.getBean(FacetLabels.class), allWordsRequired,
-            context.getBean(ExecutorService.class, Qualifiers.byName(TaskExecutors.BLOCKING)));
+            context.getBean(FacetLabels.class), fullText, context.getBean(ExecutorService.class, Qualifiers.byName(TaskExecutors.BLOCKING)));
+    }
+
+    private static SearchConfiguration configuration(String indexPrefix) {
+        SearchConfiguration configuration = new SearchConfiguration();
+        configuration.setIndexPrefix(indexPrefix);
+        return configuration;
     }
 
     /** The « vouliez-vous dire » of the index PREFIX + suppliers. */
     public static DidYouMean didYouMean(ApplicationContext context, String indexPrefix) {
-        SearchConfiguration configuration = new SearchConfiguration();
-        configuration.setIndexPrefix(indexPrefix);
-        return new DidYouMean(context.getBean(ElasticsearchAsyncClient.class), configuration, context.getBean(FrenchAnalyzer.class),
-            search(context, indexPrefix));
+        return new DidYouMean(context.getBean(ElasticsearchAsyncClient.class), configuration(indexPrefix),
+            context.getBean(FrenchAnalyzer.class), search(context, indexPrefix),
+            context.getBean(ExecutorService.class, Qualifiers.byName(TaskExecutors.BLOCKING)));
     }
 
     public static List<Outcome> run(SupplierSearch search, List<Judgement> judgements) {

@@ -41,6 +41,8 @@ class SupplierSearchTest implements IntegrationTest {
     SupplierSearch search;
     @Inject
     ReferenceData reference;
+    @Inject
+    io.micronaut.context.ApplicationContext context;
 
     private SearchQuery query(String text, List<String> kinds, String commune) {
         return new SearchQuery(text, List.of(), List.of(), List.of(), kinds, List.of(), commune, false, false,
@@ -127,6 +129,51 @@ class SupplierSearchTest implements IntegrationTest {
         assertEquals(1L, kinds.get("COMPANY"), "multi-select: the other values keep their counts");
         assertTrue(siaeOnly.facets().get("kind").stream().anyMatch(v -> v.code().equals("SIAE") && v.selected()));
         assertEquals(2L, siaeOnly.facets().get("sector").get(0).count(), "other facets follow the selection");
+    }
+
+    @Test
+    void withTwoFacetsNarrowedEachCountsOverTheOtherOnlyAndLocalSuppliersAreCountedAmongTheHits() {
+        String word = UniqueWords.next();
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Régie " + word + " un";
+            d.kind = "ACI";
+            d.communeCode = "93010";
+            d.sectors = List.of("espaces-verts-entretien");
+            d.areas = BONDY;
+            d.description = "";
+        });
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Régie " + word + " deux";
+            d.kind = "ACI";
+            d.communeCode = "13001";
+            d.sectors = List.of("proprete-locaux");
+            d.areas = BONDY;
+            d.description = "";
+        });
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Régie " + word + " trois";
+            d.kind = "COMPANY";
+            d.communeCode = "93010";
+            d.sectors = List.of("espaces-verts-entretien");
+            d.areas = BONDY;
+            d.description = "";
+        });
+        awaitHits(word, 3);
+
+        SearchResult result = search.search(new SearchQuery(word, List.of(), List.of("espaces-verts-entretien"), List.of(), List.of("SIAE"),
+            List.of(), null, false, false, SearchQuery.Sort.RELEVANCE, 1, 20));
+
+        assertEquals(1, result.total());
+        assertEquals(Map.of("SIAE", 1L, "COMPANY", 1L), counts(result, "kind"), "kinds among the suppliers of the chosen sector");
+        assertEquals(Map.of("espaces-verts-entretien", 1L, "proprete-locaux", 1L), counts(result, "sector"), "sectors among SIAE");
+        assertEquals(Map.of("TPE", 1L), counts(result, "size"), "other facets among the hits");
+        assertEquals(Map.of("true", 1L), counts(result, "local"), "Bondy is on the territory, Marseille is not");
+        assertEquals(Map.of("true", 2L), counts(search.search(query(word, List.of(), null)), "local"));
+    }
+
+    private static Map<String, Long> counts(SearchResult result, String facet) {
+        return result.facets().get(facet).stream().filter(v -> v.count() > 0)
+            .collect(java.util.stream.Collectors.toMap(SearchResult.FacetValue::code, SearchResult.FacetValue::count));
     }
 
     @Test
@@ -243,6 +290,85 @@ class SupplierSearchTest implements IntegrationTest {
     }
 
     @Test
+    void wordsFoundByTheirBeginningOrASynonymAreHighlightedToo() {
+        String word = UniqueWords.next();
+        Supplier supplier = TestSuppliers.publish(directory, d -> {
+            d.name = "Atelier du canal";
+            d.offers = List.of();
+            d.areas = BONDY;
+            d.description = "Des " + word + "eries pour le ménage des bureaux.";
+        });
+        SearchResult byBeginning = awaitHits(word, 1);
+        assertEquals(List.of(word + "eries"), highlighted(byBeginning.hits().get(0)));
+
+        SearchResult withSynonym = search.search(query(word + " nettoyage", List.of(), null));
+        SearchResult.Hit hit = withSynonym.hits().stream().filter(h -> h.id() == supplier.id()).findFirst().orElseThrow();
+        assertEquals(List.of(word + "eries", "ménage"), highlighted(hit), "« ménage » is a synonym of « nettoyage »");
+    }
+
+    private static List<String> highlighted(SearchResult.Hit hit) {
+        return hit.highlight().stream().filter(Highlighter.Segment::highlighted).map(Highlighter.Segment::text).toList();
+    }
+
+    @Test
+    void eachResultShowsItsCommuneWithItsDepartement() {
+        String word = UniqueWords.next();
+        TestSuppliers.publish(directory, d -> {
+            d.name = "Conserverie " + word;
+            d.communeCode = "93048";
+            d.areas = BONDY;
+        });
+        assertEquals("Montreuil (93)", awaitHits(word, 1).hits().get(0).commune());
+        assertTrue(new WebClient(server.getURI()).get("/fournisseurs?q=" + word).body()
+            .contains("<p class=\"resultat__meta\"><span>Montreuil (93)</span>"));
+        assertTrue(new WebClient(server.getURI()).get("/api/v1/suppliers/search?q=" + word).body()
+            .contains("\"commune\":\"Montreuil (93)\""));
+    }
+
+    @Test
+    void pastTheCountedHitsTheTotalSaysAtLeastThatMany() {
+        String word = UniqueWords.next();
+        for (String name : List.of("un", "deux", "trois")) {
+            TestSuppliers.publish(directory, d -> {
+                d.name = "Blanchisserie " + word + " " + name;
+                d.areas = BONDY;
+            });
+        }
+        SearchResult exact = awaitHits(word, 3);
+        assertFalse(exact.totalIsLowerBound());
+        assertEquals("3 fournisseurs trouvés", exact.totalText());
+
+        SearchResult capped = searchCountingUpTo(2).search(query(word, List.of(), null));
+        assertEquals(2, capped.total());
+        assertTrue(capped.totalIsLowerBound());
+        assertEquals("plus de 2 fournisseurs trouvés", capped.totalText());
+        assertEquals(3, capped.hits().size(), "every hit is still there, only counting stops");
+        assertEquals(3L, capped.facets().get("kind").stream().mapToLong(SearchResult.FacetValue::count).sum(), "facets still count them all");
+
+        HttpResponse<String> api = new WebClient(server.getURI()).get("/api/v1/suppliers/search?q=" + word);
+        assertTrue(api.body().contains("\"total\":3,\"totalIsLowerBound\":false"), api.body());
+        assertTrue(new WebClient(server.getURI()).get("/fournisseurs?q=" + word).body().contains("3 fournisseurs trouvés"));
+    }
+
+    @Test
+    void aTotalOverTenThousandReadsPlusDeDixMille() {
+        SearchResult capped = new SearchResult(10_000, true, 1, 20, List.of(), Map.of(), false, null, null);
+        assertEquals("plus de 10\u202f000 fournisseurs trouvés", capped.totalText());
+        assertEquals("1 fournisseur trouvé", new SearchResult(1, false, 1, 20, List.of(), Map.of(), false, null, null).totalText());
+    }
+
+    /** The portal's search, on the same index, counting hits up to {@code max}. */
+    private SupplierSearch searchCountingUpTo(int max) {
+        SearchConfiguration configuration = new SearchConfiguration();
+        configuration.setIndexPrefix(context.getBean(SearchConfiguration.class).getIndexPrefix());
+        configuration.setMaxCountedHits(max);
+        return new SupplierSearch(context.getBean(co.elastic.clients.elasticsearch.ElasticsearchAsyncClient.class), configuration,
+            context.getBean(FrenchAnalyzer.class), context.getBean(Highlighter.class), reference, context.getBean(SupplierDocuments.class),
+            context.getBean(FacetLabels.class), context.getBean(FullTextQuery.class),
+            context.getBean(java.util.concurrent.ExecutorService.class, io.micronaut.inject.qualifiers.Qualifiers.byName(io.micronaut.scheduling.TaskExecutors.BLOCKING)));
+    }
+
+    @Test
     void emptyListsStayInApiAnswers() {
         WebClient client = new WebClient(server.getURI());
         HttpResponse<String> nothing = client.get("/api/v1/suppliers/search?q=" + UniqueWords.next());
@@ -269,6 +395,12 @@ class SupplierSearchTest implements IntegrationTest {
         assertTrue(page.contains("Aucun fournisseur ne correspond"), "the first letter is wrong: beyond the fuzzy layer");
         assertTrue(page.contains("Vouliez-vous dire <a href=\"/fournisseurs?q=" + word + "&amp;kind=SIAE\">" + word + "</a>"), page);
         assertFalse(browser.get("/fournisseurs?q=" + UniqueWords.next()).body().contains("Vouliez-vous dire"), "no word close enough");
+        HttpResponse<String> api = browser.get("/api/v1/suppliers/search?q=" + typo + "&kind=SIAE");
+        assertEquals(200, api.statusCode());
+        assertTrue(api.body().contains("\"didYouMean\":{\"text\":\"" + word + "\",\"href\":\"/api/v1/suppliers/search?q=" + word + "&kind=SIAE\"}"),
+            api.body());
+        assertFalse(browser.get("/api/v1/suppliers/search?q=" + UniqueWords.next()).body().contains("didYouMean"), "no word close enough");
+        assertFalse(browser.get("/api/v1/suppliers/search?q=" + word).body().contains("didYouMean"), "only when nothing is found");
     }
 
     @Test

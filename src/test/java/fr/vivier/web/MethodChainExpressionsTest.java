@@ -76,9 +76,22 @@ class MethodChainExpressionsTest {
 
     @Test
     void callsWithoutArgumentsOnAVariableDoNotGoThroughOgnl() {
-        fast.process("<p th:text=\"${item.owner().name()}\">o</p><p th:each=\"v : ${items}\" th:text=\"${v.label()}\">l</p>", context());
+        fast.process("""
+            <p th:text="${item.owner().name()}">o</p><a th:each="v : ${items}" th:href="${v.label()}" th:text="${v.label()}"
+              th:attr="aria-current=${v.selected()} ? 'true'" th:classappend="${v.selected()} ? 'actif'" th:if="!${v.tags().isEmpty()}">l</a>""",
+            context());
 
-        assertEquals(1, ognlCalls.get(), "only ${items}, a bare variable, went to OGNL");
+        assertEquals(1, ognlCalls.get(), "only ${items}, a bare variable, went to OGNL (links are evaluated in the restricted mode)");
+    }
+
+    @Test
+    void requestParametersStayOutOfReachWhereThymeleafRestrictsThem() {
+        Context context = context();
+        context.setVariable("param", new Owner("secret"));
+        String template = "<a th:href=\"${param.name()}\">x</a>";
+        assertThrows(TemplateProcessingException.class, () -> ognl.process(template, context));
+
+        assertThrows(TemplateProcessingException.class, () -> fast.process(template, context));
     }
 
     @ParameterizedTest
