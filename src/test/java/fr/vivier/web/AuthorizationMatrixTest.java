@@ -11,6 +11,10 @@ import fr.vivier.buyers.ShortlistService;
 import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.Supplier;
 import fr.vivier.directory.TestSuppliers;
+import fr.vivier.meetings.EventService;
+import fr.vivier.meetings.RegistrationService;
+import fr.vivier.meetings.SupplierRegistrationForm;
+import fr.vivier.meetings.TestEvents;
 import fr.vivier.programming.ProgrammingService;
 import fr.vivier.programming.TestLines;
 import fr.vivier.sourcing.JournalEntryForm;
@@ -38,6 +42,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -266,6 +271,23 @@ class AuthorizationMatrixTest implements IntegrationTest {
             post("/fiches-sourcing/{id}/reponses", ANONYMOUS, SIGN_IN),
             post("/fiches-sourcing/{id}/reponses", OTHER_BUYER, FORBIDDEN),
 
+            // meetings (staff organise; any signed-in buyer registers)
+            get("/agents/rencontres", ANONYMOUS, SIGN_IN),
+            get("/agents/rencontres", BUYER, FORBIDDEN),
+            get("/agents/rencontres/nouvelle", ANONYMOUS, SIGN_IN),
+            get("/agents/rencontres/nouvelle", BUYER, FORBIDDEN),
+            post("/agents/rencontres", ANONYMOUS, SIGN_IN),
+            post("/agents/rencontres", BUYER, FORBIDDEN),
+            get("/agents/rencontres/{id}", ANONYMOUS, SIGN_IN),
+            get("/agents/rencontres/{id}", BUYER, FORBIDDEN),
+            get("/agents/rencontres/{id}/modifier", ANONYMOUS, SIGN_IN),
+            get("/agents/rencontres/{id}/modifier", BUYER, FORBIDDEN),
+            post("/agents/rencontres/{id}/modifier", ANONYMOUS, SIGN_IN),
+            post("/agents/rencontres/{id}/modifier", BUYER, FORBIDDEN),
+            post("/agents/rencontres/{id}/suppression", ANONYMOUS, SIGN_IN),
+            post("/agents/rencontres/{id}/suppression", BUYER, FORBIDDEN),
+            post("/rencontres/{eventId}/inscription-acheteur", ANONYMOUS, SIGN_IN),
+
             // sign-out
             post("/deconnexion", ANONYMOUS, SIGN_IN),
 
@@ -328,6 +350,11 @@ class AuthorizationMatrixTest implements IntegrationTest {
             get("/mon-profil/donnees.json", BUYER, ASK_FOR_A_LINK));
     }
 
+    private static final Map<String, String> MEETING = Map.ofEntries(Map.entry("type", "OPEN_DAY"), Map.entry("titre", "Titre changé"),
+        Map.entry("description", "Portes ouvertes."), Map.entry("date", "2099-06-12"), Map.entry("debut", "09:30"), Map.entry("fin", "12:00"),
+        Map.entry("adresse", "1 rue de la Matrice"), Map.entry("commune", "Bondy"), Map.entry("capacite", "1"),
+        Map.entry("dateLimite", "2099-06-10"), Map.entry("organisateur", "Direction de la matrice"));
+
     private static final Map<String, String> PROGRAMMING_LINE = Map.ofEntries(Map.entry("year", "2027"),
         Map.entry("reference", "MATRICE-{ligne}"), Map.entry("object", "Objet changé"), Map.entry("direction", "Direction des sports"),
         Map.entry("sectors", "espaces-verts-entretien"), Map.entry("estimatedAmount", "10 000"), Map.entry("expectedQuarter", "1"),
@@ -354,6 +381,8 @@ class AuthorizationMatrixTest implements IntegrationTest {
         Map.entry("/agents/import-programmation/confirmation", Map.of("contenu", "x", "empreinte", "y")),
         Map.entry("/agents/programmation/{id}/modifier", PROGRAMMING_LINE),
         Map.entry("/agents/programmation/{id}/statut", Map.of("statut", "ABANDONED")),
+        Map.entry("/agents/rencontres", MEETING),
+        Map.entry("/agents/rencontres/{id}/modifier", MEETING),
         Map.entry("/journal", JOURNAL_ENTRY),
         Map.entry("/journal/{id}/modifier", JOURNAL_ENTRY),
         Map.entry("/journal/consultations", Map.of("liste", "{liste}", "fournisseur", "{publie}", "date", "2026-01-05", "canal", "EMAIL",
@@ -385,6 +414,12 @@ class AuthorizationMatrixTest implements IntegrationTest {
     JournalService journal;
     @Inject
     SourcingJournal sourcingJournal;
+    @Inject
+    EventService events;
+    @Inject
+    Clock clock;
+    @Inject
+    RegistrationService registrations;
 
     private final Map<Who, WebClient> clients = new EnumMap<>(Who.class);
     /** What {id} stands for under each controller path. */
@@ -403,6 +438,7 @@ class AuthorizationMatrixTest implements IntegrationTest {
     private long lineId;
     private long entryId;
     private JournalService.Viewer staffViewer;
+    private long eventId;
 
     @BeforeAll
     void signInOncePerRoleAndCreateTheFixtures() {
@@ -477,6 +513,13 @@ class AuthorizationMatrixTest implements IntegrationTest {
         values.put("{liste}", String.valueOf(shortlistId));
         values.put("{acheteur}", String.valueOf(ownerId));
         values.put("{ligne}", String.valueOf(lineId));
+        // an event of a few places, one taken
+        eventId = TestEvents.create(events, clock, draft -> draft.capacity = 3).id();
+        assertTrue(registrations.registerSupplier(eventId, new SupplierRegistrationForm(Sirets.next(), "Atelier de la matrice",
+            "Camille Martin", "matrice-" + UUID.randomUUID().toString().substring(0, 8) + "@test.vivier.example", null))
+            instanceof RegistrationService.Outcome.Registered);
+        idsByPrefix.put("/agents/rencontres/", String.valueOf(eventId));
+        values.put("{eventId}", String.valueOf(eventId));
         idsByPrefix.put("/agents/fiches/", String.valueOf(supplierId));
         idsByPrefix.put("/agents/demandes-recontact/", String.valueOf(recontactId));
         idsByPrefix.put("/admin/comptes/", String.valueOf(targetAccountId));
@@ -629,7 +672,9 @@ class AuthorizationMatrixTest implements IntegrationTest {
             programming.staffList(2027, null, null, TestLines.staff(), 0, 1).total(),
             journal.readable(entryId, staffViewer).orElseThrow().entry(),
             sourcingJournal.contacts(SourcingJournal.Period.year(2026), "Direction des sports"),
-            sourcingJournal.contacts(SourcingJournal.Period.year(2026), MATRIX_DIRECTION));
+            sourcingJournal.contacts(SourcingJournal.Period.year(2026), MATRIX_DIRECTION),
+            events.find(eventId).map(event -> event.title() + event.capacity()).orElse("supprimé"),
+            events.registrations(eventId).stream().map(r -> r.status().name()).toList());
     }
 
     /** A multipart upload like the import page's form: the token as the {@code _csrf} part, the file as {@code fichier}. */

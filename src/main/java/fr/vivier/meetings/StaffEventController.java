@@ -1,0 +1,181 @@
+package fr.vivier.meetings;
+
+import fr.vivier.directory.StructureKind;
+import fr.vivier.programming.Editor;
+import fr.vivier.reference.Commune;
+import fr.vivier.reference.ReferenceData;
+import fr.vivier.reference.Sector;
+import fr.vivier.web.CurrentUser;
+import fr.vivier.web.FormErrors;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Staff organise events: the list with registrations and attendance, the event form, an event's registrations. */
+@Controller(StaffEventController.PATH)
+@Secured({"STAFF", "ADMIN"})
+class StaffEventController {
+    static final String PATH = "/agents/rencontres";
+    static final String FORM_VIEW = "meetings/agents-rencontre-formulaire";
+
+    private final EventService events;
+    private final RegistrationService registrations;
+    private final EventCalendar calendar;
+    private final ReferenceData reference;
+
+    StaffEventController(EventService events, RegistrationService registrations, EventCalendar calendar,
+                         ReferenceData reference) {
+        this.events = events;
+        this.registrations = registrations;
+        this.calendar = calendar;
+        this.reference = reference;
+    }
+
+    record SectorGroupOptions(String label, List<Sector> sectors) { }
+
+    @Get
+    ModelAndView<Map<String, Object>> list(@Nullable @QueryValue String page, @Nullable @QueryValue String succes) {
+        EventService.EventPage events = this.events.staffList(EventService.id(page).map(Long::intValue).orElse(0));
+        Map<String, Object> model = new HashMap<>();
+        model.put("events", events.events().stream().map(EventRow::of).toList());
+        model.put("page", events.page());
+        model.put("totalPages", events.totalPages());
+        model.put("previousPage", events.page() > 0 ? PATH + "?page=" + (events.page() - 1) : null);
+        model.put("nextPage", events.page() + 1 < events.totalPages() ? PATH + "?page=" + (events.page() + 1) : null);
+        if ("supprime".equals(succes)) {
+            model.put("success", "L’événement est supprimé.");
+        }
+        return new ModelAndView<>("meetings/agents-rencontres", model);
+    }
+
+    /** A line of the staff list: the event and its figures. */
+    record EventRow(MeetingEvent event, int confirmed, int waiting, int capacity, @Nullable Integer attendanceRate, int absent) {
+        static EventRow of(MeetingRepository.EventCounts counts) {
+            int taken = counts.present() + counts.absent();
+            Integer rate = taken == 0 ? null : Math.round(100f * counts.present() / taken);
+            return new EventRow(counts.event(), counts.confirmed(), counts.waiting(), counts.event().capacity(), rate, counts.absent());
+        }
+    }
+
+    @Get("/nouvelle")
+    ModelAndView<Map<String, Object>> newEvent(Authentication authentication) {
+        return formView(events.blank(CurrentUser.of(authentication).displayName()), Map.of(), List.of(), null, authentication);
+    }
+
+    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> create(@Valid @Body EventForm form, Authentication authentication) {
+        EventService.Saved saved = events.create(form, CurrentUser.of(authentication).accountId());
+        if (saved instanceof EventService.Saved.Invalid invalid) {
+            return HttpResponse.unprocessableEntity().body(formView(form, invalid.errors(), invalid.communeCandidates(), null, authentication));
+        }
+        return HttpResponse.seeOther(URI.create(PATH + "/" + ((EventService.Saved.Done) saved).event().id() + "?succes=cree"));
+    }
+
+    @Get("/{id}")
+    ModelAndView<Map<String, Object>> show(@PathVariable long id, @Nullable @QueryValue String succes, @Nullable @QueryValue String message) {
+        MeetingEvent event = event(id);
+        Map<String, Object> model = detail(event);
+        if ("cree".equals(succes)) {
+            model.put("success", "L’événement est créé. Sa page publique : " + PublicEventController.eventPath(id));
+        } else if ("modifie".equals(succes)) {
+            model.put("success", "L’événement est modifié.");
+        }
+        return new ModelAndView<>("meetings/agents-rencontre", model);
+    }
+
+    @Get("/{id}/modifier")
+    ModelAndView<Map<String, Object>> editForm(@PathVariable long id, Authentication authentication) {
+        return formView(events.formOf(event(id)), Map.of(), List.of(), id, authentication);
+    }
+
+    @Post(value = "/{id}/modifier", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> edit(@PathVariable long id, @Valid @Body EventForm form, Authentication authentication) {
+        event(id);
+        EventService.Saved saved = events.update(id, form);
+        if (saved instanceof EventService.Saved.Invalid invalid) {
+            return HttpResponse.unprocessableEntity().body(formView(form, invalid.errors(), invalid.communeCandidates(), id, authentication));
+        }
+        return HttpResponse.seeOther(URI.create(PATH + "/" + id + "?succes=modifie"));
+    }
+
+    @Post(value = "/{id}/suppression", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> delete(@PathVariable long id) {
+        event(id);
+        return events.delete(id).<HttpResponse<?>>map(refusal -> {
+            MeetingEvent event = event(id);
+            Map<String, Object> model = detail(event);
+            model.put("message", refusal);
+            return HttpResponse.unprocessableEntity().body(new ModelAndView<>("meetings/agents-rencontre", model));
+        }).orElseGet(() -> HttpResponse.seeOther(URI.create(PATH + "?succes=supprime")));
+    }
+
+    /** A field longer than allowed: the form again with that message and the others the rules give, input kept. */
+    @Error(exception = ConstraintViolationException.class)
+    HttpResponse<?> invalid(HttpRequest<?> request, ConstraintViolationException exception) {
+        Authentication authentication = request.getUserPrincipal(Authentication.class).orElseThrow();
+        EventForm form = request.getBody(EventForm.class).orElse(EventForm.empty());
+        Long id = request.getPath().endsWith("/modifier") ? EventService.id(request.getPath().split("/")[3]).orElse(null) : null;
+        MeetingEvent existing = id == null ? null : event(id);
+        Map<String, String> errors = new LinkedHashMap<>(FormErrors.of(exception));
+        events.problems(form, existing).forEach(errors::putIfAbsent);
+        return HttpResponse.unprocessableEntity().body(formView(form, errors, List.of(), id, authentication));
+    }
+
+    private ModelAndView<Map<String, Object>> formView(EventForm form, Map<String, String> errors, List<Commune> candidates, @Nullable Long id,
+                                                       Authentication authentication) {
+        CurrentUser user = CurrentUser.of(authentication);
+        Map<String, Object> model = new HashMap<>();
+        model.put("form", form);
+        model.put("errors", errors);
+        model.put("communeCandidates", candidates);
+        model.put("eventId", id);
+        model.put("action", id == null ? PATH : PATH + "/" + id + "/modifier");
+        model.put("kinds", EventKind.values());
+        model.put("families", StructureKind.Family.values());
+        model.put("sectorGroups", reference.sectorGroups().stream().map(group -> new SectorGroupOptions(group.label(),
+            reference.sectorsByGroup().getOrDefault(group.code(), List.of()))).toList());
+        model.put("lineChoices", events.lineChoices(new Editor(user.accountId(), user.displayName(), true, null)));
+        return new ModelAndView<>(FORM_VIEW, model);
+    }
+
+    private Map<String, Object> detail(MeetingEvent event) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("event", event);
+        model.put("counts", events.counts(event));
+        model.put("place", calendar.place(event));
+        model.put("registrations", events.registrations(event.id()));
+        model.put("lines", events.lines(event.programmingLineIds()));
+        model.put("sectors", event.audienceSectors().stream().map(this::sectorLabel).toList());
+        model.put("kinds", event.audienceKinds().stream().map(kind -> StructureKind.Family.valueOf(kind).label()).toList());
+        return model;
+    }
+
+    private String sectorLabel(String code) {
+        return reference.sectors().stream().filter(sector -> sector.code().equals(code)).map(Sector::label).findFirst().orElse(code);
+    }
+
+    private MeetingEvent event(long id) {
+        return events.find(id).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "Événement introuvable."));
+    }
+}
