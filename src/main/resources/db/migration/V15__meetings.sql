@@ -56,3 +56,12 @@ CREATE TABLE meeting_registration (
 CREATE UNIQUE INDEX meeting_registration_siret_once ON meeting_registration (event_id, siret) WHERE status <> 'CANCELLED' AND siret IS NOT NULL;
 CREATE UNIQUE INDEX meeting_registration_account_once ON meeting_registration (event_id, account_id) WHERE status <> 'CANCELLED' AND account_id IS NOT NULL;
 CREATE INDEX meeting_registration_event_idx ON meeting_registration (event_id, status, registered_at);
+
+-- Invitations mailed to suppliers of a segment: each structure once per event.
+CREATE TABLE meeting_invitation (
+    event_id    BIGINT      NOT NULL REFERENCES meeting_event (id) ON DELETE CASCADE,
+    supplier_id BIGINT      NOT NULL,
+    sent_at     TIMESTAMPTZ NOT NULL,
+    sent_by     BIGINT      NOT NULL,
+    PRIMARY KEY (event_id, supplier_id)
+);

@@ -265,6 +265,28 @@ class MeetingRepository {
         });
     }
 
+    /** Records an invitation; false when the structure was already invited to the event. */
+    boolean recordInvitation(long eventId, long supplierId, long sentBy, Instant at) {
+        return jdbc.prepareStatement("INSERT INTO meeting_invitation (event_id, supplier_id, sent_at, sent_by) VALUES (?, ?, ?, ?) "
+            + "ON CONFLICT DO NOTHING", statement -> {
+                statement.setLong(1, eventId);
+                statement.setLong(2, supplierId);
+                statement.setTimestamp(3, Timestamp.from(at));
+                statement.setLong(4, sentBy);
+                return statement.executeUpdate() == 1;
+            });
+    }
+
+    int countInvitations(long eventId) {
+        return jdbc.prepareStatement("SELECT count(*) FROM meeting_invitation WHERE event_id = ?", statement -> {
+            statement.setLong(1, eventId);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        });
+    }
+
     private static String prefixed(String alias) {
         return Arrays.stream(REGISTRATION_COLUMNS.split(", ")).map(column -> alias + "." + column).reduce((a, b) -> a + ", " + b).orElseThrow();
     }

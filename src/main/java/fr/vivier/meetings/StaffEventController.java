@@ -43,9 +43,11 @@ class StaffEventController {
     private final RegistrationService registrations;
     private final EventCalendar calendar;
     private final ReferenceData reference;
+    private final InvitationService invitations;
 
     StaffEventController(EventService events, RegistrationService registrations, EventCalendar calendar,
-                         ReferenceData reference) {
+                         ReferenceData reference, InvitationService invitations) {
+        this.invitations = invitations;
         this.events = events;
         this.registrations = registrations;
         this.calendar = calendar;
@@ -93,13 +95,17 @@ class StaffEventController {
     }
 
     @Get("/{id}")
-    ModelAndView<Map<String, Object>> show(@PathVariable long id, @Nullable @QueryValue String succes, @Nullable @QueryValue String message) {
+    ModelAndView<Map<String, Object>> show(@PathVariable long id, @Nullable @QueryValue String succes, @Nullable @QueryValue String envoyees,
+                                           @Nullable @QueryValue String sansConsentement, @Nullable @QueryValue String deja) {
         MeetingEvent event = event(id);
         Map<String, Object> model = detail(event);
         if ("cree".equals(succes)) {
             model.put("success", "L’événement est créé. Sa page publique : " + PublicEventController.eventPath(id));
         } else if ("modifie".equals(succes)) {
             model.put("success", "L’événement est modifié.");
+        } else if ("invitations".equals(succes)) {
+            model.put("success", "Invitations : " + number(envoyees) + " envoyée(s) ; " + number(sansConsentement)
+                + " structure(s) sans consentement au contact laissée(s) de côté ; " + number(deja) + " déjà invitée(s).");
         }
         return new ModelAndView<>("meetings/agents-rencontre", model);
     }
@@ -130,10 +136,56 @@ class StaffEventController {
         }).orElseGet(() -> HttpResponse.seeOther(URI.create(PATH + "?succes=supprime")));
     }
 
+    @Get("/{id}/invitations")
+    ModelAndView<Map<String, Object>> invitationForm(@PathVariable long id) {
+        MeetingEvent event = event(id);
+        InvitationForm form = invitations.formOf(event);
+        return invitationView(event, form, Map.of());
+    }
+
+    @Post(value = "/{id}/invitations", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> invite(@PathVariable long id, @Valid @Body InvitationForm form, Authentication authentication) {
+        MeetingEvent event = event(id);
+        InvitationService.Segment segment = invitations.segment(form);
+        if (segment instanceof InvitationService.Segment.Invalid invalid) {
+            return HttpResponse.unprocessableEntity().body(invitationView(event, form, invalid.errors()));
+        }
+        return invitations.send(event, (InvitationService.Segment.Valid) segment, CurrentUser.of(authentication).accountId())
+            .<HttpResponse<?>>map(sent -> HttpResponse.seeOther(URI.create(PATH + "/" + id + "?succes=invitations&envoyees=" + sent.mailed()
+                + "&sansConsentement=" + sent.withoutConsent() + "&deja=" + sent.alreadyInvited())))
+            .orElseGet(() -> HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(invitationView(event, form,
+                Map.of("secteurs", "La recherche des fournisseurs est momentanément indisponible : aucune invitation n’est partie. "
+                    + "Réessayez dans quelques minutes."))));
+    }
+
+    private ModelAndView<Map<String, Object>> invitationView(MeetingEvent event, InvitationForm form, Map<String, String> errors) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("event", event);
+        model.put("form", form);
+        model.put("errors", errors);
+        model.put("families", StructureKind.Family.values());
+        model.put("sectorGroups", sectorGroups());
+        model.put("alreadyInvited", invitations.invited(event.id()));
+        InvitationService.Segment segment = invitations.segment(form);
+        model.put("matching", segment instanceof InvitationService.Segment.Valid valid ? invitations.count(valid).orElse(null) : null);
+        return new ModelAndView<>("meetings/agents-rencontre-invitations", model);
+    }
+
+    private List<SectorGroupOptions> sectorGroups() {
+        return reference.sectorGroups().stream().map(group -> new SectorGroupOptions(group.label(),
+            reference.sectorsByGroup().getOrDefault(group.code(), List.of()))).toList();
+    }
+
     /** A field longer than allowed: the form again with that message and the others the rules give, input kept. */
     @Error(exception = ConstraintViolationException.class)
     HttpResponse<?> invalid(HttpRequest<?> request, ConstraintViolationException exception) {
         Authentication authentication = request.getUserPrincipal(Authentication.class).orElseThrow();
+        if (request.getPath().endsWith("/invitations")) {
+            MeetingEvent event = EventService.id(request.getPath().split("/")[3]).flatMap(events::find)
+                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "Événement introuvable."));
+            InvitationForm form = request.getBody(InvitationForm.class).orElse(new InvitationForm(null, null, null));
+            return HttpResponse.unprocessableEntity().body(invitationView(event, form, FormErrors.of(exception)));
+        }
         EventForm form = request.getBody(EventForm.class).orElse(EventForm.empty());
         Long id = request.getPath().endsWith("/modifier") ? EventService.id(request.getPath().split("/")[3]).orElse(null) : null;
         MeetingEvent existing = id == null ? null : event(id);
@@ -153,10 +205,13 @@ class StaffEventController {
         model.put("action", id == null ? PATH : PATH + "/" + id + "/modifier");
         model.put("kinds", EventKind.values());
         model.put("families", StructureKind.Family.values());
-        model.put("sectorGroups", reference.sectorGroups().stream().map(group -> new SectorGroupOptions(group.label(),
-            reference.sectorsByGroup().getOrDefault(group.code(), List.of()))).toList());
+        model.put("sectorGroups", sectorGroups());
         model.put("lineChoices", events.lineChoices(new Editor(user.accountId(), user.displayName(), true, null)));
         return new ModelAndView<>(FORM_VIEW, model);
+    }
+
+    private static long number(@Nullable String value) {
+        return EventService.id(value).orElse(0L);
     }
 
     private Map<String, Object> detail(MeetingEvent event) {
@@ -168,6 +223,7 @@ class StaffEventController {
         model.put("lines", events.lines(event.programmingLineIds()));
         model.put("sectors", event.audienceSectors().stream().map(this::sectorLabel).toList());
         model.put("kinds", event.audienceKinds().stream().map(kind -> StructureKind.Family.valueOf(kind).label()).toList());
+        model.put("invited", invitations.invited(event.id()));
         return model;
     }
 

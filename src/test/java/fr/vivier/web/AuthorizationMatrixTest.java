@@ -12,6 +12,7 @@ import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.Supplier;
 import fr.vivier.directory.TestSuppliers;
 import fr.vivier.meetings.EventService;
+import fr.vivier.meetings.InvitationService;
 import fr.vivier.meetings.RegistrationService;
 import fr.vivier.meetings.SupplierRegistrationForm;
 import fr.vivier.meetings.TestEvents;
@@ -286,6 +287,10 @@ class AuthorizationMatrixTest implements IntegrationTest {
             post("/agents/rencontres/{id}/modifier", BUYER, FORBIDDEN),
             post("/agents/rencontres/{id}/suppression", ANONYMOUS, SIGN_IN),
             post("/agents/rencontres/{id}/suppression", BUYER, FORBIDDEN),
+            get("/agents/rencontres/{id}/invitations", ANONYMOUS, SIGN_IN),
+            get("/agents/rencontres/{id}/invitations", BUYER, FORBIDDEN),
+            post("/agents/rencontres/{id}/invitations", ANONYMOUS, SIGN_IN),
+            post("/agents/rencontres/{id}/invitations", BUYER, FORBIDDEN),
             post("/rencontres/{eventId}/inscription-acheteur", ANONYMOUS, SIGN_IN),
 
             // sign-out
@@ -383,6 +388,7 @@ class AuthorizationMatrixTest implements IntegrationTest {
         Map.entry("/agents/programmation/{id}/statut", Map.of("statut", "ABANDONED")),
         Map.entry("/agents/rencontres", MEETING),
         Map.entry("/agents/rencontres/{id}/modifier", MEETING),
+        Map.entry("/agents/rencontres/{id}/invitations", Map.of("secteurs", "espaces-verts-entretien")),
         Map.entry("/journal", JOURNAL_ENTRY),
         Map.entry("/journal/{id}/modifier", JOURNAL_ENTRY),
         Map.entry("/journal/consultations", Map.of("liste", "{liste}", "fournisseur", "{publie}", "date", "2026-01-05", "canal", "EMAIL",
@@ -420,6 +426,8 @@ class AuthorizationMatrixTest implements IntegrationTest {
     Clock clock;
     @Inject
     RegistrationService registrations;
+    @Inject
+    InvitationService invitations;
 
     private final Map<Who, WebClient> clients = new EnumMap<>(Who.class);
     /** What {id} stands for under each controller path. */
@@ -674,7 +682,8 @@ class AuthorizationMatrixTest implements IntegrationTest {
             sourcingJournal.contacts(SourcingJournal.Period.year(2026), "Direction des sports"),
             sourcingJournal.contacts(SourcingJournal.Period.year(2026), MATRIX_DIRECTION),
             events.find(eventId).map(event -> event.title() + event.capacity()).orElse("supprimé"),
-            events.registrations(eventId).stream().map(r -> r.status().name()).toList());
+            events.registrations(eventId).stream().map(r -> r.status().name()).toList(),
+            invitations.invited(eventId));
     }
 
     /** A multipart upload like the import page's form: the token as the {@code _csrf} part, the file as {@code fichier}. */
