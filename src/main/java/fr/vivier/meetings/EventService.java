@@ -75,6 +75,12 @@ public class EventService {
         return new EventPage(repository.eventsWithCounts(shown * PAGE_SIZE, PAGE_SIZE), total, shown);
     }
 
+    /** Every event with its counts, the most recent first (exports: a few hundred events a year). */
+    @Transactional(readOnly = true)
+    List<MeetingRepository.EventCounts> all() {
+        return repository.eventsWithCounts(0, 100_000);
+    }
+
     @Transactional(readOnly = true)
     MeetingRepository.EventCounts counts(MeetingEvent event) {
         return repository.counts(event);

@@ -194,6 +194,58 @@ public class RegistrationService {
         return Optional.empty();
     }
 
+    /** Marks a confirmed registration of the event present or absent; the refusal message otherwise. */
+    @Transactional
+    public Optional<String> markAttendance(long eventId, AttendanceForm form) {
+        Optional<Registration> registration = EventService.id(form.inscription()).flatMap(repository::findRegistration)
+            .filter(r -> r.eventId() == eventId && r.status() == RegistrationStatus.CONFIRMED);
+        if (registration.isEmpty()) {
+            return Optional.of("Cette personne n’est pas inscrite à cet événement.");
+        }
+        Attendance attendance;
+        try {
+            attendance = Attendance.valueOf(form.presence() == null ? "" : form.presence());
+        } catch (IllegalArgumentException e) {
+            return Optional.of("Choisissez « présent » ou « absent ».");
+        }
+        repository.setAttendance(registration.get().id(), attendance, registration.get().lateArrival());
+        return Optional.empty();
+    }
+
+    /** Someone who came without registering: added present, beyond the capacity (they are in the room). */
+    @Transactional
+    public Outcome addLateArrival(long eventId, LateArrivalForm form) {
+        repository.lockEvent(eventId).orElseThrow();
+        Map<String, String> errors = new LinkedHashMap<>();
+        Siret.problemWith(form.siret()).ifPresent(problem -> errors.put("siret", problem));
+        String siret = errors.containsKey("siret") ? null : Siret.parse(form.siret()).orElseThrow().value();
+        Optional<SupplierSummary> registered = siret == null ? Optional.empty() : bySiret(siret);
+        String organisation = registered.map(SupplierSummary::displayName).orElse(EventService.blankToNull(form.structure()));
+        if (organisation == null && siret != null) {
+            errors.put("structure", "Indiquez le nom de la structure.");
+        }
+        String name = EventService.blankToNull(form.nom());
+        if (name == null) {
+            errors.put("nom", "Indiquez le nom de la personne arrivée.");
+        }
+        String email = EventService.blankToNull(form.courriel());
+        if (email != null && !email.matches(EMAIL)) {
+            errors.put("courriel", "Adresse électronique invalide : par exemple prenom.nom@structure.fr.");
+        }
+        if (siret != null && repository.active(eventId, siret, null).isPresent()) {
+            errors.put("siret", "Cette structure est déjà inscrite : marquez-la présente dans la liste.");
+        }
+        if (!errors.isEmpty()) {
+            return new Outcome.Invalid(errors);
+        }
+        Registration saved = repository.insertRegistration(new Registration(null, eventId, Participant.SUPPLIER,
+            registered.map(SupplierSummary::id).orElse(null), siret, null, organisation, name, email == null ? "" : email,
+            RegistrationStatus.CONFIRMED, clock.instant(), null, clock.instant(), Attendance.PRESENT, true));
+        repository.setAttendance(saved.id(), Attendance.PRESENT, true);
+        repository.markReminded(saved.id(), clock.instant());
+        return new Outcome.Registered(saved);
+    }
+
     /** Cancels a registration; a seat freed goes to the first of the waiting list, who is told by mail. */
     @Transactional
     public Optional<String> cancel(long registrationId) {

@@ -1,5 +1,6 @@
 package fr.vivier.meetings;
 
+import fr.vivier.buyers.SpreadsheetFiles;
 import fr.vivier.directory.StructureKind;
 import fr.vivier.programming.Editor;
 import fr.vivier.reference.Commune;
@@ -27,6 +28,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,10 +46,12 @@ class StaffEventController {
     private final EventCalendar calendar;
     private final ReferenceData reference;
     private final InvitationService invitations;
+    private final Clock clock;
 
     StaffEventController(EventService events, RegistrationService registrations, EventCalendar calendar,
-                         ReferenceData reference, InvitationService invitations) {
+                         ReferenceData reference, InvitationService invitations, Clock clock) {
         this.invitations = invitations;
+        this.clock = clock;
         this.events = events;
         this.registrations = registrations;
         this.calendar = calendar;
@@ -72,12 +76,71 @@ class StaffEventController {
     }
 
     /** A line of the staff list: the event and its figures. */
-    record EventRow(MeetingEvent event, int confirmed, int waiting, int capacity, @Nullable Integer attendanceRate, int absent) {
+    record EventRow(MeetingEvent event, int confirmed, int waiting, int capacity, @Nullable Integer attendanceRate, int present, int absent) {
         static EventRow of(MeetingRepository.EventCounts counts) {
             int taken = counts.present() + counts.absent();
             Integer rate = taken == 0 ? null : Math.round(100f * counts.present() / taken);
-            return new EventRow(counts.event(), counts.confirmed(), counts.waiting(), counts.event().capacity(), rate, counts.absent());
+            return new EventRow(counts.event(), counts.confirmed(), counts.waiting(), counts.event().capacity(), rate, counts.present(),
+                counts.absent());
         }
+    }
+
+    static final List<String> EXPORT_HEADERS = List.of("Date", "Événement", "Type", "Places", "Inscrits", "Liste d’attente", "Présents",
+        "Absents", "Taux de présence (%)");
+
+    @Get("/export.csv")
+    HttpResponse<?> csv() {
+        return SpreadsheetFiles.download(SpreadsheetFiles.csv(EXPORT_HEADERS, exportRows()), SpreadsheetFiles.CSV_TYPE, "rencontres", "csv", clock);
+    }
+
+    @Get("/export.xlsx")
+    HttpResponse<?> xlsx() {
+        return SpreadsheetFiles.download(SpreadsheetFiles.xlsx("Rencontres", EXPORT_HEADERS, exportRows()), SpreadsheetFiles.XLSX_TYPE,
+            "rencontres", "xlsx", clock);
+    }
+
+    private List<List<String>> exportRows() {
+        return events.all().stream().map(EventRow::of).map(row -> List.of(row.event().day().toString(), row.event().title(),
+            row.event().kind().label(), String.valueOf(row.capacity()), String.valueOf(row.confirmed()), String.valueOf(row.waiting()),
+            String.valueOf(row.present()), String.valueOf(row.absent()), row.attendanceRate() == null ? "" : String.valueOf(row.attendanceRate())))
+            .toList();
+    }
+
+    /** The attendance sheet, for a tablet at the door: one big button per person and state, late arrivals added below. */
+    @Get("/{id}/presence")
+    ModelAndView<Map<String, Object>> attendance(@PathVariable long id) {
+        return attendanceView(event(id), Map.of(), new LateArrivalForm(null, null, null, null), null);
+    }
+
+    @Post(value = "/{id}/presence", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> markAttendance(@PathVariable long id, @Valid @Body AttendanceForm form) {
+        MeetingEvent event = event(id);
+        return registrations.markAttendance(id, form).<HttpResponse<?>>map(refusal -> HttpResponse.unprocessableEntity()
+                .body(attendanceView(event, Map.of(), new LateArrivalForm(null, null, null, null), refusal)))
+            .orElseGet(() -> HttpResponse.seeOther(URI.create(PATH + "/" + id + "/presence#inscription-" + form.inscription())));
+    }
+
+    @Post(value = "/{id}/arrivees", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> addLateArrival(@PathVariable long id, @Valid @Body LateArrivalForm form) {
+        MeetingEvent event = event(id);
+        RegistrationService.Outcome outcome = registrations.addLateArrival(id, form);
+        if (outcome instanceof RegistrationService.Outcome.Invalid invalid) {
+            return HttpResponse.unprocessableEntity().body(attendanceView(event, invalid.errors(), form, null));
+        }
+        return HttpResponse.seeOther(URI.create(PATH + "/" + id + "/presence"));
+    }
+
+    private ModelAndView<Map<String, Object>> attendanceView(MeetingEvent event, Map<String, String> errors, LateArrivalForm lateArrival,
+                                                             @Nullable String message) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("event", event);
+        model.put("counts", events.counts(event));
+        model.put("registrations", events.registrations(event.id()).stream()
+            .filter(registration -> registration.status() == RegistrationStatus.CONFIRMED).toList());
+        model.put("errors", errors);
+        model.put("form", lateArrival);
+        model.put("message", message);
+        return new ModelAndView<>("meetings/agents-rencontre-presence", model);
     }
 
     @Get("/nouvelle")
@@ -180,6 +243,13 @@ class StaffEventController {
     @Error(exception = ConstraintViolationException.class)
     HttpResponse<?> invalid(HttpRequest<?> request, ConstraintViolationException exception) {
         Authentication authentication = request.getUserPrincipal(Authentication.class).orElseThrow();
+        if (request.getPath().endsWith("/presence") || request.getPath().endsWith("/arrivees")) {
+            MeetingEvent event = EventService.id(request.getPath().split("/")[3]).flatMap(events::find)
+                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "Événement introuvable."));
+            LateArrivalForm form = request.getPath().endsWith("/arrivees")
+                ? request.getBody(LateArrivalForm.class).orElse(new LateArrivalForm(null, null, null, null)) : new LateArrivalForm(null, null, null, null);
+            return HttpResponse.unprocessableEntity().body(attendanceView(event, FormErrors.of(exception), form, null));
+        }
         if (request.getPath().endsWith("/invitations")) {
             MeetingEvent event = EventService.id(request.getPath().split("/")[3]).flatMap(events::find)
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "Événement introuvable."));

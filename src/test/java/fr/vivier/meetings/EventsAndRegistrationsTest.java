@@ -7,6 +7,7 @@ import fr.vivier.directory.Supplier;
 import fr.vivier.directory.TestSuppliers;
 import fr.vivier.testsupport.IntegrationTest;
 import fr.vivier.testsupport.MailCatcher;
+import fr.vivier.testsupport.MutableClock;
 import fr.vivier.testsupport.TestAccounts;
 import fr.vivier.testsupport.UniqueWords;
 import fr.vivier.testsupport.WebClient;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -47,6 +49,8 @@ class EventsAndRegistrationsTest implements IntegrationTest {
     AccountService accounts;
     @Inject
     Clock clock;
+    @Inject
+    MeetingStatistics statistics;
 
     @Override
     public Map<String, String> extraProperties() {
@@ -287,5 +291,64 @@ class EventsAndRegistrationsTest implements IntegrationTest {
         assertTrue(reminder.text().contains("qui a lieu demain"));
         reminders.runOnce();
         assertEquals(1, MailCatcher.mailsOf(email).stream().filter(mail -> mail.subject().startsWith("Rappel")).count());
+    }
+
+    @Test
+    void onTheDayStaffTakeAttendanceAddLateArrivalsAndTheWorkshopCounts() {
+        LocalDate tomorrow = FrenchFormat.today(clock).plusDays(1);
+        MeetingEvent workshop = TestEvents.create(events, clock, draft -> {
+            draft.kind = EventKind.AWARENESS_WORKSHOP.name();
+            draft.day = tomorrow;
+            draft.deadline = tomorrow;
+            draft.start = "10:00";
+            draft.end = "11:00";
+        });
+        for (int i = 0; i < 2; i++) {
+            visitor(workshop.id()).post("/rencontres/" + workshop.id() + "/inscription",
+                registration(TestSuppliers.newSiret(), "Structure " + UniqueWords.next(), email()));
+        }
+        int semester = tomorrow.getMonthValue() <= 6 ? 1 : 2;
+        MeetingStatistics.Workshops before = statistics.workshops(tomorrow.getYear(), semester);
+        try {
+            ((MutableClock) clock).advance(Duration.ofDays(2));
+            MeetingStatistics.Workshops ended = statistics.workshops(tomorrow.getYear(), semester);
+            assertTrue(ended.held() >= before.held() + 1, "l’atelier passé compte comme tenu");
+            WebClient staff = signedIn(Role.STAFF);
+            List<Registration> registered = active(workshop.id());
+            Document sheet = staff.page("/agents/rencontres/" + workshop.id() + "/presence");
+            assertEquals(2, sheet.select("button[value=PRESENT]").size());
+            assertEquals(303, staff.post("/agents/rencontres/" + workshop.id() + "/presence",
+                Map.of("inscription", String.valueOf(registered.get(0).id()), "presence", "PRESENT")).statusCode());
+            assertEquals(303, staff.post("/agents/rencontres/" + workshop.id() + "/presence",
+                Map.of("inscription", String.valueOf(registered.get(1).id()), "presence", "ABSENT")).statusCode());
+            HttpResponse<String> stranger = staff.post("/agents/rencontres/" + workshop.id() + "/presence",
+                Map.of("inscription", "999999999", "presence", "PRESENT"));
+            assertEquals(422, stranger.statusCode());
+            assertTrue(Jsoup.parse(stranger.body()).text().contains("Cette personne n’est pas inscrite à cet événement."));
+
+            HttpResponse<String> badArrival = staff.post("/agents/rencontres/" + workshop.id() + "/arrivees",
+                Map.of("siret", "123", "structure", "Régie de quartier", "nom", ""));
+            assertEquals(422, badArrival.statusCode());
+            assertEquals("Régie de quartier", Jsoup.parse(badArrival.body()).selectFirst("#champ-structure").attr("value"));
+            assertEquals(303, staff.post("/agents/rencontres/" + workshop.id() + "/arrivees",
+                Map.of("siret", TestSuppliers.newSiret(), "structure", "Régie de quartier", "nom", "Sam Durand", "courriel", "")).statusCode());
+
+            Document detail = staff.page("/agents/rencontres/" + workshop.id());
+            assertTrue(detail.text().contains("Absent"), "les absents se voient");
+            assertTrue(detail.text().contains("Présent (arrivé sur place)"));
+            MeetingStatistics.Workshops after = statistics.workshops(tomorrow.getYear(), semester);
+            assertEquals(ended.held(), after.held());
+            assertEquals(ended.participants() + 2, after.participants(), "présents : un inscrit et une arrivée sur place");
+
+            HttpResponse<byte[]> csv = staff.download("/agents/rencontres/export.csv");
+            assertEquals(200, csv.statusCode());
+            String text = new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8);
+            String row = text.lines().filter(line -> line.contains(workshop.title())).findFirst().orElseThrow();
+            assertTrue(row.contains("Atelier de sensibilisation des acheteurs"), row);
+            assertTrue(row.endsWith("3,0,2,1,67") || row.endsWith("3;0;2;1;67"), "inscrits, attente, présents, absents, taux : " + row);
+            assertEquals(200, staff.download("/agents/rencontres/export.xlsx").statusCode());
+        } finally {
+            ((MutableClock) clock).reset();
+        }
     }
 }

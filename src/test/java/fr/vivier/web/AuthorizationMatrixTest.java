@@ -291,6 +291,16 @@ class AuthorizationMatrixTest implements IntegrationTest {
             get("/agents/rencontres/{id}/invitations", BUYER, FORBIDDEN),
             post("/agents/rencontres/{id}/invitations", ANONYMOUS, SIGN_IN),
             post("/agents/rencontres/{id}/invitations", BUYER, FORBIDDEN),
+            get("/agents/rencontres/export.csv", ANONYMOUS, SIGN_IN),
+            get("/agents/rencontres/export.csv", BUYER, FORBIDDEN),
+            get("/agents/rencontres/export.xlsx", ANONYMOUS, SIGN_IN),
+            get("/agents/rencontres/export.xlsx", BUYER, FORBIDDEN),
+            get("/agents/rencontres/{id}/presence", ANONYMOUS, SIGN_IN),
+            get("/agents/rencontres/{id}/presence", BUYER, FORBIDDEN),
+            post("/agents/rencontres/{id}/presence", ANONYMOUS, SIGN_IN),
+            post("/agents/rencontres/{id}/presence", BUYER, FORBIDDEN),
+            post("/agents/rencontres/{id}/arrivees", ANONYMOUS, SIGN_IN),
+            post("/agents/rencontres/{id}/arrivees", BUYER, FORBIDDEN),
             post("/rencontres/{eventId}/inscription-acheteur", ANONYMOUS, SIGN_IN),
 
             // sign-out
@@ -389,6 +399,8 @@ class AuthorizationMatrixTest implements IntegrationTest {
         Map.entry("/agents/rencontres", MEETING),
         Map.entry("/agents/rencontres/{id}/modifier", MEETING),
         Map.entry("/agents/rencontres/{id}/invitations", Map.of("secteurs", "espaces-verts-entretien")),
+        Map.entry("/agents/rencontres/{id}/presence", Map.of("inscription", "{inscription}", "presence", "ABSENT")),
+        Map.entry("/agents/rencontres/{id}/arrivees", Map.of("siret", "{siretArrivee}", "structure", "Arrivée", "nom", "Sam Durand")),
         Map.entry("/journal", JOURNAL_ENTRY),
         Map.entry("/journal/{id}/modifier", JOURNAL_ENTRY),
         Map.entry("/journal/consultations", Map.of("liste", "{liste}", "fournisseur", "{publie}", "date", "2026-01-05", "canal", "EMAIL",
@@ -523,9 +535,10 @@ class AuthorizationMatrixTest implements IntegrationTest {
         values.put("{ligne}", String.valueOf(lineId));
         // an event of a few places, one taken
         eventId = TestEvents.create(events, clock, draft -> draft.capacity = 3).id();
-        assertTrue(registrations.registerSupplier(eventId, new SupplierRegistrationForm(Sirets.next(), "Atelier de la matrice",
-            "Camille Martin", "matrice-" + UUID.randomUUID().toString().substring(0, 8) + "@test.vivier.example", null))
-            instanceof RegistrationService.Outcome.Registered);
+        RegistrationService.Outcome registered = registrations.registerSupplier(eventId, new SupplierRegistrationForm(Sirets.next(),
+            "Atelier de la matrice", "Camille Martin", "matrice-" + UUID.randomUUID().toString().substring(0, 8) + "@test.vivier.example", null));
+        values.put("{inscription}", String.valueOf(((RegistrationService.Outcome.Registered) registered).registration().id()));
+        values.put("{siretArrivee}", Sirets.next());
         idsByPrefix.put("/agents/rencontres/", String.valueOf(eventId));
         values.put("{eventId}", String.valueOf(eventId));
         idsByPrefix.put("/agents/fiches/", String.valueOf(supplierId));
@@ -682,7 +695,7 @@ class AuthorizationMatrixTest implements IntegrationTest {
             sourcingJournal.contacts(SourcingJournal.Period.year(2026), "Direction des sports"),
             sourcingJournal.contacts(SourcingJournal.Period.year(2026), MATRIX_DIRECTION),
             events.find(eventId).map(event -> event.title() + event.capacity()).orElse("supprimé"),
-            events.registrations(eventId).stream().map(r -> r.status().name()).toList(),
+            events.registrations(eventId).stream().map(r -> r.status().name() + r.attendance()).toList(),
             invitations.invited(eventId));
     }
 
