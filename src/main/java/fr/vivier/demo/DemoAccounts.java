@@ -13,6 +13,7 @@ import jakarta.inject.Singleton;
 class DemoAccounts {
     static final String PASSWORD = "Vivier-demo-2026";
     static final String BUYER_EMAIL = "acheteur@vivier.example";
+    static final String STAFF_EMAIL = "agent@vivier.example";
     private final AccountService accounts;
 
     DemoAccounts(AccountService accounts) {
@@ -23,7 +24,7 @@ class DemoAccounts {
     void onStartup(StartupEvent event) {
         accounts.createWithPasswordIfAbsent(BUYER_EMAIL, "Camille Acheteuse (démo)", Role.BUYER,
             "Direction des espaces verts", PASSWORD);
-        accounts.createWithPasswordIfAbsent("agent@vivier.example", "Dominique Agent (démo)", Role.STAFF,
+        accounts.createWithPasswordIfAbsent(STAFF_EMAIL, "Dominique Agent (démo)", Role.STAFF,
             "Direction du développement économique", PASSWORD);
     }
 }

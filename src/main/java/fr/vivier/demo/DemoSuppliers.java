@@ -17,8 +17,10 @@ class DemoSuppliers {
     private final DemoSupplierLoader loader;
     private final DemoProgramming programming;
     private final DemoJournal journal;
+    private final DemoMeetings meetings;
 
-    DemoSuppliers(DemoSupplierLoader loader, DemoProgramming programming, DemoJournal journal) {
+    DemoSuppliers(DemoSupplierLoader loader, DemoProgramming programming, DemoJournal journal, DemoMeetings meetings) {
+        this.meetings = meetings;
         this.loader = loader;
         this.programming = programming;
         this.journal = journal;
@@ -30,5 +32,6 @@ class DemoSuppliers {
         loader.load();
         programming.load();
         journal.load();
+        meetings.load();
     }
 }

@@ -19,13 +19,13 @@ interface MailOutboxRepository extends CrudRepository<OutgoingMail, Long> {
     List<OutgoingMail> lockDue(Instant now, int limit);
 
     /** Sent: the body goes (it may hold a live link and personal data); who, what and when stay for the journal. */
-    @Query("UPDATE mail_outbox SET sent_at = :now, attempts = attempts + 1, last_error = NULL, body_text = '', body_html = '' WHERE id = :id")
+    @Query("UPDATE mail_outbox SET sent_at = :now, attempts = attempts + 1, last_error = NULL, body_text = '', body_html = '', attachment_content = NULL WHERE id = :id")
     void markSent(Long id, Instant now);
 
     @Query("UPDATE mail_outbox SET attempts = attempts + 1, next_attempt_at = :next, last_error = :error WHERE id = :id")
     void markRetry(Long id, Instant next, String error);
 
-    @Query("UPDATE mail_outbox SET attempts = attempts + 1, failed_at = :now, last_error = :error, body_text = '', body_html = '' WHERE id = :id")
+    @Query("UPDATE mail_outbox SET attempts = attempts + 1, failed_at = :now, last_error = :error, body_text = '', body_html = '', attachment_content = NULL WHERE id = :id")
     void markFailed(Long id, Instant now, String error);
 
     @Query("DELETE FROM mail_outbox WHERE lower(recipient) = lower(:recipient)")

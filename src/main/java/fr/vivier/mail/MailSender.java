@@ -133,7 +133,20 @@ public class MailSender {
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(text);
         alternative.addBodyPart(html);
-        message.setContent(alternative);
+        if (mail.attachmentContent() == null) {
+            message.setContent(alternative);
+            return message;
+        }
+        MimeBodyPart body = new MimeBodyPart();
+        body.setContent(alternative);
+        MimeBodyPart attachment = new MimeBodyPart();
+        attachment.setContent(mail.attachmentContent(), mail.attachmentType());
+        attachment.setFileName(mail.attachmentName());
+        attachment.setDisposition(MimeBodyPart.ATTACHMENT);
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        mixed.addBodyPart(body);
+        mixed.addBodyPart(attachment);
+        message.setContent(mixed);
         return message;
     }
 }

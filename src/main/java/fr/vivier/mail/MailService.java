@@ -2,6 +2,7 @@ package fr.vivier.mail;
 
 import fr.vivier.web.AuthorityConfiguration;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -29,13 +30,22 @@ public class MailService {
         this.clock = clock;
     }
 
+    /** A text file joined to a mail, e.g. an iCalendar event ({@code text/calendar}). */
+    public record Attachment(String name, String contentType, String content) { }
+
     public void queue(String recipient, String subject, String template, Map<String, ?> values) {
+        queue(recipient, subject, template, values, null);
+    }
+
+    public void queue(String recipient, String subject, String template, Map<String, ?> values, @Nullable Attachment attachment) {
         Map<String, Object> model = new HashMap<>(values);
         model.put("authority", authority);
         model.put("baseUrl", baseUrl);
         model.put("subject", subject);
         outbox.save(new OutgoingMail(null, recipient, subject, templates.text(template, model),
-            templates.html(template, model), template, clock.instant(), 0, clock.instant(), null, null, null));
+            templates.html(template, model), template, clock.instant(), 0, clock.instant(), null, null, null,
+            attachment == null ? null : attachment.name(), attachment == null ? null : attachment.contentType(),
+            attachment == null ? null : attachment.content()));
     }
 
     /** RGPD erasure: every mail to this address, sent or not, leaves the outbox. */

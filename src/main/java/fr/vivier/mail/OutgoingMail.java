@@ -21,5 +21,8 @@ public record OutgoingMail(
     Instant nextAttemptAt,
     @Nullable Instant sentAt,
     @Nullable Instant failedAt,
-    @Nullable String lastError) {
+    @Nullable String lastError,
+    @Nullable String attachmentName,
+    @Nullable String attachmentType,
+    @Nullable String attachmentContent) {
 }

@@ -24,7 +24,10 @@ public final class MailCatcher {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public record Mail(String subject, String text, String html) { }
+    public record Mail(String subject, String text, String html, List<Attachment> attachments) { }
+
+    /** A file joined to a mail, read as text (iCalendar events). */
+    public record Attachment(String name, String contentType, String content) { }
 
     private MailCatcher() {
     }
@@ -78,22 +81,32 @@ public final class MailCatcher {
     private static Mail parse(String raw) throws Exception {
         MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
             new ByteArrayInputStream(raw.getBytes(StandardCharsets.ISO_8859_1)));
-        String text = "";
-        String html = "";
+        String[] bodies = {"", ""};
+        List<Attachment> attachments = new ArrayList<>();
         Object content = message.getContent();
         if (content instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart part = multipart.getBodyPart(i);
-                if (part.isMimeType("text/plain")) {
-                    text = part.getContent().toString();
-                } else if (part.isMimeType("text/html")) {
-                    html = part.getContent().toString();
-                }
-            }
+            collect(multipart, bodies, attachments);
         } else {
-            text = content.toString();
+            bodies[0] = content.toString();
         }
-        return new Mail(message.getSubject(), text, html);
+        return new Mail(message.getSubject(), bodies[0], bodies[1], attachments);
+    }
+
+    /** The text and HTML bodies (in {@code bodies}) and the attachments of a multipart, nested parts included. */
+    private static void collect(Multipart multipart, String[] bodies, List<Attachment> attachments) throws Exception {
+        for (int i = 0; i < multipart.getCount(); i++) {
+            BodyPart part = multipart.getBodyPart(i);
+            if (BodyPart.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                attachments.add(new Attachment(part.getFileName(), part.getContentType(),
+                    new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8)));
+            } else if (part.getContent() instanceof Multipart nested) {
+                collect(nested, bodies, attachments);
+            } else if (part.isMimeType("text/plain")) {
+                bodies[0] = part.getContent().toString();
+            } else if (part.isMimeType("text/html")) {
+                bodies[1] = part.getContent().toString();
+            }
+        }
     }
 
     private static void sleep() {

@@ -11,6 +11,11 @@ import fr.vivier.buyers.ShortlistService;
 import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.Supplier;
 import fr.vivier.directory.TestSuppliers;
+import fr.vivier.meetings.EventService;
+import fr.vivier.meetings.InvitationService;
+import fr.vivier.meetings.RegistrationService;
+import fr.vivier.meetings.SupplierRegistrationForm;
+import fr.vivier.meetings.TestEvents;
 import fr.vivier.programming.ProgrammingAlerts;
 import fr.vivier.programming.ProgrammingService;
 import fr.vivier.programming.TestLines;
@@ -43,6 +48,7 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -300,6 +306,37 @@ class AuthorizationMatrixTest implements IntegrationTest {
             get("/api/v1/purchases", ANONYMOUS, SIGN_IN),
             get("/api/v1/purchases", BUYER, Expect.FORBIDDEN_JSON),
 
+            // meetings (staff organise; any signed-in buyer registers)
+            get("/agents/rencontres", ANONYMOUS, SIGN_IN),
+            get("/agents/rencontres", BUYER, FORBIDDEN),
+            get("/agents/rencontres/nouvelle", ANONYMOUS, SIGN_IN),
+            get("/agents/rencontres/nouvelle", BUYER, FORBIDDEN),
+            post("/agents/rencontres", ANONYMOUS, SIGN_IN),
+            post("/agents/rencontres", BUYER, FORBIDDEN),
+            get("/agents/rencontres/{id}", ANONYMOUS, SIGN_IN),
+            get("/agents/rencontres/{id}", BUYER, FORBIDDEN),
+            get("/agents/rencontres/{id}/modifier", ANONYMOUS, SIGN_IN),
+            get("/agents/rencontres/{id}/modifier", BUYER, FORBIDDEN),
+            post("/agents/rencontres/{id}/modifier", ANONYMOUS, SIGN_IN),
+            post("/agents/rencontres/{id}/modifier", BUYER, FORBIDDEN),
+            post("/agents/rencontres/{id}/suppression", ANONYMOUS, SIGN_IN),
+            post("/agents/rencontres/{id}/suppression", BUYER, FORBIDDEN),
+            get("/agents/rencontres/{id}/invitations", ANONYMOUS, SIGN_IN),
+            get("/agents/rencontres/{id}/invitations", BUYER, FORBIDDEN),
+            post("/agents/rencontres/{id}/invitations", ANONYMOUS, SIGN_IN),
+            post("/agents/rencontres/{id}/invitations", BUYER, FORBIDDEN),
+            get("/agents/rencontres/export.csv", ANONYMOUS, SIGN_IN),
+            get("/agents/rencontres/export.csv", BUYER, FORBIDDEN),
+            get("/agents/rencontres/export.xlsx", ANONYMOUS, SIGN_IN),
+            get("/agents/rencontres/export.xlsx", BUYER, FORBIDDEN),
+            get("/agents/rencontres/{id}/presence", ANONYMOUS, SIGN_IN),
+            get("/agents/rencontres/{id}/presence", BUYER, FORBIDDEN),
+            post("/agents/rencontres/{id}/presence", ANONYMOUS, SIGN_IN),
+            post("/agents/rencontres/{id}/presence", BUYER, FORBIDDEN),
+            post("/agents/rencontres/{id}/arrivees", ANONYMOUS, SIGN_IN),
+            post("/agents/rencontres/{id}/arrivees", BUYER, FORBIDDEN),
+            post("/rencontres/{eventId}/inscription-acheteur", ANONYMOUS, SIGN_IN),
+
             // sign-out
             post("/deconnexion", ANONYMOUS, SIGN_IN),
 
@@ -373,6 +410,11 @@ class AuthorizationMatrixTest implements IntegrationTest {
             post("/programmation/alertes/desabonnement/{supplierId}/{signature}", ANONYMOUS, Expect.FORGED_LINK));
     }
 
+    private static final Map<String, String> MEETING = Map.ofEntries(Map.entry("type", "OPEN_DAY"), Map.entry("titre", "Titre changé"),
+        Map.entry("description", "Portes ouvertes."), Map.entry("date", "2099-06-12"), Map.entry("debut", "09:30"), Map.entry("fin", "12:00"),
+        Map.entry("adresse", "1 rue de la Matrice"), Map.entry("commune", "Bondy"), Map.entry("capacite", "1"),
+        Map.entry("dateLimite", "2099-06-10"), Map.entry("organisateur", "Direction de la matrice"));
+
     private static final Map<String, String> PROGRAMMING_LINE = Map.ofEntries(Map.entry("year", "2027"),
         Map.entry("reference", "MATRICE-{ligne}"), Map.entry("object", "Objet changé"), Map.entry("direction", "Direction des sports"),
         Map.entry("sectors", "espaces-verts-entretien"), Map.entry("estimatedAmount", "10 000"), Map.entry("expectedQuarter", "1"),
@@ -402,6 +444,11 @@ class AuthorizationMatrixTest implements IntegrationTest {
         Map.entry("/agents/import-programmation/confirmation", Map.of("contenu", "x", "empreinte", "y")),
         Map.entry("/agents/programmation/{id}/modifier", PROGRAMMING_LINE),
         Map.entry("/agents/programmation/{id}/statut", Map.of("statut", "ABANDONED")),
+        Map.entry("/agents/rencontres", MEETING),
+        Map.entry("/agents/rencontres/{id}/modifier", MEETING),
+        Map.entry("/agents/rencontres/{id}/invitations", Map.of("secteurs", "espaces-verts-entretien")),
+        Map.entry("/agents/rencontres/{id}/presence", Map.of("inscription", "{inscription}", "presence", "ABSENT")),
+        Map.entry("/agents/rencontres/{id}/arrivees", Map.of("siret", "{siretArrivee}", "structure", "Arrivée", "nom", "Sam Durand")),
         Map.entry("/journal", JOURNAL_ENTRY),
         Map.entry("/journal/{id}/modifier", JOURNAL_ENTRY),
         Map.entry("/journal/consultations", Map.of("liste", "{liste}", "fournisseur", "{publie}", "date", "2026-01-05", "canal", "EMAIL",
@@ -442,6 +489,14 @@ class AuthorizationMatrixTest implements IntegrationTest {
     PurchaseService purchases;
     @Inject
     PurchaseRecords purchaseRecords;
+    @Inject
+    EventService events;
+    @Inject
+    Clock clock;
+    @Inject
+    RegistrationService registrations;
+    @Inject
+    InvitationService invitations;
 
     private final Map<Who, WebClient> clients = new EnumMap<>(Who.class);
     /** What {id} stands for under each controller path. */
@@ -461,6 +516,7 @@ class AuthorizationMatrixTest implements IntegrationTest {
     private long lineId;
     private long entryId;
     private JournalService.Viewer staffViewer;
+    private long eventId;
 
     @BeforeAll
     void signInOncePerRoleAndCreateTheFixtures() {
@@ -537,6 +593,14 @@ class AuthorizationMatrixTest implements IntegrationTest {
         // a purchase of a direction that neither buyer of the matrix belongs to
         idsByPrefix.put("/agents/achats/", String.valueOf(TestPurchases.create(purchases, "Direction de l’environnement", staff.id())));
         values.put("{ligne}", String.valueOf(lineId));
+        // an event of a few places, one taken
+        eventId = TestEvents.create(events, clock, draft -> draft.capacity = 3).id();
+        RegistrationService.Outcome registered = registrations.registerSupplier(eventId, new SupplierRegistrationForm(Sirets.next(),
+            "Atelier de la matrice", "Camille Martin", "matrice-" + UUID.randomUUID().toString().substring(0, 8) + "@test.vivier.example", null));
+        values.put("{inscription}", String.valueOf(((RegistrationService.Outcome.Registered) registered).registration().id()));
+        values.put("{siretArrivee}", Sirets.next());
+        idsByPrefix.put("/agents/rencontres/", String.valueOf(eventId));
+        values.put("{eventId}", String.valueOf(eventId));
         idsByPrefix.put("/agents/fiches/", String.valueOf(supplierId));
         idsByPrefix.put("/agents/demandes-recontact/", String.valueOf(recontactId));
         idsByPrefix.put("/admin/comptes/", String.valueOf(targetAccountId));
@@ -709,7 +773,10 @@ class AuthorizationMatrixTest implements IntegrationTest {
             sourcingJournal.contacts(SourcingJournal.Period.year(2026), "Direction des sports"),
             sourcingJournal.contacts(SourcingJournal.Period.year(2026), MATRIX_DIRECTION),
             purchaseRecords.totals(2026).all().count(),
-            alerts.choice(publishedId));
+            alerts.choice(publishedId),
+            events.find(eventId).map(event -> event.title() + event.capacity()).orElse("supprimé"),
+            events.registrations(eventId).stream().map(r -> r.status().name() + r.attendance()).toList(),
+            invitations.invited(eventId));
     }
 
     /** A multipart upload like the import page's form: the token as the {@code _csrf} part, the file as {@code fichier}. */
