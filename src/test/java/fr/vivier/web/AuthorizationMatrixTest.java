@@ -11,6 +11,7 @@ import fr.vivier.buyers.ShortlistService;
 import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.Supplier;
 import fr.vivier.directory.TestSuppliers;
+import fr.vivier.indicators.IndicatorSettings;
 import fr.vivier.programming.ProgrammingService;
 import fr.vivier.programming.TestLines;
 import fr.vivier.sourcing.RecontactQueueService;
@@ -232,6 +233,15 @@ class AuthorizationMatrixTest implements IntegrationTest {
             post("/agents/import-programmation/confirmation", ANONYMOUS, SIGN_IN),
             post("/agents/import-programmation/confirmation", BUYER, FORBIDDEN),
 
+            // SPASER indicators (buyers see their direction's figures; only staff change the settings)
+            get("/agents/indicateurs", ANONYMOUS, SIGN_IN),
+            get("/agents/indicateurs/catalogue", ANONYMOUS, SIGN_IN),
+            get("/agents/indicateurs/{indicateur}", ANONYMOUS, SIGN_IN),
+            post("/agents/indicateurs/{indicateur}", ANONYMOUS, SIGN_IN),
+            post("/agents/indicateurs/{indicateur}", BUYER, FORBIDDEN),
+            get("/agents/indicateurs/{indicateur}/enregistrements", ANONYMOUS, SIGN_IN),
+            get("/agents/indicateurs/{indicateur}/enregistrements.csv", ANONYMOUS, SIGN_IN),
+
             // sign-out
             post("/deconnexion", ANONYMOUS, SIGN_IN),
 
@@ -320,7 +330,9 @@ class AuthorizationMatrixTest implements IntegrationTest {
         Map.entry("/agents/import-programmation/confirmation", Map.of("contenu", "x", "empreinte", "y")),
         Map.entry("/agents/programmation/{id}/modifier", PROGRAMMING_LINE),
         Map.entry("/agents/programmation/{id}/statut", Map.of("statut", "ABANDONED")),
-        Map.entry("/mon-profil/fiche/modifier", Map.of("name", "Nom changé", "communeQuery", "Bondy")));
+        Map.entry("/mon-profil/fiche/modifier", Map.of("name", "Nom changé", "communeQuery", "Bondy")),
+        Map.entry("/agents/indicateurs/{indicateur}", Map.of("suivi", "on", "publie", "on", "annee", "2033", "cible", "12",
+            "typeCible", "COUNT", "mesure", "CONTRACTS")));
 
     @Inject
     EmbeddedServer server;
@@ -340,6 +352,8 @@ class AuthorizationMatrixTest implements IntegrationTest {
     ShortlistService shortlists;
     @Inject
     ProgrammingService programming;
+    @Inject
+    IndicatorSettings indicatorSettings;
 
     private final Map<Who, WebClient> clients = new EnumMap<>(Who.class);
     /** What {id} stands for under each controller path. */
@@ -426,6 +440,7 @@ class AuthorizationMatrixTest implements IntegrationTest {
         idsByPrefix.put("/recherches-enregistrees/", String.valueOf(savedSearchId));
         idsByPrefix.put("/achats-moins-40k/", String.valueOf(shortlistId));
         values.put("{code}", "qualiopi");
+        values.put("{indicateur}", "RECONTACT");
         values.put("{kind}", "RECONTACT");
         values.put("{doublon}", String.valueOf(duplicateId));
         values.put("{publie}", String.valueOf(published.id()));
@@ -568,7 +583,8 @@ class AuthorizationMatrixTest implements IntegrationTest {
             searches.find(savedSearchId).<Object>map(search -> search.subscribed()).orElse("supprimée"),
             shortlists.selectedIds(shortlists.find(shortlistId).orElseThrow()),
             programming.find(lineId).map(line -> line.object() + line.status() + line.published()).orElseThrow(),
-            programming.staffList(2027, null, null, TestLines.staff(), 0, 1).total());
+            programming.staffList(2027, null, null, TestLines.staff(), 0, 1).total(),
+            indicatorSettings.of("RECONTACT"), indicatorSettings.targets("RECONTACT"));
     }
 
     /** A multipart upload like the import page's form: the token as the {@code _csrf} part, the file as {@code fichier}. */
