@@ -26,7 +26,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 @AnalyzeClasses(packages = "fr.vivier", importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.OurSourcesOnly.class})
 class ArchitectureTest {
     private static final String[] FEATURES = {"fr.vivier.accounts..", "fr.vivier.buyers..", "fr.vivier.demo..",
-        "fr.vivier.directory..", "fr.vivier.health..", "fr.vivier.indicators..", "fr.vivier.search..", "fr.vivier.sourcing..", "fr.vivier.staff.."};
+        "fr.vivier.directory..", "fr.vivier.health..", "fr.vivier.indicators..", "fr.vivier.purchases..", "fr.vivier.search..",
+        "fr.vivier.sourcing..", "fr.vivier.staff.."};
 
     /** The classes that may use JDBC without being a repository, and why. */
     private static final Map<String, String> JDBC_OUTSIDE_REPOSITORIES = Map.of(

@@ -30,6 +30,10 @@ public final class DirectoryRepositories {
 
         List<Supplier> findBySirenOrderById(String siren);
 
+        List<Supplier> findBySiretIn(Collection<String> sirets);
+
+        List<Supplier> findBySirenInOrderById(Collection<String> sirens);
+
         /** The structure showed a sign of life (opened its link): its retention period starts again. */
         @Query("UPDATE supplier SET last_activity_at = :now, retention_notice_at = NULL WHERE id = :id")
         int recordActivity(long id, Instant now);

@@ -57,6 +57,35 @@ public class SupplierDirectory {
         return inOrder(ids, suppliers.findByIdIn(ids)).stream().map(this::summary).toList();
     }
 
+    /**
+     * The suppliers registered under {@code sirets} (an establishment), else under their SIREN (another establishment of
+     * the same company, the earliest registered): the key is the SIRET asked for, absent when neither is known.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, SupplierMatch> bySiretThenSiren(Collection<String> sirets) {
+        if (sirets.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, SupplierMatch> matches = new java.util.HashMap<>();
+        suppliers.findBySiretIn(sirets).forEach(supplier -> matches.put(supplier.siret(), new SupplierMatch(summary(supplier), true)));
+        List<String> sirens = sirets.stream().filter(siret -> !matches.containsKey(siret)).map(siret -> siret.substring(0, 9))
+            .distinct().toList();
+        if (!sirens.isEmpty()) {
+            Map<String, Supplier> firstBySiren = new java.util.HashMap<>();
+            suppliers.findBySirenInOrderById(sirens).forEach(supplier -> firstBySiren.putIfAbsent(supplier.siren(), supplier));
+            sirets.stream().filter(siret -> !matches.containsKey(siret)).forEach(siret -> {
+                Supplier sameCompany = firstBySiren.get(siret.substring(0, 9));
+                if (sameCompany != null) {
+                    matches.put(siret, new SupplierMatch(summary(sameCompany), false));
+                }
+            });
+        }
+        return matches;
+    }
+
+    /** A supplier found for a SIRET: the same establishment, or another one of the same company (same SIREN). */
+    public record SupplierMatch(SupplierSummary supplier, boolean sameEstablishment) { }
+
     public Optional<SupplierSummary> summary(long id) {
         return summaries(List.of(id)).stream().findFirst();
     }

@@ -14,6 +14,9 @@ import fr.vivier.directory.TestSuppliers;
 import fr.vivier.indicators.IndicatorSettings;
 import fr.vivier.programming.ProgrammingService;
 import fr.vivier.programming.TestLines;
+import fr.vivier.purchases.PurchaseRecords;
+import fr.vivier.purchases.PurchaseService;
+import fr.vivier.purchases.TestPurchases;
 import fr.vivier.sourcing.RecontactQueueService;
 import fr.vivier.testsupport.IntegrationTest;
 import fr.vivier.testsupport.Sirets;
@@ -97,7 +100,9 @@ class AuthorizationMatrixTest implements IntegrationTest {
         /** The supplier space without a supplier session: 303 to « demandez un lien », nothing of the profile. */
         ASK_FOR_A_LINK,
         /** Another buyer's list named in a form field: the form again, 422, as if the list did not exist. */
-        NOT_ONE_OF_YOUR_LISTS;
+        NOT_ONE_OF_YOUR_LISTS,
+        /** The JSON API without the role: 403 with a JSON message. */
+        FORBIDDEN_JSON;
 
         String label() {
             return switch (this) {
@@ -105,6 +110,7 @@ class AuthorizationMatrixTest implements IntegrationTest {
                 case FORBIDDEN -> "403";
                 case ASK_FOR_A_LINK -> "303 vers la demande de lien";
                 case NOT_ONE_OF_YOUR_LISTS -> "422 « Choisissez une de vos listes »";
+                case FORBIDDEN_JSON -> "403 en JSON";
             };
         }
     }
@@ -241,6 +247,24 @@ class AuthorizationMatrixTest implements IntegrationTest {
             post("/agents/indicateurs/{indicateur}", BUYER, FORBIDDEN),
             get("/agents/indicateurs/{indicateur}/enregistrements", ANONYMOUS, SIGN_IN),
             get("/agents/indicateurs/{indicateur}/enregistrements.csv", ANONYMOUS, SIGN_IN),
+            // purchase records (buyers of their direction, staff); imports, holders to qualify and the API (staff)
+            get("/agents/achats", ANONYMOUS, SIGN_IN),
+            get("/agents/achats/nouveau", ANONYMOUS, SIGN_IN),
+            post("/agents/achats", ANONYMOUS, SIGN_IN),
+            get("/agents/achats/{id}", ANONYMOUS, SIGN_IN),
+            get("/agents/achats/{id}", OTHER_BUYER, FORBIDDEN),
+            get("/agents/achats/titulaires-a-qualifier", ANONYMOUS, SIGN_IN),
+            get("/agents/achats/titulaires-a-qualifier", BUYER, FORBIDDEN),
+            get("/agents/import-achats", ANONYMOUS, SIGN_IN),
+            get("/agents/import-achats", BUYER, FORBIDDEN),
+            get("/agents/import-achats/modele.csv", ANONYMOUS, SIGN_IN),
+            get("/agents/import-achats/modele.csv", BUYER, FORBIDDEN),
+            upload("/agents/import-achats", ANONYMOUS, SIGN_IN),
+            upload("/agents/import-achats", BUYER, FORBIDDEN),
+            post("/agents/import-achats/confirmation", ANONYMOUS, SIGN_IN),
+            post("/agents/import-achats/confirmation", BUYER, FORBIDDEN),
+            get("/api/v1/purchases", ANONYMOUS, SIGN_IN),
+            get("/api/v1/purchases", BUYER, Expect.FORBIDDEN_JSON),
 
             // sign-out
             post("/deconnexion", ANONYMOUS, SIGN_IN),
@@ -327,6 +351,9 @@ class AuthorizationMatrixTest implements IntegrationTest {
         Map.entry("/achats-moins-40k", Map.of("object", "Entretien du parc", "sector", "espaces-verts-entretien", "commune", "Bondy")),
         Map.entry("/achats-moins-40k/{id}/selection", Map.of("fournisseur", "0")),
         Map.entry("/agents/programmation", PROGRAMMING_LINE),
+        Map.entry("/agents/achats", Map.of("object", "Achat refusé", "amount", "1000", "notifiedOn", "02/03/2026",
+            "procedure", "ADAPTED", "holders", "55204599900869", "direction", "Direction des sports")),
+        Map.entry("/agents/import-achats/confirmation", Map.of("contenu", "x", "empreinte", "y", "type", "DECP")),
         Map.entry("/agents/import-programmation/confirmation", Map.of("contenu", "x", "empreinte", "y")),
         Map.entry("/agents/programmation/{id}/modifier", PROGRAMMING_LINE),
         Map.entry("/agents/programmation/{id}/statut", Map.of("statut", "ABANDONED")),
@@ -354,6 +381,9 @@ class AuthorizationMatrixTest implements IntegrationTest {
     ProgrammingService programming;
     @Inject
     IndicatorSettings indicatorSettings;
+    PurchaseService purchases;
+    @Inject
+    PurchaseRecords purchaseRecords;
 
     private final Map<Who, WebClient> clients = new EnumMap<>(Who.class);
     /** What {id} stands for under each controller path. */
@@ -432,6 +462,8 @@ class AuthorizationMatrixTest implements IntegrationTest {
         // a programming line of a direction that neither buyer of the matrix belongs to
         lineId = TestLines.create(programming, draft -> draft.direction = "Direction de l’environnement");
         idsByPrefix.put("/agents/programmation/", String.valueOf(lineId));
+        // a purchase of a direction that neither buyer of the matrix belongs to
+        idsByPrefix.put("/agents/achats/", String.valueOf(TestPurchases.create(purchases, "Direction de l’environnement", staff.id())));
         values.put("{ligne}", String.valueOf(lineId));
         idsByPrefix.put("/agents/fiches/", String.valueOf(supplierId));
         idsByPrefix.put("/agents/demandes-recontact/", String.valueOf(recontactId));
@@ -495,6 +527,11 @@ class AuthorizationMatrixTest implements IntegrationTest {
                 assertEquals(SUPPLIER_SPACE_REFUSAL, location, what);
                 assertTrue(response.headers().firstValue("content-disposition").isEmpty(), what);
                 assertTrue(response.body().isEmpty(), what);
+            }
+            case FORBIDDEN_JSON -> {
+                assertEquals(403, response.statusCode(), what);
+                assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("application/json"), what);
+                assertTrue(response.body().contains("\"message\""), what);
             }
             case NOT_ONE_OF_YOUR_LISTS -> {
                 assertEquals(422, response.statusCode(), what);
@@ -584,7 +621,9 @@ class AuthorizationMatrixTest implements IntegrationTest {
             shortlists.selectedIds(shortlists.find(shortlistId).orElseThrow()),
             programming.find(lineId).map(line -> line.object() + line.status() + line.published()).orElseThrow(),
             programming.staffList(2027, null, null, TestLines.staff(), 0, 1).total(),
-            indicatorSettings.of("RECONTACT"), indicatorSettings.targets("RECONTACT"));
+            indicatorSettings.of("RECONTACT"), indicatorSettings.targets("RECONTACT"),
+
+            purchaseRecords.totals(2026).all().count());
     }
 
     /** A multipart upload like the import page's form: the token as the {@code _csrf} part, the file as {@code fichier}. */

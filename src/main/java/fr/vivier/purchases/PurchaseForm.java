@@ -1,0 +1,153 @@
+package fr.vivier.purchases;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Size;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The entry form of a purchase as typed (one field per {@link Column}, checkboxes « on » when ticked); {@link PurchaseFields} checks it. */
+@Introspected
+@Serdeable
+public record PurchaseForm(
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String reference,
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String object,
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String direction,
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String category,
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String nature,
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String procedure,
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String priceForm,
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String amount,
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String notifiedOn,
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String durationMonths,
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String cpv,
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String holders,
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String subcontractors,
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String groupKind,
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String socialClause,
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String socialCriterion,
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String reservation,
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String environmentalClause,
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String environmentalCriterion,
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String themes,
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String variants,
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String functionalSpecification,
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String advance,
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String advanceRate,
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String innovative,
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String labelRequired,
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String lifecycleCostCriterion,
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String reparabilityCriterion,
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String equalityCriterion,
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String equalityPlan,
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String citizenParticipation,
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String groupPurchase,
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String reuseShare,
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String insertionHoursPlanned,
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String insertionHoursAchieved,
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String positiveExits,
+    @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String programmingLineId,
+    @Size(max = 20) @Nullable String shortlistId) {
+
+    static PurchaseForm empty() {
+        return new PurchaseForm("", "", "", "", "CONTRACT", "", "", "", "", "", "", "", "", "NONE", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "");
+    }
+
+    static PurchaseForm of(Map<Column, String> cells, String shortlistId) {
+        return new PurchaseForm(cells.getOrDefault(Column.REFERENCE, ""), cells.getOrDefault(Column.OBJET, ""), cells.getOrDefault(Column.DIRECTION, ""), cells.getOrDefault(Column.CATEGORIE, ""), cells.getOrDefault(Column.NATURE, ""), cells.getOrDefault(Column.PROCEDURE, ""), cells.getOrDefault(Column.FORME_PRIX, ""), cells.getOrDefault(Column.MONTANT, ""), cells.getOrDefault(Column.DATE, ""), cells.getOrDefault(Column.DUREE, ""), cells.getOrDefault(Column.CPV, ""), cells.getOrDefault(Column.TITULAIRES, ""), cells.getOrDefault(Column.SOUS_TRAITANTS, ""), cells.getOrDefault(Column.GROUPEMENT, ""), cells.getOrDefault(Column.CLAUSE_SOCIALE, ""), cells.getOrDefault(Column.CRITERE_SOCIAL, ""), cells.getOrDefault(Column.RESERVE, ""), cells.getOrDefault(Column.CLAUSE_ENV, ""), cells.getOrDefault(Column.CRITERE_ENV, ""), cells.getOrDefault(Column.THEMES, ""), cells.getOrDefault(Column.VARIANTES, ""), cells.getOrDefault(Column.SPEC_FONCTIONNELLE, ""), cells.getOrDefault(Column.AVANCE, ""), cells.getOrDefault(Column.TAUX_AVANCE, ""), cells.getOrDefault(Column.INNOVANT, ""), cells.getOrDefault(Column.LABEL, ""), cells.getOrDefault(Column.COUT_CYCLE_VIE, ""), cells.getOrDefault(Column.REPARABILITE, ""), cells.getOrDefault(Column.EGALITE, ""), cells.getOrDefault(Column.PLAN_EGALITE, ""), cells.getOrDefault(Column.PARTICIPATION, ""), cells.getOrDefault(Column.GROUPEMENT_COMMANDES, ""), cells.getOrDefault(Column.REEMPLOI, ""), cells.getOrDefault(Column.HEURES_PREVUES, ""), cells.getOrDefault(Column.HEURES_REALISEES, ""), cells.getOrDefault(Column.SORTIES, ""), cells.getOrDefault(Column.LIGNE, ""), shortlistId);
+    }
+
+    Map<Column, String> cells() {
+        Map<Column, String> cells = new EnumMap<>(Column.class);
+        cells.put(Column.REFERENCE, reference);
+        cells.put(Column.OBJET, object);
+        cells.put(Column.DIRECTION, direction);
+        cells.put(Column.CATEGORIE, category);
+        cells.put(Column.NATURE, nature);
+        cells.put(Column.PROCEDURE, procedure);
+        cells.put(Column.FORME_PRIX, priceForm);
+        cells.put(Column.MONTANT, amount);
+        cells.put(Column.DATE, notifiedOn);
+        cells.put(Column.DUREE, durationMonths);
+        cells.put(Column.CPV, cpv);
+        cells.put(Column.TITULAIRES, holders);
+        cells.put(Column.SOUS_TRAITANTS, subcontractors);
+        cells.put(Column.GROUPEMENT, groupKind);
+        cells.put(Column.CLAUSE_SOCIALE, socialClause);
+        cells.put(Column.CRITERE_SOCIAL, socialCriterion);
+        cells.put(Column.RESERVE, reservation);
+        cells.put(Column.CLAUSE_ENV, environmentalClause);
+        cells.put(Column.CRITERE_ENV, environmentalCriterion);
+        cells.put(Column.THEMES, themes);
+        cells.put(Column.VARIANTES, variants);
+        cells.put(Column.SPEC_FONCTIONNELLE, functionalSpecification);
+        cells.put(Column.AVANCE, advance);
+        cells.put(Column.TAUX_AVANCE, advanceRate);
+        cells.put(Column.INNOVANT, innovative);
+        cells.put(Column.LABEL, labelRequired);
+        cells.put(Column.COUT_CYCLE_VIE, lifecycleCostCriterion);
+        cells.put(Column.REPARABILITE, reparabilityCriterion);
+        cells.put(Column.EGALITE, equalityCriterion);
+        cells.put(Column.PLAN_EGALITE, equalityPlan);
+        cells.put(Column.PARTICIPATION, citizenParticipation);
+        cells.put(Column.GROUPEMENT_COMMANDES, groupPurchase);
+        cells.put(Column.REEMPLOI, reuseShare);
+        cells.put(Column.HEURES_PREVUES, insertionHoursPlanned);
+        cells.put(Column.HEURES_REALISEES, insertionHoursAchieved);
+        cells.put(Column.SORTIES, positiveExits);
+        cells.put(Column.LIGNE, programmingLineId);
+        cells.replaceAll((column, value) -> value == null ? "" : value);
+        return cells;
+    }
+
+    /** The value typed in a field, by its form name (for the template's generic field rendering). */
+    public String value(String formName) {
+        String value = switch (formName) {
+            case "reference" -> reference;
+            case "object" -> object;
+            case "direction" -> direction;
+            case "category" -> category;
+            case "nature" -> nature;
+            case "procedure" -> procedure;
+            case "priceForm" -> priceForm;
+            case "amount" -> amount;
+            case "notifiedOn" -> notifiedOn;
+            case "durationMonths" -> durationMonths;
+            case "cpv" -> cpv;
+            case "holders" -> holders;
+            case "subcontractors" -> subcontractors;
+            case "groupKind" -> groupKind;
+            case "socialClause" -> socialClause;
+            case "socialCriterion" -> socialCriterion;
+            case "reservation" -> reservation;
+            case "environmentalClause" -> environmentalClause;
+            case "environmentalCriterion" -> environmentalCriterion;
+            case "themes" -> themes;
+            case "variants" -> variants;
+            case "functionalSpecification" -> functionalSpecification;
+            case "advance" -> advance;
+            case "advanceRate" -> advanceRate;
+            case "innovative" -> innovative;
+            case "labelRequired" -> labelRequired;
+            case "lifecycleCostCriterion" -> lifecycleCostCriterion;
+            case "reparabilityCriterion" -> reparabilityCriterion;
+            case "equalityCriterion" -> equalityCriterion;
+            case "equalityPlan" -> equalityPlan;
+            case "citizenParticipation" -> citizenParticipation;
+            case "groupPurchase" -> groupPurchase;
+            case "reuseShare" -> reuseShare;
+            case "insertionHoursPlanned" -> insertionHoursPlanned;
+            case "insertionHoursAchieved" -> insertionHoursAchieved;
+            case "positiveExits" -> positiveExits;
+            case "programmingLineId" -> programmingLineId;
+            default -> "";
+        };
+        return value == null ? "" : value;
+    }
+
+    public boolean checked(String formName) {
+        return !value(formName).isBlank();
+    }
+}
