@@ -16,4 +16,7 @@ interface AccountRepository extends CrudRepository<Account, Long> {
     Optional<Account> findByEmail(String email);
 
     Page<Account> findAll(Pageable pageable);
+
+    @Query("SELECT * FROM account WHERE role = :role AND enabled ORDER BY display_name, id")
+    java.util.List<Account> findEnabledOfRole(String role);
 }

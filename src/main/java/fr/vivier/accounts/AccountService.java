@@ -90,6 +90,11 @@ public class AccountService {
         return accounts.findById(accountId).filter(Account::enabled);
     }
 
+    /** The accounts of this role that can sign in, by name (e.g. the buyers a recontact request can be given to). */
+    public java.util.List<Account> enabledOfRole(Role role) {
+        return accounts.findEnabledOfRole(role.name());
+    }
+
     public Optional<Account> findByEmail(String email) {
         return accounts.findByEmail(email);
     }

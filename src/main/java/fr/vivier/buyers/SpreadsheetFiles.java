@@ -22,10 +22,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Supplier tables as files a buyer opens in a spreadsheet: CSV for French Excel, or XLSX. */
-final class SpreadsheetFiles {
-    static final String CSV_TYPE = "text/csv;charset=utf-8";
-    static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/** Tables as files a buyer opens in a spreadsheet: CSV for French Excel, or XLSX (supplier lists here, the sourcing journal). */
+public final class SpreadsheetFiles {
+    public static final String CSV_TYPE = "text/csv;charset=utf-8";
+    public static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final int MAX_COLUMN_WIDTH = 60 * 256;
     /** A cell a spreadsheet would run as a formula (supplier-typed text, so never trusted); phone numbers are not. */
     private static final Pattern FORMULA = Pattern.compile("^(?:[=@\\t\\r]|[+-](?![\\d .()]+$))");
@@ -35,13 +35,22 @@ final class SpreadsheetFiles {
 
     /** UTF-8 with a byte order mark and « ; » between fields: what French Excel opens without an import wizard. */
     static byte[] csv(List<SupplierRow> rows) {
+        return csv(SupplierRow.HEADERS, rows.stream().map(SupplierRow::cells).toList());
+    }
+
+    static byte[] xlsx(List<SupplierRow> rows) {
+        return xlsx("Fournisseurs", SupplierRow.HEADERS, rows.stream().map(SupplierRow::cells).toList());
+    }
+
+    /** Any table: a header row, then the rows; text that a spreadsheet would run as a formula is defused. */
+    public static byte[] csv(List<String> headers, List<List<String>> rows) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
              CSVPrinter printer = new CSVPrinter(writer, CSVFormat.EXCEL.builder().setDelimiter(';').get())) {
             writer.write('\uFEFF');
-            printer.printRecord(SupplierRow.HEADERS);
-            for (SupplierRow row : rows) {
-                printer.printRecord(row.cells().stream().map(SpreadsheetFiles::defused).toList());
+            printer.printRecord(headers);
+            for (List<String> row : rows) {
+                printer.printRecord(row.stream().map(SpreadsheetFiles::defused).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -49,18 +58,18 @@ final class SpreadsheetFiles {
         return bytes.toByteArray();
     }
 
-    static byte[] xlsx(List<SupplierRow> rows) {
+    public static byte[] xlsx(String sheetName, List<String> headers, List<List<String>> rows) {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
-            SXSSFSheet sheet = workbook.createSheet("Fournisseurs");
+            SXSSFSheet sheet = workbook.createSheet(sheetName);
             CellStyle bold = workbook.createCellStyle();
             Font font = workbook.createFont();
             font.setBold(true);
             bold.setFont(font);
-            int[] widths = new int[SupplierRow.HEADERS.size()];
-            writeRow(sheet.createRow(0), SupplierRow.HEADERS, bold, widths);
+            int[] widths = new int[headers.size()];
+            writeRow(sheet.createRow(0), headers, bold, widths);
             int index = 1;
-            for (SupplierRow row : rows) {
-                writeRow(sheet.createRow(index++), row.cells(), null, widths);
+            for (List<String> row : rows) {
+                writeRow(sheet.createRow(index++), row, null, widths);
             }
             sheet.createFreezePane(0, 1);
             // widths from the text lengths: POI's autoSizeColumn needs AWT fonts, absent on headless servers
@@ -76,7 +85,7 @@ final class SpreadsheetFiles {
     }
 
     /** A download response whose file name carries the day, e.g. fournisseurs-2026-03-12.csv. */
-    static MutableHttpResponse<byte[]> download(byte[] body, String type, String baseName, String extension, Clock clock) {
+    public static MutableHttpResponse<byte[]> download(byte[] body, String type, String baseName, String extension, Clock clock) {
         String fileName = baseName + "-" + FrenchFormat.today(clock) + "." + extension;
         return HttpResponse.ok(body).contentType(type)
             .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")

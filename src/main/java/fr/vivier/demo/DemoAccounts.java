@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 @Requires(property = "vivier.demo-data", value = "true")
 class DemoAccounts {
     static final String PASSWORD = "Vivier-demo-2026";
+    static final String BUYER_EMAIL = "acheteur@vivier.example";
     private final AccountService accounts;
 
     DemoAccounts(AccountService accounts) {
@@ -20,7 +21,7 @@ class DemoAccounts {
 
     @EventListener
     void onStartup(StartupEvent event) {
-        accounts.createWithPasswordIfAbsent("acheteur@vivier.example", "Camille Acheteuse (démo)", Role.BUYER,
+        accounts.createWithPasswordIfAbsent(BUYER_EMAIL, "Camille Acheteuse (démo)", Role.BUYER,
             "Direction des espaces verts", PASSWORD);
         accounts.createWithPasswordIfAbsent("agent@vivier.example", "Dominique Agent (démo)", Role.STAFF,
             "Direction du développement économique", PASSWORD);

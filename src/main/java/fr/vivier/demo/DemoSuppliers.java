@@ -8,7 +8,7 @@ import jakarta.inject.Singleton;
 
 /**
  * Demo data (VIVIER_DEMO_DATA=true): about 200 fictitious suppliers of Est Ensemble and their authority's published
- * programming of the year, loaded once at start-up.
+ * programming of the year and a few contacts in the demo buyer's sourcing journal, loaded once at start-up.
  * Runs after the reference data, the territories and the demo accounts (the staff account verifies labels).
  */
 @Singleton
@@ -16,10 +16,12 @@ import jakarta.inject.Singleton;
 class DemoSuppliers {
     private final DemoSupplierLoader loader;
     private final DemoProgramming programming;
+    private final DemoJournal journal;
 
-    DemoSuppliers(DemoSupplierLoader loader, DemoProgramming programming) {
+    DemoSuppliers(DemoSupplierLoader loader, DemoProgramming programming, DemoJournal journal) {
         this.loader = loader;
         this.programming = programming;
+        this.journal = journal;
     }
 
     @EventListener
@@ -27,5 +29,6 @@ class DemoSuppliers {
     void onStartup(StartupEvent event) {
         loader.load();
         programming.load();
+        journal.load();
     }
 }

@@ -28,8 +28,13 @@ public interface SupplierRecords {
     /** The section of the staff page of the profile that shows these records. */
     StaffSection staffSection(long supplierId);
 
+    /** What the structure itself sees of these records in its own space (opened by its emailed link); none by default. */
+    default Optional<StaffSection> supplierSection(long supplierId) {
+        return Optional.empty();
+    }
+
     /** A titled list with a link to the feature's own page; {@code id} names the section for the page's anchors. */
-    record StaffSection(String id, String title, List<Line> lines, String whenEmpty, String link, String linkText) { }
+    record StaffSection(String id, String title, List<Line> lines, String whenEmpty, @Nullable String link, @Nullable String linkText) { }
 
     /** One record: what it is, its status as a tag, and a note after it. */
     record Line(String text, @Nullable String status, @Nullable String note) { }

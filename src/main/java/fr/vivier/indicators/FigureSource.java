@@ -20,6 +20,11 @@ interface FigureSource {
         return true;
     }
 
+    /** Whether the records behind this indicator's figures can be listed (drill-down). */
+    default boolean listsRecords(String code) {
+        return false;
+    }
+
     /** The records behind a figure (empty when the source has no list to show, e.g. a plain count of zero). */
     default List<DrillRecord> records(String code, int year, Integer quarter, DrillRecord.Part part, Scope scope) {
         return List.of();

@@ -53,7 +53,8 @@ public class IndicatorFigures {
         for (Indicator indicator : indicators) {
             Optional<FigureSource> source = source(indicator.code());
             views.add(new IndicatorView(indicator, chosen.getOrDefault(indicator.code(), IndicatorSetting.none(indicator.code())),
-                source.isPresent(), source.map(s -> s.byDirection(indicator.code())).orElse(false), year, scope,
+                source.isPresent(), source.map(s -> s.byDirection(indicator.code())).orElse(false),
+                source.map(s -> s.listsRecords(indicator.code())).orElse(false), year, scope,
                 current.get(indicator.code()), previous.get(indicator.code()), targets.get(indicator.code())));
         }
         return views;

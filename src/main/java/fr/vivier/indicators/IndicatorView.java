@@ -20,7 +20,8 @@ import java.util.Optional;
  * @param current  null when the indicator is not computed yet
  * @param previous null when the indicator is not computed yet
  */
-public record IndicatorView(Indicator indicator, IndicatorSetting setting, boolean computed, boolean byDirection, int year, Scope scope,
+public record IndicatorView(Indicator indicator, IndicatorSetting setting, boolean computed, boolean byDirection, boolean drillable,
+                            int year, Scope scope,
                             @Nullable YearFigures current, @Nullable YearFigures previous, @Nullable Target target) {
     private static final String[] QUARTERS = {"1er trimestre", "2e trimestre", "3e trimestre", "4e trimestre"};
 
@@ -121,7 +122,7 @@ public record IndicatorView(Indicator indicator, IndicatorSetting setting, boole
         if (figure == null || figure.unknown().count() == 0) {
             return null;
         }
-        return indicator.recordNoun() + " non renseignés : " + figure.unknown().count()
+        return figure.unknown().count() + " " + indicator.recordNoun()
             + (indicator.hasAmounts() ? " (" + amount(figure.unknown().amount()) + ")" : "") + ", comptés à part";
     }
 
@@ -193,7 +194,7 @@ public record IndicatorView(Indicator indicator, IndicatorSetting setting, boole
         }
         for (int q = 1; q <= 4; q++) {
             rows.add(new QuarterRow(q, QUARTERS[q - 1], text(current.quarters().get(q - 1)),
-                previous == null ? "—" : text(previous.quarters().get(q - 1)), drillUrl(DrillRecord.Part.NUMERATOR, q)));
+                previous == null ? "—" : text(previous.quarters().get(q - 1)), drillable ? drillUrl(DrillRecord.Part.NUMERATOR, q) : null));
         }
         return rows;
     }

@@ -36,6 +36,11 @@ class ProgrammingSource implements FigureSource {
     }
 
     @Override
+    public boolean listsRecords(String code) {
+        return true;
+    }
+
+    @Override
     public List<DrillRecord> records(String code, int year, Integer quarter, DrillRecord.Part part, Scope scope) {
         if (part == DrillRecord.Part.UNKNOWN) {
             return List.of();

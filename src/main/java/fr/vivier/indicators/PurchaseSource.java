@@ -80,6 +80,11 @@ class PurchaseSource implements FigureSource {
     }
 
     @Override
+    public boolean listsRecords(String code) {
+        return true;
+    }
+
+    @Override
     public List<DrillRecord> records(String code, int year, Integer quarter, DrillRecord.Part part, Scope scope) {
         Definition definition = code.equals(INSERTION_HOURS) ? new Definition(Measure.WITH_INSERTION_HOURS, null, null)
             : DEFINITIONS.get(code);

@@ -5,7 +5,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Size;
 
-/** An action on a recontact request carries the queue's filter, so that the agent comes back to the same list. */
+/** An action on a recontact request carries the queue's filter, so that the agent comes back to the same list; {@code compte}: the buyer it is given to. */
 @Introspected
 @Serdeable
 public record RecontactActionForm(
@@ -15,5 +15,6 @@ public record RecontactActionForm(
     @Size(max = 100) @Nullable String commune,
     @Size(max = 10) @Nullable String type,
     @Size(max = 100) @Nullable String q,
-    @Size(max = 9) @Nullable String page) {
+    @Size(max = 9) @Nullable String page,
+    @Size(max = 19) @Nullable String compte) {
 }

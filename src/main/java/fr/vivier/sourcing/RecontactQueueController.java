@@ -1,5 +1,7 @@
 package fr.vivier.sourcing;
 
+import fr.vivier.accounts.AccountService;
+import fr.vivier.accounts.Role;
 import fr.vivier.directory.StaffQueueFilter;
 import fr.vivier.directory.StructureKind;
 import fr.vivier.reference.ReferenceData;
@@ -44,14 +46,17 @@ class RecontactQueueController {
     private static final Map<String, String> SUCCESS = Map.of(
         "attribution", "Vous vous occupez de cette demande.",
         "reponse", "La demande est marquée comme répondue.",
-        "cloture", "La demande est close.");
+        "cloture", "La demande est close.",
+        "confiee", "La demande est confiée à l’acheteur : il la retrouve dans son journal de sourcing.");
 
     private final RecontactQueueService queue;
     private final ReferenceData reference;
+    private final AccountService accounts;
 
-    RecontactQueueController(RecontactQueueService queue, ReferenceData reference) {
+    RecontactQueueController(RecontactQueueService queue, ReferenceData reference, AccountService accounts) {
         this.queue = queue;
         this.reference = reference;
+        this.accounts = accounts;
     }
 
     /** The statuses the list filters on: each one, and the open ones together (new or taken). */
@@ -99,6 +104,12 @@ class RecontactQueueController {
         return act(id, form, authentication, "reponse", queue::markAnswered);
     }
 
+    @Post(value = "/{id}/attribution-acheteur", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> assignToBuyer(@PathVariable long id, @Valid @Body RecontactActionForm form, Authentication authentication) {
+        long buyerId = JournalService.id(form.compte()).orElse(-1L);
+        return act(id, form, authentication, "confiee", (requestId, staff) -> queue.assignToBuyer(requestId, buyerId, staff));
+    }
+
     @Post(value = "/{id}/cloture", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> close(@PathVariable long id, @Valid @Body RecontactActionForm form, Authentication authentication) {
         return act(id, form, authentication, "cloture", queue::close);
@@ -140,6 +151,7 @@ class RecontactQueueController {
         model.put("errors", filter.errors());
         model.put("statusOptions", statusOptions());
         model.put("families", StructureKind.Family.values());
+        model.put("buyers", accounts.enabledOfRole(Role.BUYER));
         model.put("medianDelay", delay.median().map(RecontactQueueController::duration).orElse(null));
         model.put("answeredCount", delay.answered());
         model.put("previousPage", filter.page() > 0 ? filter.url(PATH, filter.page() - 1) : null);

@@ -2,13 +2,16 @@ package fr.vivier.sourcing;
 
 import fr.vivier.accounts.Account;
 import fr.vivier.accounts.AccountService;
+import fr.vivier.accounts.Role;
 import fr.vivier.directory.StaffQueueFilter;
 import fr.vivier.directory.SupplierDirectory;
 import fr.vivier.directory.SupplierSummary;
 import fr.vivier.reference.ReferenceData;
 import fr.vivier.reference.Sector;
+import fr.vivier.shared.WorkingDays;
 import fr.vivier.web.CurrentUser;
 import fr.vivier.web.FrenchFormat;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
@@ -36,8 +39,6 @@ import java.util.stream.Collectors;
  */
 @Singleton
 public class RecontactQueueService {
-    /** A request still open (new or taken) made before the start of the day this many days ago is overdue. */
-    public static final int OVERDUE_AFTER_DAYS = 7;
     public static final Set<RecontactRequest.Status> OPEN = Set.of(RecontactRequest.Status.NEW, RecontactRequest.Status.ASSIGNED);
     /** A transition the request's current status does not allow. */
     public static final class Refused extends RuntimeException {
@@ -95,14 +96,28 @@ public class RecontactQueueService {
     private final AccountService accounts;
     private final ReferenceData reference;
     private final Clock clock;
+    private final int overdueWorkingDays;
 
     RecontactQueueService(RecontactRequestRepository requests, SupplierDirectory directory, AccountService accounts,
-                          ReferenceData reference, Clock clock) {
+                          ReferenceData reference, Clock clock,
+                          @Value("${vivier.sourcing.recontact-overdue-working-days:10}") int overdueWorkingDays) {
         this.requests = requests;
         this.directory = directory;
         this.accounts = accounts;
         this.reference = reference;
         this.clock = clock;
+        this.overdueWorkingDays = overdueWorkingDays;
+    }
+
+    /** A request still open (new or taken) for more than this many working days is overdue. */
+    public int overdueWorkingDays() {
+        return overdueWorkingDays;
+    }
+
+    /** The agent's name, also once its account is disabled (the queue and the journal keep saying who did what). */
+    static String agentName(AccountService accounts, long accountId) {
+        return accounts.find(accountId).map(account -> account.enabled() ? account.displayName()
+            : account.displayName() + " (compte désactivé)").orElse("compte supprimé");
     }
 
     /** Oldest first, so that nobody waits forever. */
@@ -125,9 +140,15 @@ public class RecontactQueueService {
         return found.map(entry);
     }
 
-    /** Open requests made before this instant are overdue. */
+    /** Open requests made before this instant are overdue: the start of the day that many working days ago (French public holidays off). */
     public Instant overdueBefore() {
-        return FrenchFormat.today(clock).minusDays(OVERDUE_AFTER_DAYS).atStartOfDay(FrenchFormat.ZONE).toInstant();
+        return WorkingDays.minus(FrenchFormat.today(clock), overdueWorkingDays).atStartOfDay(FrenchFormat.ZONE).toInstant();
+    }
+
+    /** The open requests given to this account, oldest first (a buyer answers them from its journal). */
+    public List<QueueEntry> assignedTo(long accountId) {
+        List<RecontactRequest> found = requests.findByAssignedToAndStatusInOrderByCreatedAt(accountId, OPEN);
+        return found.stream().map(entries(found)).toList();
     }
 
     public Optional<RecontactRequest> find(long requestId) {
@@ -154,8 +175,7 @@ public class RecontactQueueService {
             suppliers.get(request.supplierId()),
             Arrays.stream(request.sectors().split(" ")).filter(code -> !code.isBlank())
                 .map(code -> sectorLabels.getOrDefault(code, code)).toList(),
-            request.assignedTo() == null ? null : agents.computeIfAbsent(request.assignedTo(),
-                id -> accounts.findEnabled(id).map(Account::displayName).orElse("compte désactivé")),
+            request.assignedTo() == null ? null : agents.computeIfAbsent(request.assignedTo(), id -> agentName(accounts, id)),
             Duration.between(request.createdAt(), now), OPEN.contains(request.status()) && request.createdAt().isBefore(overdueBefore));
     }
 
@@ -191,6 +211,34 @@ public class RecontactQueueService {
         return save(request, RecontactRequest.Status.ANSWERED, staff, "demande n° " + requestId + " répondue");
     }
 
+    /** Staff give a new or taken request to a buyer, who answers it from its journal and is reminded when it is overdue. */
+    @Transactional
+    public RecontactRequest assignToBuyer(long requestId, long buyerId, CurrentUser staff) {
+        RecontactRequest request = existing(requestId);
+        if (!OPEN.contains(request.status())) {
+            throw new Refused("Cette demande est déjà " + request.status().label().toLowerCase(Locale.FRENCH)
+                + " : elle ne peut plus être attribuée.");
+        }
+        Account buyer = accounts.find(buyerId).filter(Account::enabled).filter(account -> account.role() == Role.BUYER)
+            .orElseThrow(() -> new Refused("Choisissez un acheteur de la liste."));
+        RecontactRequest updated = requests.update(new RecontactRequest(request.id(), request.supplierId(), request.topic(),
+            request.sectors(), request.message(), RecontactRequest.Status.ASSIGNED, buyer.id(), request.createdAt(), clock.instant(),
+            request.answeredAt(), request.closedAt(), null));
+        directory.recordHistory(request.supplierId(), staff.displayName(), RecontactRequest.Status.ASSIGNED.historyAction(),
+            "demande n° " + requestId + " attribuée à " + buyer.displayName());
+        return updated;
+    }
+
+    /** Answered by a journal entry: the request is answered and closed at once; the delay runs from the request to now. */
+    void answerFromJournal(RecontactRequest request, long accountId, String actor) {
+        Instant now = clock.instant();
+        requests.update(new RecontactRequest(request.id(), request.supplierId(), request.topic(), request.sectors(), request.message(),
+            RecontactRequest.Status.CLOSED, request.assignedTo() == null ? Long.valueOf(accountId) : request.assignedTo(),
+            request.createdAt(), request.assignedAt() == null ? now : request.assignedAt(), now, now, request.remindedAt()));
+        directory.recordHistory(request.supplierId(), actor, RecontactRequest.Status.CLOSED.historyAction(),
+            "demande n° " + request.id() + " répondue (journal de sourcing) et close");
+    }
+
     @Transactional
     public RecontactRequest close(long requestId, CurrentUser staff) {
         RecontactRequest request = existing(requestId);
@@ -209,7 +257,7 @@ public class RecontactQueueService {
             takes ? Long.valueOf(staff.accountId()) : request.assignedTo(), request.createdAt(),
             takes ? now : request.assignedAt(),
             status == RecontactRequest.Status.ANSWERED ? now : request.answeredAt(),
-            status == RecontactRequest.Status.CLOSED ? now : request.closedAt()));
+            status == RecontactRequest.Status.CLOSED ? now : request.closedAt(), request.remindedAt()));
         directory.recordHistory(request.supplierId(), staff.displayName(), status.historyAction(), detail);
         return updated;
     }

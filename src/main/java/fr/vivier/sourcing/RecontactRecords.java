@@ -1,6 +1,5 @@
 package fr.vivier.sourcing;
 
-import fr.vivier.accounts.Account;
 import fr.vivier.accounts.AccountService;
 import fr.vivier.directory.SupplierProfile;
 import fr.vivier.directory.SupplierRecords;
@@ -31,7 +30,7 @@ class RecontactRecords implements SupplierRecords {
     public void registered(long supplierId, SupplierProfile profile) {
         if (profile.recontact() != null) {
             requests.save(new RecontactRequest(null, supplierId, profile.recontact().topic(), String.join(" ", profile.sectors()),
-                profile.recontact().message(), RecontactRequest.Status.NEW, null, clock.instant(), null, null, null));
+                profile.recontact().message(), RecontactRequest.Status.NEW, null, clock.instant(), null, null, null, null));
         }
     }
 
@@ -47,7 +46,7 @@ class RecontactRecords implements SupplierRecords {
         Instant now = clock.instant();
         requests.findBySupplierId(supplierId).forEach(request -> requests.update(new RecontactRequest(request.id(),
             supplierId, request.topic(), request.sectors(), "", RecontactRequest.Status.CLOSED, request.assignedTo(),
-            request.createdAt(), request.assignedAt(), request.answeredAt(), now)));
+            request.createdAt(), request.assignedAt(), request.answeredAt(), now, request.remindedAt())));
     }
 
     @Override
@@ -67,6 +66,6 @@ class RecontactRecords implements SupplierRecords {
     }
 
     private String assignee(long accountId) {
-        return accounts.findEnabled(accountId).map(Account::displayName).orElse("compte désactivé");
+        return RecontactQueueService.agentName(accounts, accountId);
     }
 }

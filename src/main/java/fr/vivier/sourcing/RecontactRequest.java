@@ -21,7 +21,8 @@ public record RecontactRequest(
     Instant createdAt,
     @Nullable Instant assignedAt,
     @Nullable Instant answeredAt,
-    @Nullable Instant closedAt) {
+    @Nullable Instant closedAt,
+    @Nullable Instant remindedAt) {
 
     public enum Status {
         NEW("Nouvelle"), ASSIGNED("Attribuée"), ANSWERED("Répondue"), CLOSED("Close");

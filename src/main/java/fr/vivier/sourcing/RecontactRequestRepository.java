@@ -16,6 +16,21 @@ import java.util.List;
 interface RecontactRequestRepository extends CrudRepository<RecontactRequest, Long> {
     List<RecontactRequest> findBySupplierId(Long supplierId);
 
+    List<RecontactRequest> findByAssignedToAndStatusInOrderByCreatedAt(Long assignedTo, Collection<RecontactRequest.Status> statuses);
+
+    /** Open requests made before {@code before}, given to someone and not reminded yet: the reminder job's work. */
+    @Query("""
+        SELECT * FROM recontact_request WHERE status IN ('NEW', 'ASSIGNED') AND assigned_to IS NOT NULL AND reminded_at IS NULL
+        AND created_at < :before ORDER BY created_at, id LIMIT :limit FOR UPDATE SKIP LOCKED""")
+    List<RecontactRequest> findToRemind(Instant before, int limit);
+
+    @Query("UPDATE recontact_request SET reminded_at = :now WHERE id = :id")
+    int markReminded(long id, Instant now);
+
+    /** Requests created in [from, to). */
+    @Query("SELECT count(*) FROM recontact_request WHERE created_at >= :from AND created_at < :to")
+    long countCreated(Instant from, Instant to);
+
     /** The requests of these statuses created in [from, to), oldest first. */
     @Query(value = "SELECT * FROM recontact_request WHERE status IN (:statuses) AND created_at >= :from AND created_at < :to ORDER BY created_at, id",
         countQuery = "SELECT count(*) FROM recontact_request WHERE status IN (:statuses) AND created_at >= :from AND created_at < :to")

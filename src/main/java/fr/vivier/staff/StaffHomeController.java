@@ -52,7 +52,7 @@ class StaffHomeController {
         model.put("newRequests", recontacts.list(EnumSet.of(RecontactRequest.Status.NEW), allTime, 0, 1).getTotalSize());
         model.put("overdueRequests", recontacts.list(RecontactQueueService.OPEN, new RecontactQueueService.Period(null,
             recontacts.overdueBefore()), 0, SHOWN));
-        model.put("overdueDays", RecontactQueueService.OVERDUE_AFTER_DAYS);
+        model.put("overdueDays", recontacts.overdueWorkingDays());
         // the queue's « jusqu’au » date is inclusive: the day before the first day that is not overdue yet
         model.put("overdueUntil", LocalDate.ofInstant(recontacts.overdueBefore(), FrenchFormat.ZONE).minusDays(1).toString());
         model.put("lastImport", directory.lastImport().orElse(null));

@@ -151,7 +151,7 @@ class IndicatorFiguresTest implements IntegrationTest {
 
     @Test
     void anIndicatorNotComputedYetHasNoFigures() {
-        IndicatorView view = figures.view(catalogue.find("CITIZEN_PARTICIPATION").orElseThrow(), 2026, Scope.AUTHORITY);
+        IndicatorView view = figures.view(catalogue.find("POSITIVE_EXITS").orElseThrow(), 2026, Scope.AUTHORITY);
         assertFalse(view.computed());
         assertNull(view.total());
         assertEquals("—", view.headline());

@@ -99,7 +99,7 @@ class PublicIndicatorsTest implements IntegrationTest {
         Map<String, Object> recontact = indicators.stream().filter(i -> i.get("code").equals("RECONTACT")).findFirst().orElseThrow();
         assertEquals(false, recontact.get("published"));
         assertEquals(true, recontact.get("computed"));
-        Map<String, Object> citizen = indicators.stream().filter(i -> i.get("code").equals("CITIZEN_PARTICIPATION")).findFirst().orElseThrow();
+        Map<String, Object> citizen = indicators.stream().filter(i -> i.get("code").equals("POSITIVE_EXITS")).findFirst().orElseThrow();
         assertEquals(false, citizen.get("computed"));
     }
 }

@@ -150,7 +150,7 @@ class StaffIndicatorsControllerTest implements IntegrationTest {
         WebClient staff = signedIn(Role.STAFF, null);
         Map<String, String> form = settingForm("130", "PERCENT", "CONTRACTS");
         form.put("publie", "on");
-        HttpResponse<String> refused = staff.post(PATH + "/CITIZEN_PARTICIPATION", form);
+        HttpResponse<String> refused = staff.post(PATH + "/ACTIVE_INCLUSIVE_SUPPLIERS", form);
         assertEquals(422, refused.statusCode());
         Document page = Jsoup.parse(refused.body());
         assertTrue(page.selectFirst("#resume-erreurs").text().contains("Le formulaire contient"));
@@ -160,7 +160,7 @@ class StaffIndicatorsControllerTest implements IntegrationTest {
         assertTrue(page.getElementById("erreur-publie").text().contains("pas encore calculé"));
         assertTrue(page.getElementById("erreur-typeCible").text().contains("nombre"), page.getElementById("erreur-typeCible").text());
         assertTrue(page.getElementById("champ-suivi").hasAttr("checked"));
-        assertFalse(settings.of("CITIZEN_PARTICIPATION").published());
+        assertFalse(settings.of("ACTIVE_INCLUSIVE_SUPPLIERS").published());
     }
 
     @Test
@@ -188,10 +188,28 @@ class StaffIndicatorsControllerTest implements IntegrationTest {
         assertEquals(32, page.select("tbody tr").size());
         Element recontact = page.select("tbody tr").stream().filter(row -> row.text().contains("RECONTACT")).findFirst().orElseThrow();
         assertTrue(recontact.text().contains("Calculé"));
-        Element citizen = page.select("tbody tr").stream().filter(row -> row.text().contains("CITIZEN_PARTICIPATION")).findFirst().orElseThrow();
+        Element citizen = page.select("tbody tr").stream().filter(row -> row.text().contains("ACTIVE_INCLUSIVE_SUPPLIERS")).findFirst().orElseThrow();
         assertTrue(citizen.text().contains("Pas encore calculé"));
         Document definition = staff.page(PATH + "/SME_UNDER_40K");
-        assertTrue(definition.text().contains("Tous les achats de moins de 40 000 € HT notifiés"), definition.text());
+        assertTrue(definition.text().contains("Achats de moins de 40 000 € HT notifiés dont les titulaires sont renseignés"), definition.text());
+    }
+
+    @Test
+    void aCompletedSourcingSheetCountsAsOneSourcingOfItsDirection() {
+        String direction = "Direction " + UUID.randomUUID().toString().substring(0, 8);
+        long line = TestLines.create(programming, draft -> draft.direction = direction);
+        TestLines.create(programming, draft -> draft.direction = direction);
+        WebClient staff = signedIn(Role.STAFF, null);
+        staff.get("/fiches-sourcing/" + line);
+        assertEquals(303, staff.post("/fiches-sourcing/" + line, Map.of("questions", "Délais ?", "resume", "")).statusCode());
+        assertEquals(303, staff.post("/fiches-sourcing/" + line + "/reponses", Map.of("nomFournisseur", "Atelier", "reponse", "Trois semaines")).statusCode());
+        assertEquals(303, staff.post("/fiches-sourcing/" + line, Map.of("questions", "Délais ?", "resume", "Trois semaines", "terminee", "on")).statusCode());
+        int year = fr.vivier.web.FrenchFormat.today(java.time.Clock.systemUTC()).getYear();
+        // one sheet completed of the two lines of the direction: 1 sourcing
+        Document page = staff.page(PATH + "?annee=" + year + "&direction=" + java.net.URLEncoder.encode(direction, java.nio.charset.StandardCharsets.UTF_8));
+        Element card = page.getElementById("indicateur-SOURCINGS");
+        assertEquals("1", card.selectFirst(".chiffre__valeur").text(), card.text());
+        assertTrue(card.select("a.chiffre__valeur").isEmpty(), "pas de liste derrière ce nombre");
     }
 
     @Test

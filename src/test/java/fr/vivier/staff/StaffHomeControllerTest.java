@@ -79,7 +79,7 @@ class StaffHomeControllerTest implements IntegrationTest {
             draft.recontact("Présenter notre régie");
         });
         Supplier waiting = TestSuppliers.register(directory, draft -> draft.name = "Atelier oublié " + word);
-        insertOpenRequest(waiting, "Demande restée sans réponse", Instant.now().minus(Duration.ofDays(9)));
+        insertOpenRequest(waiting, "Demande restée sans réponse", Instant.now().minus(Duration.ofDays(20)));
 
         WebClient browser = new WebClient(server.getURI());
         HttpResponse<String> signIn = browser.signIn(TestAccounts.create(accounts, Role.STAFF), TestAccounts.PASSWORD);
@@ -93,7 +93,7 @@ class StaffHomeControllerTest implements IntegrationTest {
         Document overdueList = browser.page(overdue.attr("href") + "&q=" + word);
         assertTrue(overdueList.text().contains("Atelier oublié " + word), overdueList.text());
         assertFalse(overdueList.text().contains("Régie récente " + word));
-        assertTrue(overdueList.text().contains("Ancienneté : 9 jours"), overdueList.text());
+        assertTrue(overdueList.text().contains("Ancienneté : 20 jours"), overdueList.text());
         assertTrue(overdueList.text().contains("En retard"));
 
         Element fresh = home.selectFirst("a:matches(\\d+ nouvelles? demandes?)");

@@ -17,7 +17,10 @@ import fr.vivier.programming.TestLines;
 import fr.vivier.purchases.PurchaseRecords;
 import fr.vivier.purchases.PurchaseService;
 import fr.vivier.purchases.TestPurchases;
+import fr.vivier.sourcing.JournalEntryForm;
+import fr.vivier.sourcing.JournalService;
 import fr.vivier.sourcing.RecontactQueueService;
+import fr.vivier.sourcing.SourcingJournal;
 import fr.vivier.testsupport.IntegrationTest;
 import fr.vivier.testsupport.Sirets;
 import fr.vivier.testsupport.TestAccounts;
@@ -76,6 +79,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AuthorizationMatrixTest implements IntegrationTest {
     private static final String CSRF_REFUSAL = "Le formulaire a expiré";
     private static final String SUPPLIER_SPACE_REFUSAL = "/mon-profil?expiree=1";
+    private static final String MATRIX_DIRECTION = "Direction de la matrice " + UUID.randomUUID().toString().substring(0, 8);
+    private static final Map<String, String> JOURNAL_ENTRY = Map.of("fournisseur", "{publie}", "date", "2026-01-05", "canal", "CALL",
+        "objet", "Présentation", "issue", "INFORMED", "direction", MATRIX_DIRECTION);
 
     /** Who sends the request. The BUYER owns the lists, searches and shortlist of the fixtures; OTHER_BUYER does not. */
     enum Who {
@@ -164,6 +170,8 @@ class AuthorizationMatrixTest implements IntegrationTest {
             post("/agents/demandes-recontact/{id}/attribution", BUYER, FORBIDDEN),
             post("/agents/demandes-recontact/{id}/reponse", ANONYMOUS, SIGN_IN),
             post("/agents/demandes-recontact/{id}/reponse", BUYER, FORBIDDEN),
+            post("/agents/demandes-recontact/{id}/attribution-acheteur", ANONYMOUS, SIGN_IN),
+            post("/agents/demandes-recontact/{id}/attribution-acheteur", BUYER, FORBIDDEN),
             post("/agents/demandes-recontact/{id}/cloture", ANONYMOUS, SIGN_IN),
             post("/agents/demandes-recontact/{id}/cloture", BUYER, FORBIDDEN),
 
@@ -265,6 +273,31 @@ class AuthorizationMatrixTest implements IntegrationTest {
             post("/agents/import-achats/confirmation", BUYER, FORBIDDEN),
             get("/api/v1/purchases", ANONYMOUS, SIGN_IN),
             get("/api/v1/purchases", BUYER, Expect.FORBIDDEN_JSON),
+            // sourcing journal (buyers and staff; a buyer reads its own and its direction's entries, edits its own)
+            get("/journal", ANONYMOUS, SIGN_IN),
+            get("/journal/export.csv", ANONYMOUS, SIGN_IN),
+            get("/journal/export.xlsx", ANONYMOUS, SIGN_IN),
+            get("/journal/nouveau", ANONYMOUS, SIGN_IN),
+            post("/journal", ANONYMOUS, SIGN_IN),
+            get("/journal/consultations", ANONYMOUS, SIGN_IN),
+            post("/journal/consultations", ANONYMOUS, SIGN_IN),
+            post("/journal/consultations", OTHER_BUYER, FORBIDDEN),
+            get("/journal/{id}", ANONYMOUS, SIGN_IN),
+            get("/journal/{id}", OTHER_BUYER, FORBIDDEN),
+            get("/journal/{id}/modifier", ANONYMOUS, SIGN_IN),
+            get("/journal/{id}/modifier", OTHER_BUYER, FORBIDDEN),
+            get("/journal/{id}/modifier", STAFF, FORBIDDEN),
+            post("/journal/{id}/modifier", ANONYMOUS, SIGN_IN),
+            post("/journal/{id}/modifier", OTHER_BUYER, FORBIDDEN),
+            post("/journal/{id}/modifier", STAFF, FORBIDDEN),
+
+            // sourcing sheets of programming lines (staff, and buyers of the line's direction)
+            get("/fiches-sourcing/{id}", ANONYMOUS, SIGN_IN),
+            get("/fiches-sourcing/{id}", OTHER_BUYER, FORBIDDEN),
+            post("/fiches-sourcing/{id}", ANONYMOUS, SIGN_IN),
+            post("/fiches-sourcing/{id}", OTHER_BUYER, FORBIDDEN),
+            post("/fiches-sourcing/{id}/reponses", ANONYMOUS, SIGN_IN),
+            post("/fiches-sourcing/{id}/reponses", OTHER_BUYER, FORBIDDEN),
 
             // sign-out
             post("/deconnexion", ANONYMOUS, SIGN_IN),
@@ -357,6 +390,13 @@ class AuthorizationMatrixTest implements IntegrationTest {
         Map.entry("/agents/import-programmation/confirmation", Map.of("contenu", "x", "empreinte", "y")),
         Map.entry("/agents/programmation/{id}/modifier", PROGRAMMING_LINE),
         Map.entry("/agents/programmation/{id}/statut", Map.of("statut", "ABANDONED")),
+        Map.entry("/journal", JOURNAL_ENTRY),
+        Map.entry("/journal/{id}/modifier", JOURNAL_ENTRY),
+        Map.entry("/journal/consultations", Map.of("liste", "{liste}", "fournisseur", "{publie}", "date", "2026-01-05", "canal", "EMAIL",
+            "objet", "Devis", "issue", "QUOTE_REQUESTED", "direction", "Direction des sports")),
+        Map.entry("/fiches-sourcing/{id}", Map.of("questions", "Question ?", "resume", "Résumé")),
+        Map.entry("/fiches-sourcing/{id}/reponses", Map.of("nomFournisseur", "Atelier", "reponse", "Oui")),
+        Map.entry("/agents/demandes-recontact/{id}/attribution-acheteur", Map.of("compte", "{acheteur}")),
         Map.entry("/mon-profil/fiche/modifier", Map.of("name", "Nom changé", "communeQuery", "Bondy")),
         Map.entry("/agents/indicateurs/{indicateur}", Map.of("suivi", "on", "publie", "on", "annee", "2033", "cible", "12",
             "typeCible", "COUNT", "mesure", "CONTRACTS")));
@@ -381,9 +421,14 @@ class AuthorizationMatrixTest implements IntegrationTest {
     ProgrammingService programming;
     @Inject
     IndicatorSettings indicatorSettings;
+    @Inject
     PurchaseService purchases;
     @Inject
     PurchaseRecords purchaseRecords;
+    @Inject
+    JournalService journal;
+    @Inject
+    SourcingJournal sourcingJournal;
 
     private final Map<Who, WebClient> clients = new EnumMap<>(Who.class);
     /** What {id} stands for under each controller path. */
@@ -400,6 +445,8 @@ class AuthorizationMatrixTest implements IntegrationTest {
     private long savedSearchId;
     private long shortlistId;
     private long lineId;
+    private long entryId;
+    private JournalService.Viewer staffViewer;
 
     @BeforeAll
     void signInOncePerRoleAndCreateTheFixtures() {
@@ -464,6 +511,17 @@ class AuthorizationMatrixTest implements IntegrationTest {
         idsByPrefix.put("/agents/programmation/", String.valueOf(lineId));
         // a purchase of a direction that neither buyer of the matrix belongs to
         idsByPrefix.put("/agents/achats/", String.valueOf(TestPurchases.create(purchases, "Direction de l’environnement", staff.id())));
+        idsByPrefix.put("/fiches-sourcing/", String.valueOf(lineId));
+
+        // a journal entry of a staff member for another direction than the buyers' (neither may read it, staff may not edit it)
+        Account author = accounts.findByEmail(TestAccounts.create(accounts, Role.STAFF)).orElseThrow();
+        JournalService.Viewer authorViewer = journal.viewer(author.id(), author.displayName(), true);
+        entryId = ((JournalService.Saved.Done) journal.create(new JournalEntryForm(String.valueOf(published.id()), null, null,
+            MATRIX_DIRECTION, "2026-01-05", "CALL", "Présentation", null, null, null, null, "INFORMED", "Notes"), authorViewer)).entry().id();
+        staffViewer = journal.viewer(staff.id(), staff.displayName(), true);
+        idsByPrefix.put("/journal/", String.valueOf(entryId));
+        values.put("{liste}", String.valueOf(shortlistId));
+        values.put("{acheteur}", String.valueOf(ownerId));
         values.put("{ligne}", String.valueOf(lineId));
         idsByPrefix.put("/agents/fiches/", String.valueOf(supplierId));
         idsByPrefix.put("/agents/demandes-recontact/", String.valueOf(recontactId));
@@ -622,8 +680,10 @@ class AuthorizationMatrixTest implements IntegrationTest {
             programming.find(lineId).map(line -> line.object() + line.status() + line.published()).orElseThrow(),
             programming.staffList(2027, null, null, TestLines.staff(), 0, 1).total(),
             indicatorSettings.of("RECONTACT"), indicatorSettings.targets("RECONTACT"),
-
-            purchaseRecords.totals(2026).all().count());
+            purchaseRecords.totals(2026).all().count(),
+            journal.readable(entryId, staffViewer).orElseThrow().entry(),
+            sourcingJournal.contacts(SourcingJournal.Period.year(2026), "Direction des sports"),
+            sourcingJournal.contacts(SourcingJournal.Period.year(2026), MATRIX_DIRECTION));
     }
 
     /** A multipart upload like the import page's form: the token as the {@code _csrf} part, the file as {@code fichier}. */

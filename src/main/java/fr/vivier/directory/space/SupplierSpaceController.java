@@ -7,6 +7,7 @@ import fr.vivier.directory.Supplier;
 import fr.vivier.directory.SupplierChildren;
 import fr.vivier.directory.SupplierInput;
 import fr.vivier.directory.SupplierStatus;
+import fr.vivier.directory.SupplierRecords;
 import fr.vivier.directory.SupplierView;
 import fr.vivier.directory.registration.RegistrationForm;
 import fr.vivier.directory.registration.RegistrationFormModel;
@@ -84,9 +85,13 @@ class SupplierSpaceController {
     private final HttpSessionConfiguration sessionConfiguration;
     private final JsonMapper json;
 
+    private final List<SupplierRecords> records;
+
     SupplierSpaceController(DirectoryService directory, SupplierSpaceService space, ReferenceData reference,
                             FormRateLimiter rateLimiter, ClientAddress clientAddress, PostgresSessionStore sessions,
-                            CsrfTokens csrfTokens, HttpSessionConfiguration sessionConfiguration, JsonMapper json) {
+                            CsrfTokens csrfTokens, HttpSessionConfiguration sessionConfiguration, JsonMapper json,
+                            List<SupplierRecords> records) {
+        this.records = records;
         this.directory = directory;
         this.space = space;
         this.reference = reference;
@@ -293,6 +298,7 @@ class SupplierSpaceController {
         model.put("siret", new Siret(supplier.siret()).formatted());
         model.put("consentKinds", ConsentKind.values());
         model.put("activeSince", activeSince);
+        model.put("recordSections", records.stream().flatMap(held -> held.supplierSection(supplier.id()).stream()).toList());
         return model;
     }
 
