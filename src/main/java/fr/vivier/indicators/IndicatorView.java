@@ -32,6 +32,25 @@ public record IndicatorView(Indicator indicator, IndicatorSetting setting, boole
         return indicator.code();
     }
 
+    /** The same indicator as known at the end of a quarter (the quarterly report): later quarters left out, both years alike. */
+    public IndicatorView throughQuarter(int quarter) {
+        if (quarter == 4 || current == null) {
+            return this;
+        }
+        return new IndicatorView(indicator, setting, computed, byDirection, drillable, year, scope, cut(current, quarter),
+            previous == null ? null : cut(previous, quarter), target);
+    }
+
+    private static YearFigures cut(YearFigures figures, int quarter) {
+        List<Figure> quarters = new ArrayList<>(figures.quarters().subList(0, quarter));
+        Figure empty = figures.quarters().get(0).denominator() == null ? Figure.count(Tally.ZERO)
+            : Figure.share(Tally.ZERO, Tally.ZERO, Tally.ZERO);
+        while (quarters.size() < 4) {
+            quarters.add(empty);
+        }
+        return new YearFigures(figures.year(), quarters, figures.throughQuarter(quarter));
+    }
+
     public Unit unit() {
         if (target != null) {
             return switch (target.kind()) {
@@ -197,6 +216,13 @@ public record IndicatorView(Indicator indicator, IndicatorSetting setting, boole
                 previous == null ? "—" : text(previous.quarters().get(q - 1)), drillable ? drillUrl(DrillRecord.Part.NUMERATOR, q) : null));
         }
         return rows;
+    }
+
+    /** The width (0 to 100) of a quarter's bar in the printed report, on the same scale as the chart. */
+    public List<Integer> quarterBarWidths() {
+        Chart chart = trendChart();
+        return chart.bars().stream().filter(bar -> bar.cssClass().equals("graphique__barre"))
+            .map(bar -> bar.height() * 100 / (Chart.BOTTOM - Chart.TOP)).toList();
     }
 
     /** The bars of the quarterly trend: the year and the year before, side by side, on a shared scale. */

@@ -255,6 +255,10 @@ class AuthorizationMatrixTest implements IntegrationTest {
             post("/agents/indicateurs/{indicateur}", BUYER, FORBIDDEN),
             get("/agents/indicateurs/{indicateur}/enregistrements", ANONYMOUS, SIGN_IN),
             get("/agents/indicateurs/{indicateur}/enregistrements.csv", ANONYMOUS, SIGN_IN),
+            get("/agents/indicateurs/rapport", ANONYMOUS, SIGN_IN),
+            get("/agents/indicateurs/rapport", BUYER, FORBIDDEN),
+            get("/agents/indicateurs/rapport.pdf", ANONYMOUS, SIGN_IN),
+            get("/agents/indicateurs/rapport.pdf", BUYER, FORBIDDEN),
             // purchase records (buyers of their direction, staff); imports, holders to qualify and the API (staff)
             get("/agents/achats", ANONYMOUS, SIGN_IN),
             get("/agents/achats/nouveau", ANONYMOUS, SIGN_IN),
