@@ -34,8 +34,8 @@ class RecontactFiguresRepository {
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     double median = rows.getDouble(4);
-                    quarters.add(new RecontactFigures.QuarterTally(rows.getInt(1), rows.getLong(2), rows.getLong(3),
-                        rows.wasNull() ? null : Math.round(median)));
+                    Long medianSeconds = rows.wasNull() ? null : Math.round(median);
+                    quarters.add(new RecontactFigures.QuarterTally(rows.getInt(1), rows.getLong(2), rows.getLong(3), medianSeconds));
                 }
             }
             return quarters;
