@@ -89,7 +89,9 @@ class IndicatorsBrowserTest implements IntegrationTest {
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target/indicateurs-tableau-de-bord.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
-        card.findElement(By.cssSelector("a.chiffre__valeur")).click();
+        WebElement number = card.findElement(By.cssSelector("a.chiffre__valeur"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", number);
+        number.click();
         assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("Comptés"));
         assertEquals(1, browser.findElements(By.cssSelector("main table tbody tr")).size());
     }

@@ -34,6 +34,16 @@ class ReportControllerTest implements IntegrationTest {
     EmbeddedServer server;
     @Inject
     AccountService accounts;
+    @Inject
+    IndicatorSettings settings;
+    @Inject
+    IndicatorCatalogue catalogue;
+
+    @org.junit.jupiter.api.BeforeAll
+    void recontactIsFollowed() {
+        assertTrue(settings.save(catalogue.find("RECONTACT").orElseThrow(), new SettingForm("on", null, "", "2037", "", "", ""), true,
+            "Agent de test").isEmpty());
+    }
 
     private WebClient staff() {
         WebClient staff = new WebClient(server.getURI());
