@@ -26,7 +26,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 @AnalyzeClasses(packages = "fr.vivier", importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.OurSourcesOnly.class})
 class ArchitectureTest {
     private static final String[] FEATURES = {"fr.vivier.accounts..", "fr.vivier.buyers..", "fr.vivier.demo..",
-        "fr.vivier.directory..", "fr.vivier.health..", "fr.vivier.meetings..", "fr.vivier.programming..", "fr.vivier.purchases..",
+        "fr.vivier.directory..", "fr.vivier.health..", "fr.vivier.indicators..", "fr.vivier.meetings..", "fr.vivier.programming..", "fr.vivier.purchases..",
         "fr.vivier.search..", "fr.vivier.sourcing..", "fr.vivier.staff.."};
 
     /** The classes that may use JDBC without being a repository, and why. */

@@ -11,6 +11,7 @@ import fr.vivier.buyers.ShortlistService;
 import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.Supplier;
 import fr.vivier.directory.TestSuppliers;
+import fr.vivier.indicators.IndicatorSettings;
 import fr.vivier.meetings.EventService;
 import fr.vivier.meetings.InvitationService;
 import fr.vivier.meetings.RegistrationService;
@@ -262,6 +263,18 @@ class AuthorizationMatrixTest implements IntegrationTest {
             post("/agents/import-programmation/confirmation", ANONYMOUS, SIGN_IN),
             post("/agents/import-programmation/confirmation", BUYER, FORBIDDEN),
 
+            // SPASER indicators (buyers see their direction's figures; only staff change the settings)
+            get("/agents/indicateurs", ANONYMOUS, SIGN_IN),
+            get("/agents/indicateurs/catalogue", ANONYMOUS, SIGN_IN),
+            get("/agents/indicateurs/{indicateur}", ANONYMOUS, SIGN_IN),
+            post("/agents/indicateurs/{indicateur}", ANONYMOUS, SIGN_IN),
+            post("/agents/indicateurs/{indicateur}", BUYER, FORBIDDEN),
+            get("/agents/indicateurs/{indicateur}/enregistrements", ANONYMOUS, SIGN_IN),
+            get("/agents/indicateurs/{indicateur}/enregistrements.csv", ANONYMOUS, SIGN_IN),
+            get("/agents/indicateurs/rapport", ANONYMOUS, SIGN_IN),
+            get("/agents/indicateurs/rapport", BUYER, FORBIDDEN),
+            get("/agents/indicateurs/rapport.pdf", ANONYMOUS, SIGN_IN),
+            get("/agents/indicateurs/rapport.pdf", BUYER, FORBIDDEN),
             // sourcing journal (buyers and staff; a buyer reads its own and its direction's entries, edits its own)
             get("/journal", ANONYMOUS, SIGN_IN),
             get("/journal/export.csv", ANONYMOUS, SIGN_IN),
@@ -459,7 +472,9 @@ class AuthorizationMatrixTest implements IntegrationTest {
         Map.entry("/agents/programmation/{id}/ajout-liste", Map.of("fournisseur", "{publie}", "liste", "favoris-{favoris}")),
         Map.entry("/mon-profil/fiche/modifier", Map.of("name", "Nom changé", "communeQuery", "Bondy")),
         Map.entry("/programmation/mes-alertes", Map.of("frequence", "NONE")),
-        Map.entry("/programmation/alertes/frequence/{supplierId}/{signature}", Map.of("frequence", "WEEKLY")));
+        Map.entry("/programmation/alertes/frequence/{supplierId}/{signature}", Map.of("frequence", "WEEKLY")),
+        Map.entry("/agents/indicateurs/{indicateur}", Map.of("suivi", "on", "publie", "on", "annee", "2033", "cible", "12",
+            "typeCible", "COUNT", "mesure", "CONTRACTS")));
 
     @Inject
     EmbeddedServer server;
@@ -485,6 +500,8 @@ class AuthorizationMatrixTest implements IntegrationTest {
     JournalService journal;
     @Inject
     SourcingJournal sourcingJournal;
+    @Inject
+    IndicatorSettings indicatorSettings;
     @Inject
     PurchaseService purchases;
     @Inject
@@ -608,6 +625,7 @@ class AuthorizationMatrixTest implements IntegrationTest {
         idsByPrefix.put("/recherches-enregistrees/", String.valueOf(savedSearchId));
         idsByPrefix.put("/achats-moins-40k/", String.valueOf(shortlistId));
         values.put("{code}", "qualiopi");
+        values.put("{indicateur}", "RECONTACT");
         values.put("{kind}", "RECONTACT");
         values.put("{doublon}", String.valueOf(duplicateId));
         values.put("{publie}", String.valueOf(published.id()));
@@ -769,6 +787,7 @@ class AuthorizationMatrixTest implements IntegrationTest {
             shortlists.selectedIds(shortlists.find(shortlistId).orElseThrow()),
             programming.find(lineId).map(line -> line.object() + line.status() + line.published()).orElseThrow(),
             programming.staffList(2027, null, null, TestLines.staff(), 0, 1).total(),
+            indicatorSettings.of("RECONTACT"), indicatorSettings.targets("RECONTACT"),
             journal.readable(entryId, staffViewer).orElseThrow().entry(),
             sourcingJournal.contacts(SourcingJournal.Period.year(2026), "Direction des sports"),
             sourcingJournal.contacts(SourcingJournal.Period.year(2026), MATRIX_DIRECTION),
