@@ -1,15 +1,23 @@
 package fr.vivier.indicators;
 
+import fr.vivier.meetings.MeetingStatistics;
 import jakarta.inject.Singleton;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** WORKSHOPS: the portal does not manage meetings yet, so the figure is 0, and the dashboard says why. */
+/** WORKSHOPS from the meetings: « ateliers de sensibilisation » held (ended by now) in each quarter, whole authority. */
 @Singleton
 class WorkshopSource implements FigureSource {
     static final String WORKSHOPS = "WORKSHOPS";
+
+    private final MeetingStatistics meetings;
+
+    WorkshopSource(MeetingStatistics meetings) {
+        this.meetings = meetings;
+    }
 
     @Override
     public Set<String> codes() {
@@ -23,7 +31,13 @@ class WorkshopSource implements FigureSource {
 
     @Override
     public Map<String, YearFigures> figures(int year, Scope scope) {
-        Figure none = Figure.count(Tally.ZERO);
-        return Map.of(WORKSHOPS, new YearFigures(year, List.of(none, none, none, none), none));
+        List<Figure> quarters = new ArrayList<>();
+        long held = 0;
+        for (int quarter = 1; quarter <= 4; quarter++) {
+            long ofQuarter = meetings.workshopsOfQuarter(year, quarter).held();
+            quarters.add(Figure.count(Tally.of(ofQuarter)));
+            held += ofQuarter;
+        }
+        return Map.of(WORKSHOPS, new YearFigures(year, List.copyOf(quarters), Figure.count(Tally.of(held))));
     }
 }

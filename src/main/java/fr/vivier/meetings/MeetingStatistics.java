@@ -33,7 +33,20 @@ public class MeetingStatistics {
             throw new IllegalArgumentException("semester " + semester);
         }
         LocalDate first = LocalDate.of(year, semester == null || semester == 1 ? 1 : 7, 1);
-        LocalDate end = first.plusMonths(semester == null ? 12 : 6);
+        return heldBetween(first, first.plusMonths(semester == null ? 12 : 6));
+    }
+
+    /** One quarter (1 to 4) of a calendar year (Europe/Paris). */
+    @Transactional(readOnly = true)
+    public Workshops workshopsOfQuarter(int year, int quarter) {
+        if (quarter < 1 || quarter > 4) {
+            throw new IllegalArgumentException("quarter " + quarter);
+        }
+        LocalDate first = LocalDate.of(year, 3 * quarter - 2, 1);
+        return heldBetween(first, first.plusMonths(3));
+    }
+
+    private Workshops heldBetween(LocalDate first, LocalDate end) {
         Instant now = clock.instant();
         int held = 0;
         int participants = 0;

@@ -2,6 +2,9 @@ package fr.vivier.indicators;
 
 import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.TestSuppliers;
+import fr.vivier.meetings.EventKind;
+import fr.vivier.meetings.EventService;
+import fr.vivier.meetings.TestEvents;
 import fr.vivier.programming.LineStatus;
 import fr.vivier.programming.ProgrammingService;
 import fr.vivier.programming.TestLines;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -48,6 +52,8 @@ class IndicatorFiguresTest implements IntegrationTest {
     RecontactQueueService recontacts;
     @Inject
     MutableClock clock;
+    @Inject
+    EventService events;
     @Inject
     fr.vivier.accounts.AccountService accounts;
 
@@ -142,11 +148,23 @@ class IndicatorFiguresTest implements IntegrationTest {
     }
 
     @Test
-    void workshopsStayAtZeroUntilMeetingsAreManagedInThePortal() {
-        IndicatorView view = figures.view(catalogue.find("WORKSHOPS").orElseThrow(), 2026, Scope.AUTHORITY);
-        assertEquals(0, view.total().numerator().count());
+    void workshopsCountTheAwarenessWorkshopsHeldInEachQuarter() {
+        int year = yearWithoutWorkshops();
+        clock.pinTo(LocalDateTime.of(year, 1, 2, 9, 0).atZone(PARIS).toInstant());
+        TestEvents.create(events, clock, d -> { d.kind = EventKind.AWARENESS_WORKSHOP.name(); d.day = LocalDate.of(year, 2, 10); d.deadline = d.day.minusDays(2); });
+        TestEvents.create(events, clock, d -> { d.kind = EventKind.AWARENESS_WORKSHOP.name(); d.day = LocalDate.of(year, 8, 20); d.deadline = d.day.minusDays(2); });
+        TestEvents.create(events, clock, d -> { d.kind = EventKind.AWARENESS_WORKSHOP.name(); d.day = LocalDate.of(year, 9, 3); d.deadline = d.day.minusDays(2); });
+        TestEvents.create(events, clock, d -> { d.kind = EventKind.AWARENESS_WORKSHOP.name(); d.day = LocalDate.of(year, 11, 15); d.deadline = d.day.minusDays(2); });
+        // a buyer-supplier meeting is not a workshop
+        TestEvents.create(events, clock, d -> { d.kind = EventKind.BUYER_SUPPLIER_MEETING.name(); d.day = LocalDate.of(year, 3, 5); d.deadline = d.day.minusDays(2); });
+
+        // on 30 September: Q1 one held, Q3 two held, the November one not held yet
+        clock.pinTo(LocalDateTime.of(year, 9, 30, 18, 0).atZone(PARIS).toInstant());
+        IndicatorView view = figures.view(catalogue.find("WORKSHOPS").orElseThrow(), year, Scope.AUTHORITY);
+        assertEquals(List.of(1L, 0L, 2L, 0L), view.current().quarters().stream().map(q -> q.numerator().count()).toList());
+        assertEquals(3, view.total().numerator().count());
         assertNull(view.total().denominator());
-        assertEquals("0", view.headline());
+        assertEquals("3", view.headline());
     }
 
     @Test
@@ -155,6 +173,18 @@ class IndicatorFiguresTest implements IntegrationTest {
         assertFalse(view.computed());
         assertNull(view.total());
         assertEquals("—", view.headline());
+    }
+
+    /** A far year in which no test has held a workshop (the test database lives on). */
+    private int yearWithoutWorkshops() {
+        Indicator workshops = catalogue.find("WORKSHOPS").orElseThrow();
+        while (true) {
+            int year = 2100 + ThreadLocalRandom.current().nextInt(200);
+            clock.pinTo(LocalDateTime.of(year + 1, 1, 1, 0, 0).atZone(PARIS).toInstant());
+            if (figures.view(workshops, year, Scope.AUTHORITY).total().numerator().count() == 0) {
+                return year;
+            }
+        }
     }
 
     /** A far year that neither this case nor its following year share with any earlier request (the test database lives on). */
