@@ -20,12 +20,15 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -74,6 +77,8 @@ class IndicatorsBrowserTest implements IntegrationTest {
         browser.findElement(By.id("champ-email")).sendKeys(TestAccounts.create(accounts, Role.STAFF));
         browser.findElement(By.id("champ-password")).sendKeys(TestAccounts.PASSWORD);
         browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        // the next page is asked for once signed in, not while the sign-in form is still being posted
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlMatches(".*/agents$"));
 
         browser.get(server.getURL() + "/agents/indicateurs?annee=2030&direction=" + URLEncoder.encode(direction, StandardCharsets.UTF_8));
         WebElement card = browser.findElement(By.id("indicateur-PROGRAMMED_VS_LAUNCHED"));
