@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +35,10 @@ class PurchaseRepository {
         social_considerations, reservation, environmental_considerations, environmental_themes, variants, functional_specification,
         advance, advance_rate, innovative, label_required, lifecycle_cost_criterion, reparability_criterion, equality_criterion,
         equality_plan, citizen_participation, group_purchase, reuse_share, insertion_hours_planned, insertion_hours_achieved,
-        positive_exits, offers_received, programming_line_id, shortlist_id, content_hash""";
+        positive_exits, offers_received, programming_line_id, shortlist_id, sourcing_entry_ids, content_hash""";
     private static final int COLUMN_COUNT = COLUMNS.split(",").length;
+    /** Rows per multi-row insert: 250 × 48 parameters stays well under PostgreSQL's 32 767 per statement. */
+    private static final int INSERT_CHUNK = 250;
 
     private final JdbcOperations jdbc;
 
@@ -78,37 +81,69 @@ class PurchaseRepository {
         return !existing(List.of(buyerKey + "/" + reference)).isEmpty();
     }
 
-    long insert(PurchaseInput input, String hash, @Nullable Long accountId, Instant now) {
-        String placeholders = String.join(", ", java.util.Collections.nCopies(COLUMN_COUNT + 3, "?"));
-        return jdbc.prepareStatement("INSERT INTO purchase (" + COLUMNS + ", created_by, created_at, updated_at) VALUES ("
-            + placeholders + ") RETURNING id", statement -> {
-                int next = bind(statement, input, hash);
-                setLong(statement, next++, accountId);
-                statement.setTimestamp(next++, Timestamp.from(now));
-                statement.setTimestamp(next, Timestamp.from(now));
-                try (ResultSet rows = statement.executeQuery()) {
-                    rows.next();
-                    return rows.getLong(1);
-                }
-            });
+    /**
+     * Inserts new records with one multi-row statement per chunk, their ids taken from the sequence in one call first
+     * (one round trip per chunk instead of one per record: the DECP import's time went there). Returns the ids in order.
+     */
+    List<Long> insert(List<PurchaseInput> inputs, List<String> hashes, @Nullable Long accountId, Instant now) {
+        if (inputs.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = newIds(inputs.size());
+        for (int from = 0; from < inputs.size(); from += INSERT_CHUNK) {
+            int to = Math.min(inputs.size(), from + INSERT_CHUNK);
+            int start = from;
+            String row = "(" + String.join(", ", Collections.nCopies(COLUMN_COUNT + 4, "?")) + ")";
+            jdbc.prepareStatement("INSERT INTO purchase (id, " + COLUMNS + ", created_by, created_at, updated_at) VALUES "
+                + String.join(", ", Collections.nCopies(to - from, row)), statement -> {
+                    int next = 1;
+                    for (int i = start; i < to; i++) {
+                        statement.setLong(next++, ids.get(i));
+                        next = bind(statement, next, inputs.get(i), hashes.get(i));
+                        setLong(statement, next++, accountId);
+                        statement.setTimestamp(next++, Timestamp.from(now));
+                        statement.setTimestamp(next++, Timestamp.from(now));
+                    }
+                    return statement.executeUpdate();
+                });
+        }
+        return ids;
     }
 
-    void update(long id, PurchaseInput input, String hash, Instant now) {
+    private List<Long> newIds(int count) {
+        return jdbc.prepareStatement("SELECT nextval(pg_get_serial_sequence('purchase', 'id')) FROM generate_series(1, ?)", statement -> {
+            statement.setInt(1, count);
+            List<Long> ids = new ArrayList<>(count);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+            return ids;
+        });
+    }
+
+    /** Rewrites changed records (one batch), and drops their parties and modifications, written again by the caller. */
+    void update(List<Long> ids, List<PurchaseInput> inputs, List<String> hashes, Instant now) {
+        if (ids.isEmpty()) {
+            return;
+        }
         String assignments = String.join(", ", Arrays.stream(COLUMNS.split(",")).map(column -> column.strip() + " = ?").toList());
         jdbc.prepareStatement("UPDATE purchase SET " + assignments + ", updated_at = ? WHERE id = ?", statement -> {
-            int next = bind(statement, input, hash);
-            statement.setTimestamp(next++, Timestamp.from(now));
-            statement.setLong(next, id);
-            return statement.executeUpdate();
+            for (int i = 0; i < ids.size(); i++) {
+                int next = bind(statement, 1, inputs.get(i), hashes.get(i));
+                statement.setTimestamp(next++, Timestamp.from(now));
+                statement.setLong(next, ids.get(i));
+                statement.addBatch();
+            }
+            return statement.executeBatch();
         });
-        jdbc.prepareStatement("DELETE FROM purchase_party WHERE purchase_id = ?", statement -> {
-            statement.setLong(1, id);
-            return statement.executeUpdate();
-        });
-        jdbc.prepareStatement("DELETE FROM purchase_modification WHERE purchase_id = ?", statement -> {
-            statement.setLong(1, id);
-            return statement.executeUpdate();
-        });
+        for (String table : List.of("purchase_party", "purchase_modification")) {
+            jdbc.prepareStatement("DELETE FROM " + table + " WHERE purchase_id = ANY (?)", statement -> {
+                statement.setArray(1, statement.getConnection().createArrayOf("bigint", ids.toArray()));
+                return statement.executeUpdate();
+            });
+        }
     }
 
     /** The parties of these records as saved, by record id. */
@@ -166,14 +201,18 @@ class PurchaseRepository {
             });
     }
 
-    void insertModifications(long purchaseId, List<PurchaseInput.Modification> modifications) {
+    /** A modification to write, with the id of its record. */
+    record ModificationRow(long purchaseId, PurchaseInput.Modification modification) { }
+
+    void insertModifications(List<ModificationRow> modifications) {
         if (modifications.isEmpty()) {
             return;
         }
         jdbc.prepareStatement("INSERT INTO purchase_modification (purchase_id, number, notified_on, amount, duration_months, holders) "
             + "VALUES (?, ?, ?, ?, ?, ?)", statement -> {
-                for (PurchaseInput.Modification modification : modifications) {
-                    statement.setLong(1, purchaseId);
+                for (ModificationRow row : modifications) {
+                    PurchaseInput.Modification modification = row.modification();
+                    statement.setLong(1, row.purchaseId());
                     statement.setInt(2, modification.number());
                     statement.setDate(3, Date.valueOf(modification.notifiedOn()));
                     statement.setBigDecimal(4, modification.amount());
@@ -406,9 +445,9 @@ class PurchaseRepository {
         }
     }
 
-    private static int bind(PreparedStatement statement, PurchaseInput input, String hash) throws SQLException {
+    private static int bind(PreparedStatement statement, int first, PurchaseInput input, String hash) throws SQLException {
         Connection connection = statement.getConnection();
-        int i = 1;
+        int i = first;
         statement.setString(i++, input.buyerKey);
         statement.setString(i++, input.reference);
         statement.setString(i++, input.source.name());
@@ -451,6 +490,8 @@ class PurchaseRepository {
         setInt(statement, i++, input.offersReceived);
         setLong(statement, i++, input.programmingLineId);
         setLong(statement, i++, input.shortlistId);
+        statement.setArray(i++, input.sourcingEntryIds == null ? null
+            : connection.createArrayOf("bigint", input.sourcingEntryIds.toArray()));
         statement.setString(i++, hash);
         return i;
     }
