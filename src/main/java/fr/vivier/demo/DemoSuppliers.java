@@ -8,7 +8,7 @@ import jakarta.inject.Singleton;
 
 /**
  * Demo data (VIVIER_DEMO_DATA=true): about 200 fictitious suppliers of Est Ensemble and their authority's published
- * programming of the year and a few contacts in the demo buyer's sourcing journal, loaded once at start-up.
+ * programming of the year, a few contacts in the demo buyer's sourcing journal and a year of purchases, loaded once at start-up.
  * Runs after the reference data, the territories and the demo accounts (the staff account verifies labels).
  */
 @Singleton
@@ -17,11 +17,13 @@ class DemoSuppliers {
     private final DemoSupplierLoader loader;
     private final DemoProgramming programming;
     private final DemoJournal journal;
+    private final DemoPurchases purchases;
 
-    DemoSuppliers(DemoSupplierLoader loader, DemoProgramming programming, DemoJournal journal) {
+    DemoSuppliers(DemoSupplierLoader loader, DemoProgramming programming, DemoJournal journal, DemoPurchases purchases) {
         this.loader = loader;
         this.programming = programming;
         this.journal = journal;
+        this.purchases = purchases;
     }
 
     @EventListener
@@ -29,6 +31,7 @@ class DemoSuppliers {
     void onStartup(StartupEvent event) {
         loader.load();
         programming.load();
-        journal.load();
+        journal.load().ifPresent(purchases::recordFrom);
+        purchases.load();
     }
 }

@@ -7,6 +7,7 @@ import fr.vivier.directory.SupplierDirectory;
 import fr.vivier.directory.SupplierSummary;
 import fr.vivier.programming.Vocabulary;
 import fr.vivier.purchases.PurchaseVocabulary.Source;
+import fr.vivier.sourcing.JournalService;
 import fr.vivier.web.CurrentUser;
 import fr.vivier.web.FormErrors;
 import fr.vivier.web.FrenchFormat;
@@ -34,6 +35,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -116,6 +118,7 @@ class PurchaseController {
         cells.put(Column.DIRECTION, viewer.direction() == null ? "" : viewer.direction());
         cells.put(Column.DATE, FrenchFormat.today(clock).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         String shortlistId = "";
+        List<String> ticked = List.of();
         if (liste != null && liste.matches("\\d{1,18}")) {
             Shortlist shortlist = shortlists.readable(Long.parseLong(liste), CurrentUser.of(authentication))
                 .orElseThrow(() -> new AuthorizationException(authentication));
@@ -129,24 +132,23 @@ class PurchaseController {
                     directory.summary(supplierId).map(SupplierSummary::siret).ifPresent(siret -> cells.put(Column.TITULAIRES, siret));
                 }
             }
+            long fromShortlist = shortlist.id();
+            ticked = purchases.linkableContacts(holderSirets(cells.getOrDefault(Column.TITULAIRES, "")), journalReader(viewer)).stream()
+                .filter(contact -> contact.shortlistId() != null && contact.shortlistId() == fromShortlist)
+                .map(contact -> String.valueOf(contact.id())).toList();
         }
-        return new ModelAndView<>(FORM_VIEW, formModel(PurchaseForm.of(cells, shortlistId), Map.of(), viewer));
+        return new ModelAndView<>(FORM_VIEW, formModel(PurchaseForm.of(cells, shortlistId, ticked), Map.of(), viewer));
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> create(@Valid @Body PurchaseForm form, Authentication authentication) {
         Viewer viewer = viewer(authentication);
-        Map<Column, String> cells = form.cells();
-        if (!viewer.staff()) {
-            cells.put(Column.DIRECTION, viewer.direction() == null ? "" : viewer.direction());
-        }
         Long shortlistId = null;
         if (form.shortlistId() != null && form.shortlistId().matches("\\d{1,18}")) {
             shortlistId = shortlists.readable(Long.parseLong(form.shortlistId()), CurrentUser.of(authentication))
                 .orElseThrow(() -> new AuthorizationException(authentication)).id();
         }
-        PurchaseService.Entry entry = purchases.enter(cells, shortlistId == null ? Source.MANUAL : Source.SHORTLIST, shortlistId,
-            viewer.accountId());
+        PurchaseService.Entry entry = purchases.enter(form, shortlistId, journalReader(viewer));
         if (entry instanceof PurchaseService.Entry.Invalid invalid) {
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>(FORM_VIEW, formModel(form, invalid.errors(), viewer)));
         }
@@ -170,6 +172,7 @@ class PurchaseController {
         Map<String, Object> model = new HashMap<>();
         model.put("purchase", row);
         model.put("view", PurchaseView.of(row));
+        model.put("contacts", purchases.linkedContacts(row, journalReader(viewer)));
         if ("enregistre".equals(succes)) {
             model.put("success", "L’achat est enregistré.");
         }
@@ -195,6 +198,7 @@ class PurchaseController {
     private Map<String, Object> formModel(PurchaseForm form, Map<String, String> errors, Viewer viewer) {
         Map<String, Object> model = new HashMap<>();
         model.put("form", form);
+        model.put("contacts", purchases.linkableContacts(holderSirets(form.holders()), journalReader(viewer)));
         model.put("errors", errors);
         model.put("staff", viewer.staff());
         model.put("direction", viewer.direction());
@@ -212,6 +216,18 @@ class PurchaseController {
         model.put("numbers", List.of(Column.THEMES, Column.TAUX_AVANCE, Column.REEMPLOI, Column.HEURES_PREVUES, Column.HEURES_REALISEES,
             Column.SORTIES, Column.LIGNE));
         return model;
+    }
+
+    /** The SIRETs typed among the holders (separated by commas, semicolons or new lines, spaces ignored). */
+    private static List<String> holderSirets(@Nullable String holders) {
+        return holders == null ? List.of() : Arrays.stream(holders.split("[,;\\n]")).map(value -> value.replaceAll("\\s", ""))
+            .filter(value -> value.matches("\\d{14}")).distinct().toList();
+    }
+
+    /** The person as the sourcing journal reads it: its own contacts and its direction's, or all for staff. */
+    private static JournalService.Viewer journalReader(Viewer viewer) {
+        return new JournalService.Viewer(viewer.accountId(), "", viewer.staff(),
+            viewer.direction() == null || viewer.direction().isBlank() ? null : viewer.direction());
     }
 
     private Viewer viewer(Authentication authentication) {

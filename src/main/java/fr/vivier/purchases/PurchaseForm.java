@@ -6,6 +6,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Size;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /** The entry form of a purchase as typed (one field per {@link Column}, checkboxes « on » when ticked); {@link PurchaseFields} checks it. */
@@ -49,14 +50,33 @@ public record PurchaseForm(
     @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String insertionHoursAchieved,
     @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String positiveExits,
     @Size(max = 2000, message = "Ce champ ne doit pas dépasser 2 000 caractères.") @Nullable String programmingLineId,
-    @Size(max = 20) @Nullable String shortlistId) {
+    @Size(max = 20) @Nullable String shortlistId,
+    @Size(max = 50, message = "Cochez au plus 50 contacts du journal.") @Nullable List<String> contacts) {
 
     static PurchaseForm empty() {
-        return new PurchaseForm("", "", "", "", "CONTRACT", "", "", "", "", "", "", "", "", "NONE", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "");
+        return new PurchaseForm("", "", "", "", "CONTRACT", "", "", "", "", "", "", "", "", "NONE", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", List.of());
     }
 
-    static PurchaseForm of(Map<Column, String> cells, String shortlistId) {
-        return new PurchaseForm(cells.getOrDefault(Column.REFERENCE, ""), cells.getOrDefault(Column.OBJET, ""), cells.getOrDefault(Column.DIRECTION, ""), cells.getOrDefault(Column.CATEGORIE, ""), cells.getOrDefault(Column.NATURE, ""), cells.getOrDefault(Column.PROCEDURE, ""), cells.getOrDefault(Column.FORME_PRIX, ""), cells.getOrDefault(Column.MONTANT, ""), cells.getOrDefault(Column.DATE, ""), cells.getOrDefault(Column.DUREE, ""), cells.getOrDefault(Column.CPV, ""), cells.getOrDefault(Column.TITULAIRES, ""), cells.getOrDefault(Column.SOUS_TRAITANTS, ""), cells.getOrDefault(Column.GROUPEMENT, ""), cells.getOrDefault(Column.CLAUSE_SOCIALE, ""), cells.getOrDefault(Column.CRITERE_SOCIAL, ""), cells.getOrDefault(Column.RESERVE, ""), cells.getOrDefault(Column.CLAUSE_ENV, ""), cells.getOrDefault(Column.CRITERE_ENV, ""), cells.getOrDefault(Column.THEMES, ""), cells.getOrDefault(Column.VARIANTES, ""), cells.getOrDefault(Column.SPEC_FONCTIONNELLE, ""), cells.getOrDefault(Column.AVANCE, ""), cells.getOrDefault(Column.TAUX_AVANCE, ""), cells.getOrDefault(Column.INNOVANT, ""), cells.getOrDefault(Column.LABEL, ""), cells.getOrDefault(Column.COUT_CYCLE_VIE, ""), cells.getOrDefault(Column.REPARABILITE, ""), cells.getOrDefault(Column.EGALITE, ""), cells.getOrDefault(Column.PLAN_EGALITE, ""), cells.getOrDefault(Column.PARTICIPATION, ""), cells.getOrDefault(Column.GROUPEMENT_COMMANDES, ""), cells.getOrDefault(Column.REEMPLOI, ""), cells.getOrDefault(Column.HEURES_PREVUES, ""), cells.getOrDefault(Column.HEURES_REALISEES, ""), cells.getOrDefault(Column.SORTIES, ""), cells.getOrDefault(Column.LIGNE, ""), shortlistId);
+    static PurchaseForm of(Map<Column, String> cells, String shortlistId, List<String> contacts) {
+        return new PurchaseForm(cells.getOrDefault(Column.REFERENCE, ""), cells.getOrDefault(Column.OBJET, ""), cells.getOrDefault(Column.DIRECTION, ""), cells.getOrDefault(Column.CATEGORIE, ""), cells.getOrDefault(Column.NATURE, ""), cells.getOrDefault(Column.PROCEDURE, ""), cells.getOrDefault(Column.FORME_PRIX, ""), cells.getOrDefault(Column.MONTANT, ""), cells.getOrDefault(Column.DATE, ""), cells.getOrDefault(Column.DUREE, ""), cells.getOrDefault(Column.CPV, ""), cells.getOrDefault(Column.TITULAIRES, ""), cells.getOrDefault(Column.SOUS_TRAITANTS, ""), cells.getOrDefault(Column.GROUPEMENT, ""), cells.getOrDefault(Column.CLAUSE_SOCIALE, ""), cells.getOrDefault(Column.CRITERE_SOCIAL, ""), cells.getOrDefault(Column.RESERVE, ""), cells.getOrDefault(Column.CLAUSE_ENV, ""), cells.getOrDefault(Column.CRITERE_ENV, ""), cells.getOrDefault(Column.THEMES, ""), cells.getOrDefault(Column.VARIANTES, ""), cells.getOrDefault(Column.SPEC_FONCTIONNELLE, ""), cells.getOrDefault(Column.AVANCE, ""), cells.getOrDefault(Column.TAUX_AVANCE, ""), cells.getOrDefault(Column.INNOVANT, ""), cells.getOrDefault(Column.LABEL, ""), cells.getOrDefault(Column.COUT_CYCLE_VIE, ""), cells.getOrDefault(Column.REPARABILITE, ""), cells.getOrDefault(Column.EGALITE, ""), cells.getOrDefault(Column.PLAN_EGALITE, ""), cells.getOrDefault(Column.PARTICIPATION, ""), cells.getOrDefault(Column.GROUPEMENT_COMMANDES, ""), cells.getOrDefault(Column.REEMPLOI, ""), cells.getOrDefault(Column.HEURES_PREVUES, ""), cells.getOrDefault(Column.HEURES_REALISEES, ""), cells.getOrDefault(Column.SORTIES, ""), cells.getOrDefault(Column.LIGNE, ""), shortlistId, contacts);
+    }
+
+    /** The form as a person fills it in, by field name (« object », « amount », « holders »…): what is not given stays blank. */
+    public static PurchaseForm typed(Map<String, String> values, List<String> contacts) {
+        Map<Column, String> cells = new EnumMap<>(Column.class);
+        for (Column column : Column.values()) {
+            cells.put(column, values.getOrDefault(column.formName(), ""));
+        }
+        return of(cells, "", contacts);
+    }
+
+    /** The journal's contacts ticked, as ids (anything else is dropped: the service checks what is left). */
+    List<Long> contactIds() {
+        return contacts == null ? List.of() : contacts.stream().filter(id -> id.matches("\\d{1,18}")).map(Long::valueOf).distinct().toList();
+    }
+
+    public boolean linked(long contactId) {
+        return contactIds().contains(contactId);
     }
 
     Map<Column, String> cells() {

@@ -1,6 +1,8 @@
 package fr.vivier.purchases;
 
 import fr.vivier.purchases.PurchaseVocabulary.Source;
+import fr.vivier.sourcing.JournalService;
+import fr.vivier.sourcing.SourcingJournal;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -8,12 +10,15 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The purchase records' use cases: imports (page and command line), entry by a person, lists. */
 @Singleton
@@ -23,8 +28,11 @@ public class PurchaseService {
     private final PurchaseFields fields;
     private final PurchaseWriter writer;
     private final PurchaseRepository purchases;
+    private final SourcingJournal journal;
 
-    PurchaseService(PurchaseImport imports, DecpRecordReader decp, PurchaseFields fields, PurchaseWriter writer, PurchaseRepository purchases) {
+    PurchaseService(PurchaseImport imports, DecpRecordReader decp, PurchaseFields fields, PurchaseWriter writer, PurchaseRepository purchases,
+                    SourcingJournal journal) {
+        this.journal = journal;
         this.imports = imports;
         this.decp = decp;
         this.fields = fields;
@@ -57,10 +65,18 @@ public class PurchaseService {
         record Invalid(Map<String, String> errors) implements Entry { }
     }
 
-    /** A purchase typed in the entry form; a blank reference gets one generated (« SAISIE-… »). */
-    Entry enter(Map<Column, String> cells, Source source, @Nullable Long shortlistId, long accountId) {
-        Map<Column, String> typed = new LinkedHashMap<>(cells);
+    /**
+     * A purchase typed in the entry form; a blank reference gets one generated (« SAISIE-… »). The journal's contacts it
+     * links must be readable by the person and be with one of its holders.
+     */
+    public Entry enter(PurchaseForm form, @Nullable Long shortlistId, JournalService.Viewer person) {
+        Map<Column, String> typed = new LinkedHashMap<>(form.cells());
         typed.put(Column.ACHETEUR, "");
+        if (!person.staff()) {
+            typed.put(Column.DIRECTION, person.direction() == null ? "" : person.direction());
+        }
+        Source source = shortlistId == null ? Source.MANUAL : Source.SHORTLIST;
+        List<Long> contactIds = form.contactIds();
         boolean generated = typed.getOrDefault(Column.REFERENCE, "").isBlank();
         if (generated) {
             typed.put(Column.REFERENCE, "SAISIE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT));
@@ -72,12 +88,36 @@ public class PurchaseService {
         if (errors.isEmpty() && !generated && purchases.referenceTaken("", record.input().reference)) {
             errors.put(Column.REFERENCE.formName(), "Cette référence est déjà celle d’un achat enregistré.");
         }
+        if (record.input() != null && !contactsWithHolders(contactIds, record.input(), person)) {
+            errors.put("contacts", "Seuls les contacts du journal avec un titulaire de l’achat peuvent lui être liés.");
+        }
         if (!errors.isEmpty()) {
             return new Entry.Invalid(errors);
         }
         record.input().shortlistId = shortlistId;
-        Long id = writer.write(List.of(record.input()), true, accountId).get(0).id();
+        record.input().sourcingEntryIds = contactIds.isEmpty() ? null : contactIds.stream().sorted().toList();
+        Long id = writer.write(List.of(record.input()), true, person.accountId()).get(0).id();
         return new Entry.Saved(id);
+    }
+
+    private boolean contactsWithHolders(List<Long> contactIds, PurchaseInput input, JournalService.Viewer person) {
+        if (contactIds.isEmpty()) {
+            return true;
+        }
+        Set<String> holders = input.holders.stream().filter(PurchaseInput.Party::isSiret).map(PurchaseInput.Party::identifier)
+            .collect(Collectors.toSet());
+        List<SourcingJournal.Contact> found = journal.contacts(contactIds, person);
+        return found.size() == contactIds.size() && found.stream().allMatch(contact -> holders.contains(contact.supplierSiret()));
+    }
+
+    /** The journal's contacts with the structures of these SIRETs the person may read: those a purchase may link. */
+    List<SourcingJournal.Contact> linkableContacts(Collection<String> sirets, JournalService.Viewer person) {
+        return journal.contactsWith(sirets, person, 50);
+    }
+
+    /** The contacts a purchase links that the person may read. */
+    List<SourcingJournal.Contact> linkedContacts(PurchaseRow purchase, JournalService.Viewer person) {
+        return purchase.sourcingEntryIds() == null ? List.of() : journal.contacts(purchase.sourcingEntryIds(), person);
     }
 
     private static String formName(String header) {
