@@ -38,7 +38,7 @@ java -Xmx512m -cp "target/test-classes:target/classes:$(cat target/bench-classpa
 end=$(date +%s.%N)
 awk -v s="$start" -v e="$end" 'BEGIN {printf "  durée totale : %.1f s (démarrage et migrations compris)\n", e - s}'
 psql_bench -d "$DATABASE" -c "
-  SELECT relname AS \"table\", to_char(n_live_tup, 'FM999G999G999') AS lignes,
-         pg_size_pretty(pg_total_relation_size(relid)) AS \"taille (index compris)\"
-  FROM pg_stat_user_tables WHERE relname IN ('supplier', 'sourcing_entry', 'purchase', 'purchase_party') ORDER BY relname" \
+  SELECT t AS \"table\", to_char(n, 'FM999G999G999') AS lignes, pg_size_pretty(pg_total_relation_size(t::regclass)) AS \"taille (index compris)\"
+  FROM (VALUES ('supplier', (SELECT count(*) FROM supplier)), ('sourcing_entry', (SELECT count(*) FROM sourcing_entry)),
+               ('purchase', (SELECT count(*) FROM purchase)), ('purchase_party', (SELECT count(*) FROM purchase_party))) v (t, n)" \
   -c "SELECT pg_size_pretty(pg_database_size(current_database())) AS \"taille de la base\""

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** The purchase tables in plain SQL: written a batch of records at a time, read page by page or streamed by year. */
@@ -321,6 +322,75 @@ class PurchaseRepository {
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
                     return rows.getLong(1);
+                }
+            });
+    }
+
+    /** A holder outside the directory as staff qualified it by hand. */
+    record Qualification(String identifier, String name, String kind, String family, String size, boolean ess, boolean onTerritory) { }
+
+    /** Saves the qualification (replacing an earlier one) and freezes it into the purchases naming the holder; returns how many. */
+    int qualify(Qualification qualification, long accountId, Instant now) {
+        jdbc.prepareStatement("""
+            INSERT INTO holder_qualification (identifier, name, kind, family, size, ess, on_territory, qualified_by, qualified_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (identifier) DO UPDATE SET name = excluded.name, kind = excluded.kind, family = excluded.family, size = excluded.size,
+              ess = excluded.ess, on_territory = excluded.on_territory, qualified_by = excluded.qualified_by, qualified_at = excluded.qualified_at""",
+            statement -> {
+                statement.setString(1, qualification.identifier());
+                statement.setString(2, qualification.name());
+                statement.setString(3, qualification.kind());
+                statement.setString(4, qualification.family());
+                statement.setString(5, qualification.size());
+                statement.setBoolean(6, qualification.ess());
+                statement.setBoolean(7, qualification.onTerritory());
+                statement.setLong(8, accountId);
+                statement.setTimestamp(9, Timestamp.from(now));
+                return statement.executeUpdate();
+            });
+        return jdbc.prepareStatement("""
+            UPDATE purchase_party SET matched_by = 'MANUAL', name = ?, kind = ?, family = ?, size = ?, ess = ?, on_territory = ?
+            WHERE identifier = ? AND matched_by IN ('NONE', 'MANUAL')""", statement -> {
+                statement.setString(1, qualification.name());
+                statement.setString(2, qualification.kind());
+                statement.setString(3, qualification.family());
+                statement.setString(4, qualification.size());
+                statement.setBoolean(5, qualification.ess());
+                statement.setBoolean(6, qualification.onTerritory());
+                statement.setString(7, qualification.identifier());
+                return statement.executeUpdate();
+            });
+    }
+
+    /** The qualifications by hand of these holders, by identifier. */
+    Map<String, Qualification> qualifications(Collection<String> identifiers) {
+        if (identifiers.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.prepareStatement("SELECT identifier, name, kind, family, size, ess, on_territory FROM holder_qualification "
+            + "WHERE identifier = ANY (?)", statement -> {
+                statement.setArray(1, statement.getConnection().createArrayOf("text", identifiers.toArray()));
+                Map<String, Qualification> found = new HashMap<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        found.put(rows.getString(1), new Qualification(rows.getString(1), rows.getString(2), rows.getString(3),
+                            rows.getString(4), rows.getString(5), rows.getBoolean(6), rows.getBoolean(7)));
+                    }
+                }
+                return found;
+            });
+    }
+
+    /** The holder of this identifier still to qualify, if a purchase names it. */
+    Optional<UnmatchedHolder> unmatchedHolder(String identifier) {
+        return jdbc.prepareStatement("""
+            SELECT pp.identifier, min(pp.identifier_type), count(DISTINCT p.id), sum(p.amount), max(p.notified_on)
+            FROM purchase_party pp JOIN purchase p ON p.id = pp.purchase_id
+            WHERE pp.matched_by = 'NONE' AND pp.identifier = ? GROUP BY pp.identifier""", statement -> {
+                statement.setString(1, identifier);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.of(new UnmatchedHolder(rows.getString(1), rows.getString(2), rows.getLong(3),
+                        rows.getBigDecimal(4), rows.getDate(5).toLocalDate())) : Optional.<UnmatchedHolder>empty();
                 }
             });
     }

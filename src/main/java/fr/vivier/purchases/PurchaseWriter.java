@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 /**
  * Saves checked records a batch at a time, in one transaction (a record is saved whole or not at all): new ones
  * inserted, changed ones updated, identical ones left alone. Holders are matched to the directory by SIRET, then by
- * SIREN, and their attributes frozen as of the record's date; an update keeps what was frozen for a holder it still names.
+ * SIREN, else to what staff qualified by hand, and their attributes frozen as of the record's date; an update keeps what
+ * was frozen for a holder it still names.
  */
 @Singleton
 class PurchaseWriter {
@@ -63,6 +64,9 @@ class PurchaseWriter {
             .flatMap(input -> Stream.concat(input.holders.stream(), input.subcontractors.stream()))
             .filter(PurchaseInput.Party::isSiret).map(PurchaseInput.Party::identifier).collect(Collectors.toSet());
         Map<String, SupplierDirectory.SupplierMatch> matches = directory.bySiretThenSiren(sirets);
+        Map<String, PurchaseRepository.Qualification> qualified = purchases.qualifications(Stream.concat(pick(inputs, created).stream(),
+                pick(inputs, updated).stream()).flatMap(input -> Stream.concat(input.holders.stream(), input.subcontractors.stream()))
+            .map(PurchaseInput.Party::identifier).filter(identifier -> !matches.containsKey(identifier)).collect(Collectors.toSet()));
         List<Long> updatedIds = updated.stream().map(i -> written.get(i).id()).toList();
         Map<Long, List<PurchaseRepository.FrozenParty>> frozen = purchases.frozenParties(updatedIds);
         Instant now = clock.instant();
@@ -83,8 +87,8 @@ class PurchaseWriter {
             Map<String, PurchaseRow.Party> kept = new HashMap<>();
             frozen.getOrDefault(id, List.of()).stream().filter(party -> party.party().matched())
                 .forEach(party -> kept.put(party.role() + "/" + party.identifier(), party.party()));
-            addParties(parties, id, "HOLDER", input.holders, input.holdersSince, matches, kept);
-            addParties(parties, id, "SUBCONTRACTOR", input.subcontractors, input.notifiedOn, matches, kept);
+            addParties(parties, id, "HOLDER", input.holders, input.holdersSince, matches, qualified, kept);
+            addParties(parties, id, "SUBCONTRACTOR", input.subcontractors, input.notifiedOn, matches, qualified, kept);
             input.modifications.forEach(modification -> modifications.add(new PurchaseRepository.ModificationRow(id, modification)));
         }
         purchases.insertParties(parties);
@@ -98,18 +102,23 @@ class PurchaseWriter {
 
     private static void addParties(List<PurchaseRepository.PartyRow> rows, long id, String role, List<PurchaseInput.Party> parties,
                                    java.time.LocalDate since, Map<String, SupplierDirectory.SupplierMatch> matches,
-                                   Map<String, PurchaseRow.Party> kept) {
+                                   Map<String, PurchaseRepository.Qualification> qualified, Map<String, PurchaseRow.Party> kept) {
         for (int position = 0; position < parties.size(); position++) {
             PurchaseInput.Party party = parties.get(position);
             PurchaseRow.Party frozen = kept.get(role + "/" + party.identifier());
             if (frozen == null) {
-                frozen = freeze(party, matches.get(party.identifier()), since);
+                frozen = freeze(party, matches.get(party.identifier()), qualified.get(party.identifier()), since);
             }
             rows.add(new PurchaseRepository.PartyRow(id, role, position, party, frozen));
         }
     }
 
-    private static PurchaseRow.Party freeze(PurchaseInput.Party party, SupplierDirectory.@Nullable SupplierMatch match, java.time.LocalDate on) {
+    private static PurchaseRow.Party freeze(PurchaseInput.Party party, SupplierDirectory.@Nullable SupplierMatch match,
+                                            PurchaseRepository.@Nullable Qualification byHand, java.time.LocalDate on) {
+        if (match == null && byHand != null) {
+            return new PurchaseRow.Party(party.identifier(), party.type().label(), "MANUAL", null, byHand.name(), byHand.kind(), byHand.family(),
+                byHand.size(), byHand.ess(), byHand.onTerritory(), party.subcontractAmount(), on);
+        }
         if (match == null) {
             return new PurchaseRow.Party(party.identifier(), party.type().label(), "NONE", null, null, null, null, null, null, null,
                 party.subcontractAmount(), on);

@@ -46,6 +46,8 @@ class PurchaseControllerTest implements IntegrationTest {
     ShortlistService shortlists;
     @Inject
     SourcingJournal journal;
+    @Inject
+    PurchaseService purchases;
 
     private WebClient signedIn(Role role, String direction) {
         String email = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@test.vivier.example";
@@ -155,6 +157,63 @@ class PurchaseControllerTest implements IntegrationTest {
         String linked = page.selectFirst("h2:contains(Contacts du journal) + ul").text();
         assertTrue(linked.contains(chosen.displayName()) && linked.contains("Devis reçu"), linked);
         assertFalse(linked.contains(other.displayName()));
+    }
+
+    @Test
+    void aBuyerOfTheDirectionCorrectsItsPurchaseWithTheSameRulesAndNobodyElseButStaffMay() {
+        String direction = "Direction " + UUID.randomUUID();
+        WebClient buyer = signedIn(Role.BUYER, direction);
+        String object = "Taille de haies " + UUID.randomUUID();
+        HttpResponse<String> created = buyer.post("/agents/achats", purchase(object, Sirets.next()));
+        String record = created.headers().firstValue("location").orElseThrow().replaceAll("\\?.*", "");
+
+        Document form = buyer.page(record + "/modifier");
+
+        assertEquals(object, form.selectFirst("#champ-object").attr("value"));
+        assertEquals("12500.5", form.selectFirst("#champ-amount").attr("value"));
+        assertTrue(form.selectFirst("#champ-socialClause").hasAttr("checked"));
+        assertEquals("120", form.selectFirst("#champ-insertionHoursPlanned").attr("value"));
+        Map<String, String> fields = new HashMap<>();
+        form.select("form input[type=text]").forEach(input -> fields.put(input.attr("name"), input.attr("value")));
+        form.select("form input[type=checkbox][checked]").forEach(input -> fields.put(input.attr("name"), "on"));
+        form.select("form select").forEach(select -> fields.put(select.attr("name"),
+            select.selectFirst("option[selected]") == null ? "" : select.selectFirst("option[selected]").val()));
+        fields.put("amount", "-3");
+        HttpResponse<String> wrong = buyer.post(record + "/modifier", fields);
+        assertEquals(422, wrong.statusCode());
+        Document again = org.jsoup.Jsoup.parse(wrong.body());
+        assertEquals("Le montant doit être supérieur à zéro (en € HT).", again.selectFirst("#erreur-amount").text());
+        assertEquals("-3", again.selectFirst("#champ-amount").attr("value"));
+        assertTrue(buyer.page(record).text().matches(".*Montant 12.500,5.€.HT.*"), "rien d’enregistré sur erreur");
+
+        fields.put("amount", "13 000");
+        fields.put("object", object + " (avenant)");
+        HttpResponse<String> corrected = buyer.post(record + "/modifier", fields);
+
+        assertEquals(303, corrected.statusCode(), corrected.body());
+        Document page = buyer.page(corrected.headers().firstValue("location").orElseThrow());
+        assertTrue(page.text().contains("L’achat est modifié."), page.text());
+        assertTrue(page.text().matches(".*Montant 13.000.€.HT.*") && page.text().contains(object + " (avenant)"), page.text());
+        assertTrue(page.text().contains(direction) && page.text().contains("Clause sociale"), page.text());
+        WebClient otherBuyer = signedIn(Role.BUYER, "Direction " + UUID.randomUUID());
+        assertEquals(403, otherBuyer.get(record + "/modifier").statusCode());
+        assertEquals(403, otherBuyer.post(record + "/modifier", fields).statusCode());
+        assertEquals(200, signedIn(Role.STAFF, null).get(record + "/modifier").statusCode());
+    }
+
+    @Test
+    void anImportedPurchaseIsCorrectedInItsFileNotInTheForm() {
+        String object = "Nettoyage des vitres " + UUID.randomUUID();
+        String csv = "reference;objet;procedure;montant_ht;date_notification;titulaires;direction\r\nIMP-" + UUID.randomUUID().toString()
+            .substring(0, 8) + ";" + object + ";Procédure adaptée;41000;15/04/2026;" + Sirets.next() + ";Direction des bâtiments\r\n";
+        ImportReport imported = purchases.importFile(PurchaseService.FileKind.SPREADSHEET,
+            new java.io.ByteArrayInputStream(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)), true, null, PurchaseImport.Progress.NONE);
+        assertEquals("1 importés, 0 mis à jour, 0 inchangés, 0 refusés", imported.summary());
+        long id = purchases.list(new PurchaseRepository.Filter(2026, null, null, null, object), 0, 5).rows().get(0).id();
+        WebClient staff = signedIn(Role.STAFF, null);
+
+        assertTrue(staff.page("/agents/achats/" + id).text().contains("Achat importé : il se corrige dans son fichier"));
+        assertEquals(409, staff.get("/agents/achats/" + id + "/modifier").statusCode());
     }
 
     @Test
