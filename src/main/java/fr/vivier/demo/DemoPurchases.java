@@ -174,13 +174,17 @@ class DemoPurchases {
         return csv.toString();
     }
 
-    /** A demo structure that may hold it (of the reserved family when it is reserved), or one in five not in the directory. */
+    /**
+     * A demo structure that may hold it: of the reserved family when it is reserved; otherwise, as in a real authority's
+     * purchases, mostly an ordinary company, and one in five not in the directory.
+     */
     private static String holder(Random random, List<DemoSupplier> demo, String reserved) {
         if (reserved.equals("NONE") && random.nextInt(100) < 18) {
             return DemoSupplierGenerator.siret(5_000 + random.nextInt(40));
         }
-        Predicate<DemoSupplier> fits = supplier -> reserved.equals("NONE")
-            || StructureKind.valueOf(supplier.input().kind()).family().name().equals(reserved);
+        String family = !reserved.equals("NONE") ? reserved : random.nextInt(100) < 75 ? "COMPANY" : null;
+        Predicate<DemoSupplier> fits = supplier -> family == null
+            || StructureKind.valueOf(supplier.input().kind()).family().name().equals(family);
         List<DemoSupplier> candidates = demo.stream().filter(fits).toList();
         List<DemoSupplier> pool = candidates.isEmpty() ? demo : candidates;
         return pool.get(random.nextInt(pool.size())).input().siret();
