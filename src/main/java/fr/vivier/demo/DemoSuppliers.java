@@ -8,7 +8,7 @@ import jakarta.inject.Singleton;
 
 /**
  * Demo data (VIVIER_DEMO_DATA=true): about 200 fictitious suppliers of Est Ensemble and their authority's published
- * programming of the year and a few contacts in the demo buyer's sourcing journal, loaded once at start-up.
+ * programming of the year, a few contacts in the demo buyer's sourcing journal and a year of purchases, loaded once at start-up.
  * Runs after the reference data, the territories and the demo accounts (the staff account verifies labels).
  */
 @Singleton
@@ -18,12 +18,15 @@ class DemoSuppliers {
     private final DemoProgramming programming;
     private final DemoJournal journal;
     private final DemoMeetings meetings;
+    private final DemoPurchases purchases;
 
-    DemoSuppliers(DemoSupplierLoader loader, DemoProgramming programming, DemoJournal journal, DemoMeetings meetings) {
-        this.meetings = meetings;
+    DemoSuppliers(DemoSupplierLoader loader, DemoProgramming programming, DemoJournal journal, DemoMeetings meetings,
+                  DemoPurchases purchases) {
         this.loader = loader;
         this.programming = programming;
         this.journal = journal;
+        this.meetings = meetings;
+        this.purchases = purchases;
     }
 
     @EventListener
@@ -31,7 +34,8 @@ class DemoSuppliers {
     void onStartup(StartupEvent event) {
         loader.load();
         programming.load();
-        journal.load();
+        journal.load().ifPresent(purchases::recordFrom);
+        purchases.load();
         meetings.load();
     }
 }

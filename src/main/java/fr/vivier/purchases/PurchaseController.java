@@ -7,6 +7,7 @@ import fr.vivier.directory.SupplierDirectory;
 import fr.vivier.directory.SupplierSummary;
 import fr.vivier.programming.Vocabulary;
 import fr.vivier.purchases.PurchaseVocabulary.Source;
+import fr.vivier.sourcing.JournalService;
 import fr.vivier.web.CurrentUser;
 import fr.vivier.web.FormErrors;
 import fr.vivier.web.FrenchFormat;
@@ -34,10 +35,12 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Buyers and staff record what was bought: the list (a buyer sees its own direction's), the entry form (also opened
@@ -116,6 +119,7 @@ class PurchaseController {
         cells.put(Column.DIRECTION, viewer.direction() == null ? "" : viewer.direction());
         cells.put(Column.DATE, FrenchFormat.today(clock).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         String shortlistId = "";
+        List<String> ticked = List.of();
         if (liste != null && liste.matches("\\d{1,18}")) {
             Shortlist shortlist = shortlists.readable(Long.parseLong(liste), CurrentUser.of(authentication))
                 .orElseThrow(() -> new AuthorizationException(authentication));
@@ -129,24 +133,23 @@ class PurchaseController {
                     directory.summary(supplierId).map(SupplierSummary::siret).ifPresent(siret -> cells.put(Column.TITULAIRES, siret));
                 }
             }
+            long fromShortlist = shortlist.id();
+            ticked = purchases.linkableContacts(holderSirets(cells.getOrDefault(Column.TITULAIRES, "")), journalReader(viewer)).stream()
+                .filter(contact -> contact.shortlistId() != null && contact.shortlistId() == fromShortlist)
+                .map(contact -> String.valueOf(contact.id())).toList();
         }
-        return new ModelAndView<>(FORM_VIEW, formModel(PurchaseForm.of(cells, shortlistId), Map.of(), viewer));
+        return new ModelAndView<>(FORM_VIEW, formModel(PurchaseForm.of(cells, shortlistId, ticked), Map.of(), viewer));
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> create(@Valid @Body PurchaseForm form, Authentication authentication) {
         Viewer viewer = viewer(authentication);
-        Map<Column, String> cells = form.cells();
-        if (!viewer.staff()) {
-            cells.put(Column.DIRECTION, viewer.direction() == null ? "" : viewer.direction());
-        }
         Long shortlistId = null;
         if (form.shortlistId() != null && form.shortlistId().matches("\\d{1,18}")) {
             shortlistId = shortlists.readable(Long.parseLong(form.shortlistId()), CurrentUser.of(authentication))
                 .orElseThrow(() -> new AuthorizationException(authentication)).id();
         }
-        PurchaseService.Entry entry = purchases.enter(cells, shortlistId == null ? Source.MANUAL : Source.SHORTLIST, shortlistId,
-            viewer.accountId());
+        PurchaseService.Entry entry = purchases.enter(form, shortlistId, journalReader(viewer));
         if (entry instanceof PurchaseService.Entry.Invalid invalid) {
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>(FORM_VIEW, formModel(form, invalid.errors(), viewer)));
         }
@@ -155,9 +158,19 @@ class PurchaseController {
 
     @Error(exception = ConstraintViolationException.class)
     HttpResponse<?> invalid(HttpRequest<?> request, ConstraintViolationException exception) {
-        Viewer viewer = viewer(request.getUserPrincipal(Authentication.class).orElseThrow());
+        Authentication authentication = request.getUserPrincipal(Authentication.class).orElseThrow();
+        Viewer viewer = viewer(authentication);
         PurchaseForm form = request.getBody(PurchaseForm.class).orElse(PurchaseForm.empty());
-        return HttpResponse.unprocessableEntity().body(new ModelAndView<>(FORM_VIEW, formModel(form, FormErrors.of(exception), viewer)));
+        java.util.regex.Matcher edited = java.util.regex.Pattern.compile(PATH + "/(\\d{1,18})/modifier").matcher(request.getPath());
+        if (!edited.matches()) {
+            return HttpResponse.unprocessableEntity().body(new ModelAndView<>(FORM_VIEW, formModel(form, FormErrors.of(exception), viewer)));
+        }
+        // no exception from an error handler: a record this person may not correct answers its status at once
+        Optional<PurchaseRow> row = purchases.find(Long.parseLong(edited.group(1)));
+        if (row.isEmpty() || !viewer.mayRead(row.get()) || !PurchaseService.editable(row.get())) {
+            return HttpResponse.status(row.isEmpty() ? HttpStatus.NOT_FOUND : viewer.mayRead(row.get()) ? HttpStatus.CONFLICT : HttpStatus.FORBIDDEN);
+        }
+        return HttpResponse.unprocessableEntity().body(new ModelAndView<>(FORM_VIEW, editModel(row.get(), form, FormErrors.of(exception), viewer)));
     }
 
     @Get("/{id}")
@@ -170,15 +183,56 @@ class PurchaseController {
         Map<String, Object> model = new HashMap<>();
         model.put("purchase", row);
         model.put("view", PurchaseView.of(row));
+        model.put("contacts", purchases.linkedContacts(row, journalReader(viewer)));
+        model.put("editable", PurchaseService.editable(row));
         if ("enregistre".equals(succes)) {
             model.put("success", "L’achat est enregistré.");
+        } else if ("modifie".equals(succes)) {
+            model.put("success", "L’achat est modifié.");
         }
         return new ModelAndView<>("purchases/agents-achat", model);
     }
 
+    @Get("/{id}/modifier")
+    ModelAndView<Map<String, Object>> editForm(@PathVariable long id, Authentication authentication) {
+        Viewer viewer = viewer(authentication);
+        PurchaseRow row = editable(id, viewer, authentication);
+        return new ModelAndView<>(FORM_VIEW, editModel(row, PurchaseForm.ofRecord(row), Map.of(), viewer));
+    }
+
+    @Post(value = "/{id}/modifier", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> edit(@PathVariable long id, @Valid @Body PurchaseForm form, Authentication authentication) {
+        Viewer viewer = viewer(authentication);
+        PurchaseRow row = editable(id, viewer, authentication);
+        PurchaseService.Entry entry = purchases.edit(row, form, journalReader(viewer));
+        if (entry instanceof PurchaseService.Entry.Invalid invalid) {
+            return HttpResponse.unprocessableEntity().body(new ModelAndView<>(FORM_VIEW, editModel(row, form, invalid.errors(), viewer)));
+        }
+        return HttpResponse.seeOther(URI.create(PATH + "/" + id + "?succes=modifie"));
+    }
+
+    /** A record this person may correct: staff, or a buyer of its direction; one entered in the portal (409 when imported). */
+    private PurchaseRow editable(long id, Viewer viewer, Authentication authentication) {
+        PurchaseRow row = purchases.find(id).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "Achat introuvable"));
+        if (!viewer.mayRead(row)) {
+            throw new AuthorizationException(authentication);
+        }
+        if (!PurchaseService.editable(row)) {
+            throw new HttpStatusException(HttpStatus.CONFLICT, "Un achat importé se corrige dans son fichier, puis par un nouvel import.");
+        }
+        return row;
+    }
+
+    private Map<String, Object> editModel(PurchaseRow row, PurchaseForm form, Map<String, String> errors, Viewer viewer) {
+        Map<String, Object> model = formModel(form, errors, viewer);
+        model.put("edited", row);
+        model.put("action", PATH + "/" + row.id() + "/modifier");
+        return model;
+    }
+
     @Get("/titulaires-a-qualifier")
     @Secured({"STAFF", "ADMIN"})
-    ModelAndView<Map<String, Object>> unmatched(@Nullable @QueryValue Integer page) {
+    ModelAndView<Map<String, Object>> unmatched(@Nullable @QueryValue Integer page, @Nullable @QueryValue String succes) {
         int pageNumber = page == null ? 0 : Math.max(0, Math.min(page, 10_000));
         PurchaseService.Unmatched unmatched = purchases.unmatchedHolders(pageNumber, PAGE_SIZE);
         Map<String, Object> model = new HashMap<>();
@@ -189,12 +243,17 @@ class PurchaseController {
         model.put("previousPage", pageNumber > 0 ? PATH + "/titulaires-a-qualifier?page=" + (pageNumber - 1) : null);
         model.put("nextPage", (long) (pageNumber + 1) * PAGE_SIZE < unmatched.total()
             ? PATH + "/titulaires-a-qualifier?page=" + (pageNumber + 1) : null);
+        if ("qualifie".equals(succes)) {
+            model.put("success", "Le titulaire est qualifié à la main : ses achats le comptent désormais selon ce que vous avez indiqué.");
+        }
         return new ModelAndView<>("purchases/agents-titulaires-a-qualifier", model);
     }
 
     private Map<String, Object> formModel(PurchaseForm form, Map<String, String> errors, Viewer viewer) {
         Map<String, Object> model = new HashMap<>();
         model.put("form", form);
+        model.put("action", PATH);
+        model.put("contacts", purchases.linkableContacts(holderSirets(form.holders()), journalReader(viewer)));
         model.put("errors", errors);
         model.put("staff", viewer.staff());
         model.put("direction", viewer.direction());
@@ -212,6 +271,18 @@ class PurchaseController {
         model.put("numbers", List.of(Column.THEMES, Column.TAUX_AVANCE, Column.REEMPLOI, Column.HEURES_PREVUES, Column.HEURES_REALISEES,
             Column.SORTIES, Column.LIGNE));
         return model;
+    }
+
+    /** The SIRETs typed among the holders (separated by commas, semicolons or new lines, spaces ignored). */
+    private static List<String> holderSirets(@Nullable String holders) {
+        return holders == null ? List.of() : Arrays.stream(holders.split("[,;\\n]")).map(value -> value.replaceAll("\\s", ""))
+            .filter(value -> value.matches("\\d{14}")).distinct().toList();
+    }
+
+    /** The person as the sourcing journal reads it: its own contacts and its direction's, or all for staff. */
+    private static JournalService.Viewer journalReader(Viewer viewer) {
+        return new JournalService.Viewer(viewer.accountId(), "", viewer.staff(),
+            viewer.direction() == null || viewer.direction().isBlank() ? null : viewer.direction());
     }
 
     private Viewer viewer(Authentication authentication) {

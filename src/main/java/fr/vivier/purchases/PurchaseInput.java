@@ -72,6 +72,8 @@ final class PurchaseInput {
     @Nullable Integer offersReceived;
     @Nullable Long programmingLineId;
     @Nullable Long shortlistId;
+    /** The sourcing journal's entries this purchase followed (the consultations of its shortlist); null: none said. */
+    @Nullable List<Long> sourcingEntryIds;
     List<Party> holders = new ArrayList<>();
     List<Party> subcontractors = new ArrayList<>();
     List<Modification> modifications = new ArrayList<>();
@@ -125,7 +127,9 @@ final class PurchaseInput {
             String.valueOf(equalityPlan), String.valueOf(citizenParticipation), String.valueOf(groupPurchase), plain(reuseShare),
             String.valueOf(insertionHoursPlanned), String.valueOf(insertionHoursAchieved), String.valueOf(positiveExits),
             String.valueOf(offersReceived), String.valueOf(programmingLineId), String.valueOf(shortlistId), holders.toString(),
-            subcontractors.toString(), modifications.toString());
+            subcontractors.toString(), modifications.toString())
+            // appended only when set, so that the records saved before the link keep their hash (« inchangé » on re-import)
+            + (sourcingEntryIds == null ? "" : "\u001f" + sourcingEntryIds);
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

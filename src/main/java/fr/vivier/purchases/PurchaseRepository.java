@@ -19,10 +19,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** The purchase tables in plain SQL: written a batch of records at a time, read page by page or streamed by year. */
@@ -34,8 +36,10 @@ class PurchaseRepository {
         social_considerations, reservation, environmental_considerations, environmental_themes, variants, functional_specification,
         advance, advance_rate, innovative, label_required, lifecycle_cost_criterion, reparability_criterion, equality_criterion,
         equality_plan, citizen_participation, group_purchase, reuse_share, insertion_hours_planned, insertion_hours_achieved,
-        positive_exits, offers_received, programming_line_id, shortlist_id, content_hash""";
+        positive_exits, offers_received, programming_line_id, shortlist_id, sourcing_entry_ids, content_hash""";
     private static final int COLUMN_COUNT = COLUMNS.split(",").length;
+    /** Rows per multi-row insert at most (fewer when a row has many columns). */
+    private static final int INSERT_CHUNK = 500;
 
     private final JdbcOperations jdbc;
 
@@ -78,37 +82,87 @@ class PurchaseRepository {
         return !existing(List.of(buyerKey + "/" + reference)).isEmpty();
     }
 
-    long insert(PurchaseInput input, String hash, @Nullable Long accountId, Instant now) {
-        String placeholders = String.join(", ", java.util.Collections.nCopies(COLUMN_COUNT + 3, "?"));
-        return jdbc.prepareStatement("INSERT INTO purchase (" + COLUMNS + ", created_by, created_at, updated_at) VALUES ("
-            + placeholders + ") RETURNING id", statement -> {
-                int next = bind(statement, input, hash);
-                setLong(statement, next++, accountId);
-                statement.setTimestamp(next++, Timestamp.from(now));
-                statement.setTimestamp(next, Timestamp.from(now));
-                try (ResultSet rows = statement.executeQuery()) {
-                    rows.next();
-                    return rows.getLong(1);
-                }
-            });
+    /**
+     * Inserts new records, their ids taken from the sequence in one call first (one statement per chunk of records instead
+     * of one INSERT … RETURNING per record: the DECP import's time went there). Returns the ids in order.
+     */
+    List<Long> insert(List<PurchaseInput> inputs, List<String> hashes, @Nullable Long accountId, Instant now) {
+        if (inputs.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = newIds(inputs.size());
+        List<Integer> positions = java.util.stream.IntStream.range(0, inputs.size()).boxed().toList();
+        insertRows("purchase (id, " + COLUMNS + ", created_by, created_at, updated_at)", COLUMN_COUNT + 4, positions, (statement, next, i) -> {
+            statement.setLong(next++, ids.get(i));
+            next = bind(statement, next, inputs.get(i), hashes.get(i));
+            setLong(statement, next++, accountId);
+            statement.setTimestamp(next++, Timestamp.from(now));
+            statement.setTimestamp(next++, Timestamp.from(now));
+            return next;
+        });
+        return ids;
     }
 
-    void update(long id, PurchaseInput input, String hash, Instant now) {
+    /** Binds one row's parameters from {@code first} on; returns the next parameter's index. */
+    @FunctionalInterface
+    private interface RowBinder<T> {
+        int bind(PreparedStatement statement, int first, T row) throws SQLException;
+    }
+
+    /**
+     * Writes rows with one multi-row INSERT per chunk: one statement for the server to run instead of one per row, and
+     * chunks small enough to stay under PostgreSQL's 32 767 parameters per statement.
+     */
+    private <T> void insertRows(String tableAndColumns, int columnCount, List<T> rows, RowBinder<T> binder) {
+        int chunk = Math.min(INSERT_CHUNK, 30_000 / columnCount);
+        String values = "(" + String.join(", ", Collections.nCopies(columnCount, "?")) + ")";
+        for (int from = 0; from < rows.size(); from += chunk) {
+            List<T> part = rows.subList(from, Math.min(rows.size(), from + chunk));
+            jdbc.prepareStatement("INSERT INTO " + tableAndColumns + " VALUES " + String.join(", ", Collections.nCopies(part.size(), values)),
+                statement -> {
+                    int next = 1;
+                    for (T row : part) {
+                        next = binder.bind(statement, next, row);
+                    }
+                    return statement.executeUpdate();
+                });
+        }
+    }
+
+    private List<Long> newIds(int count) {
+        return jdbc.prepareStatement("SELECT nextval(pg_get_serial_sequence('purchase', 'id')) FROM generate_series(1, ?)", statement -> {
+            statement.setInt(1, count);
+            List<Long> ids = new ArrayList<>(count);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+            return ids;
+        });
+    }
+
+    /** Rewrites changed records (one batch), and drops their parties and modifications, written again by the caller. */
+    void update(List<Long> ids, List<PurchaseInput> inputs, List<String> hashes, Instant now) {
+        if (ids.isEmpty()) {
+            return;
+        }
         String assignments = String.join(", ", Arrays.stream(COLUMNS.split(",")).map(column -> column.strip() + " = ?").toList());
         jdbc.prepareStatement("UPDATE purchase SET " + assignments + ", updated_at = ? WHERE id = ?", statement -> {
-            int next = bind(statement, input, hash);
-            statement.setTimestamp(next++, Timestamp.from(now));
-            statement.setLong(next, id);
-            return statement.executeUpdate();
+            for (int i = 0; i < ids.size(); i++) {
+                int next = bind(statement, 1, inputs.get(i), hashes.get(i));
+                statement.setTimestamp(next++, Timestamp.from(now));
+                statement.setLong(next, ids.get(i));
+                statement.addBatch();
+            }
+            return statement.executeBatch();
         });
-        jdbc.prepareStatement("DELETE FROM purchase_party WHERE purchase_id = ?", statement -> {
-            statement.setLong(1, id);
-            return statement.executeUpdate();
-        });
-        jdbc.prepareStatement("DELETE FROM purchase_modification WHERE purchase_id = ?", statement -> {
-            statement.setLong(1, id);
-            return statement.executeUpdate();
-        });
+        for (String table : List.of("purchase_party", "purchase_modification")) {
+            jdbc.prepareStatement("DELETE FROM " + table + " WHERE purchase_id = ANY (?)", statement -> {
+                statement.setArray(1, statement.getConnection().createArrayOf("bigint", ids.toArray()));
+                return statement.executeUpdate();
+            });
+        }
     }
 
     /** The parties of these records as saved, by record id. */
@@ -136,53 +190,44 @@ class PurchaseRepository {
     record PartyRow(long purchaseId, String role, int position, Party party, PurchaseRow.Party frozen) { }
 
     void insertParties(List<PartyRow> parties) {
-        if (parties.isEmpty()) {
-            return;
-        }
-        jdbc.prepareStatement("INSERT INTO purchase_party (purchase_id, role, position, identifier, identifier_type, siren, matched_by, "
-            + "supplier_id, name, kind, family, size, ess, on_territory, subcontract_amount, frozen_on) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", statement -> {
-                for (PartyRow row : parties) {
-                    PurchaseRow.Party frozen = row.frozen();
-                    statement.setLong(1, row.purchaseId());
-                    statement.setString(2, row.role());
-                    statement.setInt(3, row.position());
-                    statement.setString(4, row.party().identifier());
-                    statement.setString(5, row.party().type().label());
-                    statement.setString(6, row.party().isSiret() ? row.party().identifier().substring(0, 9) : null);
-                    statement.setString(7, frozen.matchedBy());
-                    setLong(statement, 8, frozen.supplierId());
-                    statement.setString(9, frozen.name());
-                    statement.setString(10, frozen.kind());
-                    statement.setString(11, frozen.family());
-                    statement.setString(12, frozen.size());
-                    setBoolean(statement, 13, frozen.ess());
-                    setBoolean(statement, 14, frozen.onTerritory());
-                    statement.setBigDecimal(15, row.party().subcontractAmount());
-                    statement.setDate(16, Date.valueOf(frozen.frozenOn()));
-                    statement.addBatch();
-                }
-                return statement.executeBatch();
+        insertRows("purchase_party (purchase_id, role, position, identifier, identifier_type, siren, matched_by, supplier_id, name, kind, "
+            + "family, size, ess, on_territory, subcontract_amount, frozen_on)", 16, parties, (statement, i, row) -> {
+                PurchaseRow.Party frozen = row.frozen();
+                statement.setLong(i++, row.purchaseId());
+                statement.setString(i++, row.role());
+                statement.setInt(i++, row.position());
+                statement.setString(i++, row.party().identifier());
+                statement.setString(i++, row.party().type().label());
+                statement.setString(i++, row.party().isSiret() ? row.party().identifier().substring(0, 9) : null);
+                statement.setString(i++, frozen.matchedBy());
+                setLong(statement, i++, frozen.supplierId());
+                statement.setString(i++, frozen.name());
+                statement.setString(i++, frozen.kind());
+                statement.setString(i++, frozen.family());
+                statement.setString(i++, frozen.size());
+                setBoolean(statement, i++, frozen.ess());
+                setBoolean(statement, i++, frozen.onTerritory());
+                statement.setBigDecimal(i++, row.party().subcontractAmount());
+                statement.setDate(i++, Date.valueOf(frozen.frozenOn()));
+                return i;
             });
     }
 
-    void insertModifications(long purchaseId, List<PurchaseInput.Modification> modifications) {
-        if (modifications.isEmpty()) {
-            return;
-        }
-        jdbc.prepareStatement("INSERT INTO purchase_modification (purchase_id, number, notified_on, amount, duration_months, holders) "
-            + "VALUES (?, ?, ?, ?, ?, ?)", statement -> {
-                for (PurchaseInput.Modification modification : modifications) {
-                    statement.setLong(1, purchaseId);
-                    statement.setInt(2, modification.number());
-                    statement.setDate(3, Date.valueOf(modification.notifiedOn()));
-                    statement.setBigDecimal(4, modification.amount());
-                    setInt(statement, 5, modification.durationMonths());
-                    statement.setArray(6, statement.getConnection().createArrayOf("text",
-                        modification.holders().stream().map(Party::identifier).toArray()));
-                    statement.addBatch();
-                }
-                return statement.executeBatch();
+    /** A modification to write, with the id of its record. */
+    record ModificationRow(long purchaseId, PurchaseInput.Modification modification) { }
+
+    void insertModifications(List<ModificationRow> modifications) {
+        insertRows("purchase_modification (purchase_id, number, notified_on, amount, duration_months, holders)", 6, modifications,
+            (statement, i, row) -> {
+                PurchaseInput.Modification modification = row.modification();
+                statement.setLong(i++, row.purchaseId());
+                statement.setInt(i++, modification.number());
+                statement.setDate(i++, Date.valueOf(modification.notifiedOn()));
+                statement.setBigDecimal(i++, modification.amount());
+                setInt(statement, i++, modification.durationMonths());
+                statement.setArray(i++, statement.getConnection().createArrayOf("text",
+                    modification.holders().stream().map(Party::identifier).toArray()));
+                return i;
             });
     }
 
@@ -277,6 +322,75 @@ class PurchaseRepository {
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
                     return rows.getLong(1);
+                }
+            });
+    }
+
+    /** A holder outside the directory as staff qualified it by hand. */
+    record Qualification(String identifier, String name, String kind, String family, String size, boolean ess, boolean onTerritory) { }
+
+    /** Saves the qualification (replacing an earlier one) and freezes it into the purchases naming the holder; returns how many. */
+    int qualify(Qualification qualification, long accountId, Instant now) {
+        jdbc.prepareStatement("""
+            INSERT INTO holder_qualification (identifier, name, kind, family, size, ess, on_territory, qualified_by, qualified_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (identifier) DO UPDATE SET name = excluded.name, kind = excluded.kind, family = excluded.family, size = excluded.size,
+              ess = excluded.ess, on_territory = excluded.on_territory, qualified_by = excluded.qualified_by, qualified_at = excluded.qualified_at""",
+            statement -> {
+                statement.setString(1, qualification.identifier());
+                statement.setString(2, qualification.name());
+                statement.setString(3, qualification.kind());
+                statement.setString(4, qualification.family());
+                statement.setString(5, qualification.size());
+                statement.setBoolean(6, qualification.ess());
+                statement.setBoolean(7, qualification.onTerritory());
+                statement.setLong(8, accountId);
+                statement.setTimestamp(9, Timestamp.from(now));
+                return statement.executeUpdate();
+            });
+        return jdbc.prepareStatement("""
+            UPDATE purchase_party SET matched_by = 'MANUAL', name = ?, kind = ?, family = ?, size = ?, ess = ?, on_territory = ?
+            WHERE identifier = ? AND matched_by IN ('NONE', 'MANUAL')""", statement -> {
+                statement.setString(1, qualification.name());
+                statement.setString(2, qualification.kind());
+                statement.setString(3, qualification.family());
+                statement.setString(4, qualification.size());
+                statement.setBoolean(5, qualification.ess());
+                statement.setBoolean(6, qualification.onTerritory());
+                statement.setString(7, qualification.identifier());
+                return statement.executeUpdate();
+            });
+    }
+
+    /** The qualifications by hand of these holders, by identifier. */
+    Map<String, Qualification> qualifications(Collection<String> identifiers) {
+        if (identifiers.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.prepareStatement("SELECT identifier, name, kind, family, size, ess, on_territory FROM holder_qualification "
+            + "WHERE identifier = ANY (?)", statement -> {
+                statement.setArray(1, statement.getConnection().createArrayOf("text", identifiers.toArray()));
+                Map<String, Qualification> found = new HashMap<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        found.put(rows.getString(1), new Qualification(rows.getString(1), rows.getString(2), rows.getString(3),
+                            rows.getString(4), rows.getString(5), rows.getBoolean(6), rows.getBoolean(7)));
+                    }
+                }
+                return found;
+            });
+    }
+
+    /** The holder of this identifier still to qualify, if a purchase names it. */
+    Optional<UnmatchedHolder> unmatchedHolder(String identifier) {
+        return jdbc.prepareStatement("""
+            SELECT pp.identifier, min(pp.identifier_type), count(DISTINCT p.id), sum(p.amount), max(p.notified_on)
+            FROM purchase_party pp JOIN purchase p ON p.id = pp.purchase_id
+            WHERE pp.matched_by = 'NONE' AND pp.identifier = ? GROUP BY pp.identifier""", statement -> {
+                statement.setString(1, identifier);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.of(new UnmatchedHolder(rows.getString(1), rows.getString(2), rows.getLong(3),
+                        rows.getBigDecimal(4), rows.getDate(5).toLocalDate())) : Optional.<UnmatchedHolder>empty();
                 }
             });
     }
@@ -406,9 +520,9 @@ class PurchaseRepository {
         }
     }
 
-    private static int bind(PreparedStatement statement, PurchaseInput input, String hash) throws SQLException {
+    private static int bind(PreparedStatement statement, int first, PurchaseInput input, String hash) throws SQLException {
         Connection connection = statement.getConnection();
-        int i = 1;
+        int i = first;
         statement.setString(i++, input.buyerKey);
         statement.setString(i++, input.reference);
         statement.setString(i++, input.source.name());
@@ -451,6 +565,8 @@ class PurchaseRepository {
         setInt(statement, i++, input.offersReceived);
         setLong(statement, i++, input.programmingLineId);
         setLong(statement, i++, input.shortlistId);
+        statement.setArray(i++, input.sourcingEntryIds == null ? null
+            : connection.createArrayOf("bigint", input.sourcingEntryIds.toArray()));
         statement.setString(i++, hash);
         return i;
     }

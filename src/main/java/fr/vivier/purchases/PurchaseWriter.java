@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 /**
  * Saves checked records a batch at a time, in one transaction (a record is saved whole or not at all): new ones
  * inserted, changed ones updated, identical ones left alone. Holders are matched to the directory by SIRET, then by
- * SIREN, and their attributes frozen as of the record's date; an update keeps what was frozen for a holder it still names.
+ * SIREN, else to what staff qualified by hand, and their attributes frozen as of the record's date; an update keeps what
+ * was frozen for a holder it still names.
  */
 @Singleton
 class PurchaseWriter {
@@ -40,66 +41,84 @@ class PurchaseWriter {
     List<Written> write(List<PurchaseInput> inputs, boolean save, @Nullable Long accountId) {
         Map<String, PurchaseRepository.Existing> existing = purchases.existing(inputs.stream().map(PurchaseInput::key).toList());
         List<Written> written = new ArrayList<>();
-        List<PurchaseInput> toSave = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
+        List<Integer> created = new ArrayList<>();
+        List<Integer> updated = new ArrayList<>();
         for (PurchaseInput input : inputs) {
             PurchaseRepository.Existing saved = existing.get(input.key());
             String hash = input.hash();
             ImportReport.Outcome outcome = saved == null ? ImportReport.Outcome.CREATED
                 : saved.hash().equals(hash) ? ImportReport.Outcome.UNCHANGED : ImportReport.Outcome.UPDATED;
-            written.add(new Written(outcome, saved == null ? null : saved.id()));
-            if (outcome != ImportReport.Outcome.UNCHANGED) {
-                toSave.add(input);
+            if (outcome == ImportReport.Outcome.CREATED) {
+                created.add(written.size());
+            } else if (outcome == ImportReport.Outcome.UPDATED) {
+                updated.add(written.size());
             }
+            hashes.add(hash);
+            written.add(new Written(outcome, saved == null ? null : saved.id()));
         }
-        if (!save || toSave.isEmpty()) {
+        if (!save || created.size() + updated.size() == 0) {
             return written;
         }
-        Set<String> sirets = toSave.stream().flatMap(input -> Stream.concat(input.holders.stream(), input.subcontractors.stream()))
+        Set<String> sirets = Stream.concat(pick(inputs, created).stream(), pick(inputs, updated).stream())
+            .flatMap(input -> Stream.concat(input.holders.stream(), input.subcontractors.stream()))
             .filter(PurchaseInput.Party::isSiret).map(PurchaseInput.Party::identifier).collect(Collectors.toSet());
         Map<String, SupplierDirectory.SupplierMatch> matches = directory.bySiretThenSiren(sirets);
-        Map<Long, List<PurchaseRepository.FrozenParty>> frozen = purchases.frozenParties(toSave.stream()
-            .map(input -> existing.get(input.key())).filter(java.util.Objects::nonNull).map(PurchaseRepository.Existing::id).toList());
+        Map<String, PurchaseRepository.Qualification> qualified = purchases.qualifications(Stream.concat(pick(inputs, created).stream(),
+                pick(inputs, updated).stream()).flatMap(input -> Stream.concat(input.holders.stream(), input.subcontractors.stream()))
+            .map(PurchaseInput.Party::identifier).filter(identifier -> !matches.containsKey(identifier)).collect(Collectors.toSet()));
+        List<Long> updatedIds = updated.stream().map(i -> written.get(i).id()).toList();
+        Map<Long, List<PurchaseRepository.FrozenParty>> frozen = purchases.frozenParties(updatedIds);
         Instant now = clock.instant();
+        List<Long> newIds = purchases.insert(pick(inputs, created), pick(hashes, created), accountId, now);
+        for (int n = 0; n < created.size(); n++) {
+            written.set(created.get(n), new Written(ImportReport.Outcome.CREATED, newIds.get(n)));
+        }
+        purchases.update(updatedIds, pick(inputs, updated), pick(hashes, updated), now);
         List<PurchaseRepository.PartyRow> parties = new ArrayList<>();
+        List<PurchaseRepository.ModificationRow> modifications = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             PurchaseInput input = inputs.get(i);
             Written outcome = written.get(i);
             if (outcome.outcome() == ImportReport.Outcome.UNCHANGED) {
                 continue;
             }
-            long id;
+            long id = outcome.id();
             Map<String, PurchaseRow.Party> kept = new HashMap<>();
-            if (outcome.id() == null) {
-                id = purchases.insert(input, input.hash(), accountId, now);
-            } else {
-                id = outcome.id();
-                frozen.getOrDefault(id, List.of()).stream().filter(party -> party.party().matched())
-                    .forEach(party -> kept.put(party.role() + "/" + party.identifier(), party.party()));
-                purchases.update(id, input, input.hash(), now);
-            }
-            written.set(i, new Written(outcome.outcome(), id));
-            addParties(parties, id, "HOLDER", input.holders, input.holdersSince, matches, kept);
-            addParties(parties, id, "SUBCONTRACTOR", input.subcontractors, input.notifiedOn, matches, kept);
-            purchases.insertModifications(id, input.modifications);
+            frozen.getOrDefault(id, List.of()).stream().filter(party -> party.party().matched())
+                .forEach(party -> kept.put(party.role() + "/" + party.identifier(), party.party()));
+            addParties(parties, id, "HOLDER", input.holders, input.holdersSince, matches, qualified, kept);
+            addParties(parties, id, "SUBCONTRACTOR", input.subcontractors, input.notifiedOn, matches, qualified, kept);
+            input.modifications.forEach(modification -> modifications.add(new PurchaseRepository.ModificationRow(id, modification)));
         }
         purchases.insertParties(parties);
+        purchases.insertModifications(modifications);
         return written;
+    }
+
+    private static <T> List<T> pick(List<T> values, List<Integer> positions) {
+        return positions.stream().map(values::get).toList();
     }
 
     private static void addParties(List<PurchaseRepository.PartyRow> rows, long id, String role, List<PurchaseInput.Party> parties,
                                    java.time.LocalDate since, Map<String, SupplierDirectory.SupplierMatch> matches,
-                                   Map<String, PurchaseRow.Party> kept) {
+                                   Map<String, PurchaseRepository.Qualification> qualified, Map<String, PurchaseRow.Party> kept) {
         for (int position = 0; position < parties.size(); position++) {
             PurchaseInput.Party party = parties.get(position);
             PurchaseRow.Party frozen = kept.get(role + "/" + party.identifier());
             if (frozen == null) {
-                frozen = freeze(party, matches.get(party.identifier()), since);
+                frozen = freeze(party, matches.get(party.identifier()), qualified.get(party.identifier()), since);
             }
             rows.add(new PurchaseRepository.PartyRow(id, role, position, party, frozen));
         }
     }
 
-    private static PurchaseRow.Party freeze(PurchaseInput.Party party, SupplierDirectory.@Nullable SupplierMatch match, java.time.LocalDate on) {
+    private static PurchaseRow.Party freeze(PurchaseInput.Party party, SupplierDirectory.@Nullable SupplierMatch match,
+                                            PurchaseRepository.@Nullable Qualification byHand, java.time.LocalDate on) {
+        if (match == null && byHand != null) {
+            return new PurchaseRow.Party(party.identifier(), party.type().label(), "MANUAL", null, byHand.name(), byHand.kind(), byHand.family(),
+                byHand.size(), byHand.ess(), byHand.onTerritory(), party.subcontractAmount(), on);
+        }
         if (match == null) {
             return new PurchaseRow.Party(party.identifier(), party.type().label(), "NONE", null, null, null, null, null, null, null,
                 party.subcontractAmount(), on);

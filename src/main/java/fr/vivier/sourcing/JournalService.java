@@ -125,7 +125,7 @@ public class JournalService {
         return rows(viewer, entries.list(where(viewer, filter), 0, limit));
     }
 
-    private static SourcingEntryRepository.Where where(Viewer viewer, JournalFilter filter) {
+    static SourcingEntryRepository.Where where(Viewer viewer, JournalFilter filter) {
         return viewer.staff() ? SourcingEntryRepository.Where.of(null, null, filter)
             : SourcingEntryRepository.Where.of(viewer.accountId(), viewer.direction(), filter);
     }

@@ -85,6 +85,20 @@ abstract class SourcingEntryRepository implements CrudRepository<SourcingEntry, 
         });
     }
 
+    /** The entries {@code where} allows with the structure of one of these SIRETs, newest first. */
+    List<SourcingEntry> withSirets(Where where, Collection<String> sirets, int limit) {
+        List<Object> parameters = new ArrayList<>(where.parameters());
+        parameters.add(sirets.toArray(String[]::new));
+        return list(new Where(where.sql() + " AND supplier_siret = ANY (?)", parameters), 0, limit);
+    }
+
+    /** The entries {@code where} allows among these ids, newest first. */
+    List<SourcingEntry> withIds(Where where, Collection<Long> ids) {
+        List<Object> parameters = new ArrayList<>(where.parameters());
+        parameters.add(ids.toArray(Long[]::new));
+        return list(new Where(where.sql() + " AND id = ANY (?)", parameters), 0, ids.size());
+    }
+
     long count(Where where) {
         return jdbc.prepareStatement("SELECT count(*) FROM sourcing_entry WHERE " + where.sql(), statement -> {
             bind(statement, where.parameters());
@@ -132,6 +146,8 @@ abstract class SourcingEntryRepository implements CrudRepository<SourcingEntry, 
                 statement.setDate(index++, Date.valueOf(day));
             } else if (parameter instanceof Instant instant) {
                 statement.setTimestamp(index++, Timestamp.from(instant));
+            } else if (parameter instanceof Object[] values) {
+                statement.setArray(index++, statement.getConnection().createArrayOf(values instanceof Long[] ? "bigint" : "text", values));
             } else {
                 statement.setObject(index++, parameter);
             }

@@ -8,6 +8,8 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -53,6 +55,14 @@ public class SourcingJournal {
     /** Recontact requests made in a period: how many, how many were answered, and the median delay to the answer. */
     public record RecontactAnswers(long requested, long answered, Optional<Duration> medianDelay) { }
 
+    /** A contact as another feature links to it (a purchase to the consultations that led to it). */
+    public record Contact(long id, LocalDate date, String direction, String supplierName, @Nullable String supplierSiret, String channel,
+                          String outcome, String purpose, @Nullable Long shortlistId) {
+        public String dateFrench() {
+            return FrenchFormat.date(date);
+        }
+    }
+
     private final SourcingEntryRepository entries;
     private final SourcingSheetRepository sheets;
     private final RecontactRequestRepository requests;
@@ -61,6 +71,27 @@ public class SourcingJournal {
         this.entries = entries;
         this.sheets = sheets;
         this.requests = requests;
+    }
+
+    /** The contacts with the structures of these SIRETs that this reader may read, newest first, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<Contact> contactsWith(Collection<String> sirets, JournalService.Viewer reader, int limit) {
+        return sirets.isEmpty() ? List.of() : entries.withSirets(readable(reader), sirets, limit).stream().map(SourcingJournal::contact).toList();
+    }
+
+    /** Those of these contacts this reader may read, newest first. */
+    @Transactional(readOnly = true)
+    public List<Contact> contacts(Collection<Long> ids, JournalService.Viewer reader) {
+        return ids.isEmpty() ? List.of() : entries.withIds(readable(reader), ids).stream().map(SourcingJournal::contact).toList();
+    }
+
+    private static SourcingEntryRepository.Where readable(JournalService.Viewer reader) {
+        return JournalService.where(reader, JournalFilter.none());
+    }
+
+    private static Contact contact(SourcingEntry entry) {
+        return new Contact(entry.id(), entry.contactDate(), entry.direction(), entry.supplierName(), entry.supplierSiret(),
+            entry.channel().label(), entry.outcome().label(), entry.purpose(), entry.shortlistId());
     }
 
     /** Contacts with a contact date in the period; of one direction (case ignored) when given. */

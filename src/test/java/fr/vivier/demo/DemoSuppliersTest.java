@@ -6,7 +6,12 @@ import fr.vivier.directory.DirectoryService;
 import fr.vivier.directory.StructureKind;
 import fr.vivier.directory.SupplierInput;
 import fr.vivier.directory.SupplierValidator;
+import fr.vivier.purchases.ImportReport;
+import fr.vivier.purchases.PurchaseRecords;
+import fr.vivier.purchases.PurchaseRow;
 import fr.vivier.reference.ReferenceData;
+import fr.vivier.sourcing.SourcingEntry;
+import fr.vivier.web.FrenchFormat;
 import fr.vivier.testsupport.IntegrationTest;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -17,14 +22,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,12 +60,24 @@ class DemoSuppliersTest implements IntegrationTest {
     JdbcOperations jdbc;
     @Inject
     TransactionOperations<Connection> transactions;
+    @Inject
+    DemoPurchases demoPurchases;
+    @Inject
+    DemoJournal demoJournal;
+    @Inject
+    PurchaseRecords records;
+    @Inject
+    Clock clock;
 
-    /** The demo structures exist only while this class runs, so that other tests never meet them. */
+    /** The demo structures, their purchases and contacts exist only while this class runs, so that other tests never meet them. */
     @BeforeAll
     @AfterAll
     void removeDemoSuppliers() {
         transactions.executeWrite(status -> {
+            update("DELETE FROM purchase WHERE id IN (SELECT purchase_id FROM purchase_party WHERE identifier LIKE ?)");
+            update("DELETE FROM sourcing_entry WHERE supplier_siret LIKE ?");
+            update("DELETE FROM purchase WHERE created_by IN (SELECT id FROM account WHERE email = ?)", DemoAccounts.BUYER_EMAIL);
+            update("DELETE FROM sourcing_entry WHERE account_id IN (SELECT id FROM account WHERE email = ?)", DemoAccounts.BUYER_EMAIL);
             update("INSERT INTO search_outbox (entity, entity_id) SELECT 'supplier', id FROM supplier WHERE siret LIKE ?");
             return update("DELETE FROM supplier WHERE siret LIKE ?");
         });
@@ -117,9 +139,7 @@ class DemoSuppliersTest implements IntegrationTest {
 
     @Test
     void loadingTwiceAddsNothingAndSendsNoMail() {
-        accounts.createWithPasswordIfAbsent(DemoSupplierLoader.STAFF_EMAIL, "Dominique Agent (démo)", Role.STAFF,
-            "Direction du développement économique", DemoAccounts.PASSWORD);
-        loader.load();
+        loadDemoStructures();
         assertEquals(200, countRows("SELECT count(*) FROM supplier WHERE siret LIKE ?"));
         assertEquals(0, loader.load());
         assertEquals(200, countRows("SELECT count(*) FROM supplier WHERE siret LIKE ?"));
@@ -137,9 +157,81 @@ class DemoSuppliersTest implements IntegrationTest {
         assertTrue(directory.findBySiret(someSiret).isPresent());
     }
 
-    private static long count(List<DemoSupplier> demo, Predicate<DemoSupplier> predicate) {
-        return demo.stream().filter(predicate).count();
+    @Test
+    void aYearOfPurchasesIsImportedOnceMostlyUnder40kFromDirectoryStructuresWithTheirAttributesFrozen() {
+        loadDemoStructures();
+        ImportReport first = demoPurchases.load();
+        ImportReport again = demoPurchases.load();
+
+        assertEquals(DemoPurchases.COUNT + " importés, 0 mis à jour, 0 inchangés, 0 refusés", first.summary());
+        assertEquals("0 importés, 0 mis à jour, " + DemoPurchases.COUNT + " inchangés, 0 refusés", again.summary());
+        LocalDate today = FrenchFormat.today(clock);
+        List<PurchaseRow> demo = new ArrayList<>();
+        for (int year : List.of(today.getYear() - 1, today.getYear())) {
+            records.forEachOfYear(year, row -> {
+                if (row.buyerKey().isEmpty() && row.reference().startsWith("DEMO-")) {
+                    demo.add(row);
+                }
+            });
+        }
+        assertEquals(DemoPurchases.COUNT, demo.size());
+        assertTrue(demo.stream().allMatch(row -> row.notifiedOn().isBefore(today) && row.notifiedOn().isAfter(today.minusYears(1))));
+        long small = demo.stream().filter(row -> row.amount().compareTo(new BigDecimal(40_000)) < 0).count();
+        assertTrue(small > DemoPurchases.COUNT / 2 && small < DemoPurchases.COUNT * 8 / 10, "moins de 40 k€ : " + small);
+        assertTrue(demo.stream().map(PurchaseRow::procedure).distinct().count() >= 3);
+        assertTrue(demo.stream().map(PurchaseRow::direction).distinct().count() >= 8);
+        List<PurchaseRow.Party> holders = demo.stream().flatMap(row -> row.holders().stream()).toList();
+        long outside = holders.stream().filter(holder -> !holder.matched()).count();
+        assertTrue(outside > holders.size() / 20 && outside < holders.size() / 4, "hors annuaire : " + outside + " / " + holders.size());
+        Map<String, Long> families = holders.stream().filter(PurchaseRow.Party::matched)
+            .collect(Collectors.groupingBy(PurchaseRow.Party::family, Collectors.counting()));
+        assertEquals(Set.of("COMPANY", "ESS", "SIAE", "STPA"), families.keySet(), families.toString());
+        assertTrue(holders.stream().filter(PurchaseRow.Party::matched).allMatch(holder -> holder.size() != null && holder.onTerritory() != null));
+        List<PurchaseRow> reserved = demo.stream().filter(row -> !row.reservation().equals("NONE")).toList();
+        assertTrue(reserved.size() >= 10, "marchés réservés : " + reserved.size());
+        assertTrue(reserved.stream().allMatch(row -> row.holders().get(0).family().equals(row.reservation())), "réservé à la famille du titulaire");
+        assertTrue(count(demo, row -> !row.socialConsiderations().isEmpty()) >= DemoPurchases.COUNT / 10);
+        assertTrue(count(demo, row -> !row.environmentalConsiderations().isEmpty()) >= DemoPurchases.COUNT / 4);
+        assertTrue(count(demo, PurchaseRow::advance) >= DemoPurchases.COUNT / 5);
+        assertTrue(count(demo, PurchaseRow::variants) >= DemoPurchases.COUNT / 20);
+        assertTrue(count(demo, row -> row.insertionHoursAchieved() != null) >= 10);
     }
+
+    @Test
+    void theDemoBuyersPurchaseUnder40kIsLinkedToTheConsultationOfTheRetainedSupplier() {
+        accounts.createWithPasswordIfAbsent(DemoAccounts.BUYER_EMAIL, "Camille Acheteuse (démo)", Role.BUYER, "Direction des espaces verts",
+            DemoAccounts.PASSWORD);
+        loadDemoStructures();
+        DemoJournal.Consultations consultations = demoJournal.load().orElseThrow();
+        assertTrue(demoJournal.load().isEmpty(), "le journal de démonstration n’est écrit qu’une fois");
+
+        demoPurchases.recordFrom(consultations);
+
+        assertEquals(3, consultations.entries().size());
+        SourcingEntry retained = consultations.entries().get(0);
+        List<String> linked = transactions.executeRead(status -> jdbc.prepareStatement("""
+            SELECT p.sourcing_entry_ids::text, p.direction, p.amount, pp.matched_by FROM purchase p JOIN purchase_party pp ON pp.purchase_id = p.id
+            WHERE pp.identifier = ? AND p.object = 'Désherbage manuel du cimetière de Noisy-le-Sec'""", statement -> {
+                statement.setString(1, retained.supplierSiret());
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    return List.of(rows.getString(1), rows.getString(2), rows.getBigDecimal(3).toPlainString(), rows.getString(4));
+                }
+            }));
+        assertEquals(List.of("{" + retained.id() + "}", "Direction des espaces verts", "14800.00", "SIRET"), linked);
+    }
+
+    /** As at start-up: the staff account first (it verifies labels), then the structures. */
+    private void loadDemoStructures() {
+        accounts.createWithPasswordIfAbsent(DemoSupplierLoader.STAFF_EMAIL, "Dominique Agent (démo)", Role.STAFF,
+            "Direction du développement économique", DemoAccounts.PASSWORD);
+        loader.load();
+    }
+
+    private static <T> long count(List<T> rows, Predicate<T> predicate) {
+        return rows.stream().filter(predicate).count();
+    }
+
 
     private long countRows(String sql) {
         return countRows(sql, DEMO_SIRETS);
@@ -156,8 +248,12 @@ class DemoSuppliersTest implements IntegrationTest {
     }
 
     private int update(String sql) {
+        return update(sql, DEMO_SIRETS);
+    }
+
+    private int update(String sql, String parameter) {
         return jdbc.prepareStatement(sql, statement -> {
-            statement.setString(1, DEMO_SIRETS);
+            statement.setString(1, parameter);
             return statement.executeUpdate();
         });
     }

@@ -141,6 +141,41 @@ class PurchaseImportTest implements IntegrationTest {
     }
 
     @Test
+    void aFileOfSeveralBatchesKeepsEachRecordWithItsOwnHolderAmountAndModificationAndABadOneOutOfItsBatch() {
+        String buyer = buyerKey();
+        List<String> sirets = new java.util.ArrayList<>();
+        List<String> marches = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_100; i++) {
+            String siret = Sirets.next();
+            sirets.add(siret);
+            String marche = marche(buyer, "LOT-" + i, siret, i % 3 == 0 ? ", \"modifications\": [{\"modification\": {\"id\": 1, "
+                + "\"montant\": " + (50_000 + i) + ", \"dateNotificationModification\": \"2024-07-01\"}}]" : "")
+                .replace("\"montant\": 38500", "\"montant\": " + (10_000 + i));
+            marches.add(i == 600 ? marche.replace("2024-05-15", "2099-01-01") : marche);
+        }
+
+        ImportReport first = importDecp(file(marches.toArray(String[]::new)), true);
+        ImportReport again = importDecp(file(marches.toArray(String[]::new)), true);
+
+        assertEquals("1099 importés, 0 mis à jour, 0 inchangés, 1 refusés", first.summary());
+        assertEquals("0 importés, 0 mis à jour, 1099 inchangés, 1 refusés", again.summary());
+        java.util.Map<String, PurchaseRow> saved = new java.util.HashMap<>();
+        records.forEachOfYear(2024, row -> {
+            if (row.buyerKey().equals(buyer)) {
+                saved.put(row.reference(), row);
+            }
+        });
+        assertEquals(1_099, saved.size());
+        assertNull(saved.get("LOT-600"), "la date dans le futur garde ce marché dehors");
+        for (int i : new int[] {0, 1, 249, 250, 499, 500, 501, 599, 601, 1_099}) {
+            PurchaseRow row = saved.get("LOT-" + i);
+            assertEquals(sirets.get(i), row.holders().get(0).identifier(), "titulaire du marché " + i);
+            assertEquals(new BigDecimal(i % 3 == 0 ? 50_000 + i : 10_000 + i).setScale(2), row.amount(), "montant du marché " + i);
+            assertEquals(new BigDecimal(10_000 + i).setScale(2), row.initialAmount(), "montant initial du marché " + i);
+        }
+    }
+
+    @Test
     void eachRealWorldDefectIsReportedForItsRecordAndTheGoodOnesAreImported() {
         String buyer = buyerKey();
         String siret = Sirets.next();

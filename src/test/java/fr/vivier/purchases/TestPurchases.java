@@ -1,9 +1,10 @@
 package fr.vivier.purchases;
 
-import fr.vivier.purchases.PurchaseVocabulary.Source;
+import fr.vivier.sourcing.JournalService;
 import fr.vivier.testsupport.Sirets;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /** Purchases made the way a person enters them, for the tests of other packages. */
@@ -20,7 +21,7 @@ public final class TestPurchases {
         cells.put(Column.MONTANT, "1000");
         cells.put(Column.DATE, "02/03/2026");
         cells.put(Column.TITULAIRES, Sirets.next());
-        PurchaseService.Entry entry = purchases.enter(cells, Source.MANUAL, null, accountId);
+        PurchaseService.Entry entry = purchases.enter(PurchaseForm.of(cells, "", List.of()), null, new JournalService.Viewer(accountId, "", true, null));
         return ((PurchaseService.Entry.Saved) entry).id();
     }
 }

@@ -306,8 +306,16 @@ class AuthorizationMatrixTest implements IntegrationTest {
             post("/agents/achats", ANONYMOUS, SIGN_IN),
             get("/agents/achats/{id}", ANONYMOUS, SIGN_IN),
             get("/agents/achats/{id}", OTHER_BUYER, FORBIDDEN),
+            get("/agents/achats/{id}/modifier", ANONYMOUS, SIGN_IN),
+            get("/agents/achats/{id}/modifier", OTHER_BUYER, FORBIDDEN),
+            post("/agents/achats/{id}/modifier", ANONYMOUS, SIGN_IN),
+            post("/agents/achats/{id}/modifier", OTHER_BUYER, FORBIDDEN),
             get("/agents/achats/titulaires-a-qualifier", ANONYMOUS, SIGN_IN),
             get("/agents/achats/titulaires-a-qualifier", BUYER, FORBIDDEN),
+            get("/agents/achats/titulaires-a-qualifier/{identifier}", ANONYMOUS, SIGN_IN),
+            get("/agents/achats/titulaires-a-qualifier/{identifier}", BUYER, FORBIDDEN),
+            post("/agents/achats/titulaires-a-qualifier/{identifier}", ANONYMOUS, SIGN_IN),
+            post("/agents/achats/titulaires-a-qualifier/{identifier}", BUYER, FORBIDDEN),
             get("/agents/import-achats", ANONYMOUS, SIGN_IN),
             get("/agents/import-achats", BUYER, FORBIDDEN),
             get("/agents/import-achats/modele.csv", ANONYMOUS, SIGN_IN),
@@ -464,6 +472,9 @@ class AuthorizationMatrixTest implements IntegrationTest {
         Map.entry("/agents/rencontres/{id}/arrivees", Map.of("siret", "{siretArrivee}", "structure", "Arrivée", "nom", "Sam Durand")),
         Map.entry("/journal", JOURNAL_ENTRY),
         Map.entry("/journal/{id}/modifier", JOURNAL_ENTRY),
+        Map.entry("/agents/achats/{id}/modifier", Map.of("object", "Objet changé par la matrice", "amount", "999", "notifiedOn", "02/03/2026",
+            "procedure", "ADAPTED", "holders", "{identifier}")),
+        Map.entry("/agents/achats/titulaires-a-qualifier/{identifier}", Map.of("nom", "Qualifiée par la matrice", "type", "EA", "taille", "PME")),
         Map.entry("/journal/consultations", Map.of("liste", "{liste}", "fournisseur", "{publie}", "date", "2026-01-05", "canal", "EMAIL",
             "objet", "Devis", "issue", "QUOTE_REQUESTED", "direction", "Direction des sports")),
         Map.entry("/fiches-sourcing/{id}", Map.of("questions", "Question ?", "resume", "Résumé")),
@@ -532,6 +543,7 @@ class AuthorizationMatrixTest implements IntegrationTest {
     private long shortlistId;
     private long lineId;
     private long entryId;
+    private long purchaseId;
     private JournalService.Viewer staffViewer;
     private long eventId;
 
@@ -608,7 +620,9 @@ class AuthorizationMatrixTest implements IntegrationTest {
         values.put("{liste}", String.valueOf(shortlistId));
         values.put("{acheteur}", String.valueOf(ownerId));
         // a purchase of a direction that neither buyer of the matrix belongs to
-        idsByPrefix.put("/agents/achats/", String.valueOf(TestPurchases.create(purchases, "Direction de l’environnement", staff.id())));
+        purchaseId = TestPurchases.create(purchases, "Direction de l’environnement", staff.id());
+        idsByPrefix.put("/agents/achats/", String.valueOf(purchaseId));
+        values.put("{identifier}", purchaseRecords.find(List.of(purchaseId)).get(0).holders().get(0).identifier());
         values.put("{ligne}", String.valueOf(lineId));
         // an event of a few places, one taken
         eventId = TestEvents.create(events, clock, draft -> draft.capacity = 3).id();
@@ -789,6 +803,7 @@ class AuthorizationMatrixTest implements IntegrationTest {
             programming.staffList(2027, null, null, TestLines.staff(), 0, 1).total(),
             indicatorSettings.of("RECONTACT"), indicatorSettings.targets("RECONTACT"),
             journal.readable(entryId, staffViewer).orElseThrow().entry(),
+            purchaseRecords.find(List.of(purchaseId)).get(0),
             sourcingJournal.contacts(SourcingJournal.Period.year(2026), "Direction des sports"),
             sourcingJournal.contacts(SourcingJournal.Period.year(2026), MATRIX_DIRECTION),
             purchaseRecords.totals(2026).all().count(),
