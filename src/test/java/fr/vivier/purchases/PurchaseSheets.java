@@ -1,5 +1,7 @@
 package fr.vivier.purchases;
 
+import fr.vivier.sourcing.JournalService;
+
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -16,7 +18,8 @@ public final class PurchaseSheets {
                 .orElseThrow(() -> new AssertionError("colonne inconnue : " + header));
             byColumn.put(column, value);
         });
-        PurchaseService.Entry entry = purchases.enter(byColumn, PurchaseVocabulary.Source.MANUAL, null, accountId);
+        PurchaseService.Entry entry = purchases.enter(PurchaseForm.of(byColumn, "", java.util.List.of()), null,
+            new JournalService.Viewer(accountId, "", true, null));
         if (entry instanceof PurchaseService.Entry.Invalid invalid) {
             throw new AssertionError("achat de test refusé : " + invalid.errors());
         }
