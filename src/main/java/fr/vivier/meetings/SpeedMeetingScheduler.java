@@ -52,9 +52,11 @@ final class SpeedMeetingScheduler {
     /**
      * How good the schedule is: distinct wished pairs, those met, an upper bound of what any schedule could meet (the
      * smaller of the sums, over tables and over suppliers, of each one's wished pairs capped by the number of slots), and
-     * meetings per supplier registered (the least and the median, suppliers without any meeting included).
+     * meetings per supplier registered (the least and the median, suppliers without any meeting included), and the suppliers
+     * someone wished to meet (or who wished) left without any meeting.
      */
-    record Quality(int wishedPairs, int satisfied, int upperBound, int minPerSupplier, double medianPerSupplier) {
+    record Quality(int wishedPairs, int satisfied, int upperBound, int minPerSupplier, double medianPerSupplier,
+                   int wishedSuppliersWithoutMeeting) {
         /** Satisfied pairs as a percentage of the upper bound (100 when nothing was wished). */
         double percentOfBound() {
             return upperBound == 0 ? 100 : 100.0 * satisfied / upperBound;
@@ -168,6 +170,7 @@ final class SpeedMeetingScheduler {
         int min = counts.length == 0 ? 0 : counts[0];
         double median = counts.length == 0 ? 0
             : counts.length % 2 == 1 ? counts[counts.length / 2] : (counts[counts.length / 2 - 1] + counts[counts.length / 2]) / 2.0;
-        return new Quality(wished.size(), met.size(), Math.min(buyerBound, supplierBound), min, median);
+        int withoutMeeting = (int) bySupplier.keySet().stream().filter(supplier -> perSupplier.getOrDefault(supplier, 0) == 0).count();
+        return new Quality(wished.size(), met.size(), Math.min(buyerBound, supplierBound), min, median, withoutMeeting);
     }
 }
