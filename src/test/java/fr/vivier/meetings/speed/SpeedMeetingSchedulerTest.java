@@ -1,8 +1,8 @@
-package fr.vivier.meetings;
+package fr.vivier.meetings.speed;
 
-import fr.vivier.meetings.SpeedMeetingScheduler.Meeting;
-import fr.vivier.meetings.SpeedMeetingScheduler.Schedule;
-import fr.vivier.meetings.SpeedMeetingScheduler.Wish;
+import fr.vivier.meetings.speed.SpeedMeetingScheduler.Meeting;
+import fr.vivier.meetings.speed.SpeedMeetingScheduler.Schedule;
+import fr.vivier.meetings.speed.SpeedMeetingScheduler.Wish;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;

@@ -1,7 +1,7 @@
-package fr.vivier.meetings;
+package fr.vivier.meetings.speed;
 
-import fr.vivier.meetings.SpeedMeetingScheduler.Schedule;
-import fr.vivier.meetings.SpeedMeetingScheduler.Wish;
+import fr.vivier.meetings.speed.SpeedMeetingScheduler.Schedule;
+import fr.vivier.meetings.speed.SpeedMeetingScheduler.Wish;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package fr.vivier.meetings;
+package fr.vivier.meetings.speed;
 
 import org.jgrapht.Graph;
 import org.jgrapht.alg.interfaces.MatchingAlgorithm;

@@ -1,0 +1,230 @@
+package fr.vivier.meetings.speed;
+
+import fr.vivier.accounts.AccountService;
+import fr.vivier.accounts.Role;
+import fr.vivier.directory.TestSuppliers;
+import fr.vivier.meetings.EventKind;
+import fr.vivier.meetings.EventService;
+import fr.vivier.meetings.MeetingEvent;
+import fr.vivier.meetings.Registration;
+import fr.vivier.meetings.RegistrationService;
+import fr.vivier.meetings.SupplierRegistrationForm;
+import fr.vivier.meetings.TestEvents;
+import fr.vivier.testsupport.IntegrationTest;
+import fr.vivier.testsupport.TestAccounts;
+import fr.vivier.testsupport.UniqueWords;
+import fr.vivier.testsupport.WebClient;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SpeedMeetingControllerTest implements IntegrationTest {
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    EventService events;
+    @Inject
+    RegistrationService registrations;
+    @Inject
+    AccountService accounts;
+    @Inject
+    WishService wishService;
+    @Inject
+    ScheduleService schedules;
+    @Inject
+    Clock clock;
+
+    /** A speed-meeting 09:30–12:00 with two buyer tables and three suppliers registered. */
+    record Fixture(MeetingEvent event, Registration buyerA, Registration buyerB, Registration supplier1, Registration supplier2,
+                   Registration supplier3) { }
+
+    private Fixture speedMeeting() {
+        MeetingEvent event = TestEvents.create(events, clock, draft -> draft.kind = EventKind.SPEED_MEETING.name());
+        return new Fixture(event, buyer(event), buyer(event), supplier(event, "Atelier Un"), supplier(event, "Brasserie Deux"),
+            supplier(event, "Couture Trois"));
+    }
+
+    private Registration buyer(MeetingEvent event) {
+        long accountId = accounts.findByEmail(TestAccounts.create(accounts, Role.BUYER)).orElseThrow().id();
+        return ((RegistrationService.Outcome.Registered) registrations.registerBuyer(event.id(), accountId)).registration();
+    }
+
+    private Registration supplier(MeetingEvent event, String name) {
+        String structure = name + " " + UniqueWords.next();
+        return ((RegistrationService.Outcome.Registered) registrations.registerSupplier(event.id(), new SupplierRegistrationForm(
+            TestSuppliers.newSiret(), structure, "Camille Martin", "f-" + UniqueWords.next() + "@test.vivier.example", null))).registration();
+    }
+
+    private WebClient staff() {
+        String email = TestAccounts.create(accounts, Role.STAFF);
+        WebClient browser = new WebClient(server.getURI());
+        assertEquals(303, browser.signIn(email, TestAccounts.PASSWORD).statusCode());
+        return browser;
+    }
+
+    private static Map<String, String> wish(Registration from, Registration to, String priority) {
+        return Map.of("de", String.valueOf(from.id()), "vers", String.valueOf(to.id()), "priorite", priority);
+    }
+
+    @Test
+    void staffRecordWishesAndSeeWhichAreMutual() {
+        Fixture f = speedMeeting();
+        WebClient staff = staff();
+        String path = "/agents/rencontres/" + f.event().id() + "/souhaits";
+        staff.get(path);
+        assertEquals(303, staff.post(path, wish(f.buyerA(), f.supplier1(), "1")).statusCode());
+        assertEquals(303, staff.post(path, wish(f.supplier1(), f.buyerA(), "2")).statusCode());
+        assertEquals(303, staff.post(path, wish(f.supplier2(), f.buyerB(), "3")).statusCode());
+        Document page = staff.page(path);
+        assertTrue(page.text().contains("Souhaits déclarés (3)"), page.text());
+        List<String> mutual = page.select("tbody tr").stream().map(row -> row.select("td").get(3).text()).toList();
+        assertEquals(List.of("oui", "oui", "non"), mutual);
+        assertEquals(3, wishService.stored(f.event().id()).size());
+    }
+
+    @Test
+    void aWishForSomeoneNotRegisteredIsRefusedInFrenchAndNothingChanges() {
+        Fixture f = speedMeeting();
+        Fixture other = speedMeeting();
+        WebClient staff = staff();
+        String path = "/agents/rencontres/" + f.event().id() + "/souhaits";
+        staff.get(path);
+        HttpResponse<String> refused = staff.post(path, wish(f.buyerA(), other.supplier1(), "1"));
+        assertEquals(422, refused.statusCode());
+        Document page = Jsoup.parse(refused.body());
+        assertTrue(page.select("#erreur-vers").text().contains("n’est pas inscrite à ce speed-meeting"), page.text());
+        assertEquals(String.valueOf(f.buyerA().id()), page.select("#champ-de option[selected]").attr("value"));
+        assertTrue(page.select("#resume-erreurs").hasText());
+
+        HttpResponse<String> sameSide = staff.post(path, wish(f.buyerA(), f.buyerB(), "1"));
+        assertEquals(422, sameSide.statusCode());
+        assertTrue(Jsoup.parse(sameSide.body()).text().contains("Un acheteur souhaite rencontrer un fournisseur, pas un autre acheteur."));
+        HttpResponse<String> badPriority = staff.post(path, wish(f.buyerA(), f.supplier1(), "7"));
+        assertEquals(422, badPriority.statusCode());
+        assertTrue(Jsoup.parse(badPriority.body()).select("#erreur-priorite").text().contains("priorité de 1 à 3"));
+        assertTrue(wishService.stored(f.event().id()).isEmpty());
+    }
+
+    @Test
+    void aWishIsWithdrawn() {
+        Fixture f = speedMeeting();
+        WebClient staff = staff();
+        String path = "/agents/rencontres/" + f.event().id() + "/souhaits";
+        staff.get(path);
+        assertEquals(303, staff.post(path, wish(f.buyerA(), f.supplier1(), "1")).statusCode());
+        staff.get(path);
+        assertEquals(303, staff.post(path + "/retrait", Map.of("de", String.valueOf(f.buyerA().id()), "vers", String.valueOf(f.supplier1().id())))
+            .statusCode());
+        assertTrue(staff.page(path).text().contains("Aucun souhait pour l’instant."));
+        assertEquals(422, staff.post(path + "/retrait", Map.of("de", String.valueOf(f.buyerA().id()), "vers", String.valueOf(f.supplier1().id())))
+            .statusCode());
+    }
+
+    @Test
+    void theScheduleHonoursBreaksAndWishesAndShowsItsQuality() {
+        Fixture f = speedMeeting();
+        WebClient staff = staff();
+        String wishes = "/agents/rencontres/" + f.event().id() + "/souhaits";
+        staff.get(wishes);
+        // table A wants 1 and 2; table B wants 1; supplier 3 wants table B: 4 pairs, 3 slots (09h30, 10h00, 11h00; 10h30-11h00 is a break)
+        staff.post(wishes, wish(f.buyerA(), f.supplier1(), "1"));
+        staff.post(wishes, wish(f.buyerA(), f.supplier2(), "2"));
+        staff.post(wishes, wish(f.buyerB(), f.supplier1(), "1"));
+        staff.post(wishes, wish(f.supplier3(), f.buyerB(), "3"));
+        String path = "/agents/rencontres/" + f.event().id() + "/planning";
+        staff.get(path);
+        assertEquals(303, staff.post(path, Map.of("duree", "30", "pauses", "10:30-11:00, 12:00-12:30")).statusCode());
+        Document page = staff.page(path);
+        List<String> slots = page.select("#table-" + f.buyerA().id() + " + table tbody th").eachText();
+        assertEquals(List.of("09h30–10h00", "10h00–10h30", "11h00–11h30", "11h30–12h00"), slots);
+        assertTrue(page.select(".qualite-planning").text().startsWith("4 paire(s) souhaitée(s) réunie(s) sur 4 ; borne supérieure : 4"),
+            page.select(".qualite-planning").text());
+        List<SpeedMeetingRepository.Appointment> appointments = schedules.appointments(f.event().id());
+        assertEquals(4, appointments.size());
+        Document perSupplier = staff.page(path + "/fournisseurs");
+        assertTrue(perSupplier.select("#fournisseur-" + f.supplier1().id()).text().contains("2 rencontre(s)"));
+        assertTrue(perSupplier.text().contains(f.supplier3().organisation()));
+    }
+
+    @Test
+    void handEditsThatDoubleBookAreRefusedAndOthersApply() {
+        Fixture f = speedMeeting();
+        WebClient staff = staff();
+        String wishes = "/agents/rencontres/" + f.event().id() + "/souhaits";
+        staff.get(wishes);
+        staff.post(wishes, wish(f.buyerA(), f.supplier1(), "1"));
+        staff.post(wishes, wish(f.buyerB(), f.supplier1(), "1"));
+        String path = "/agents/rencontres/" + f.event().id() + "/planning";
+        staff.get(path);
+        assertEquals(303, staff.post(path, Map.of("duree", "75", "pauses", "")).statusCode());
+        List<SpeedMeetingRepository.Appointment> before = schedules.appointments(f.event().id());
+        assertEquals(2, before.size());
+        SpeedMeetingRepository.Appointment first = before.get(0);
+        SpeedMeetingRepository.Appointment second = before.get(1);
+        staff.get(path);
+        // moving the first meeting into the other slot puts supplier 1 twice in that slot
+        HttpResponse<String> conflict = staff.post(path + "/deplacement", Map.of("creneau", String.valueOf(first.slot()),
+            "table", String.valueOf(first.buyer()), "nouveauCreneau", String.valueOf(second.slot())));
+        assertEquals(422, conflict.statusCode());
+        assertTrue(Jsoup.parse(conflict.body()).select("[role=alert]").text().contains("Conflit : " + f.supplier1().organisation()
+            + " a déjà une rencontre au créneau"), conflict.body());
+        assertEquals(before, schedules.appointments(f.event().id()));
+        // adding supplier 2 to the table already busy in that slot is refused too
+        HttpResponse<String> busyTable = staff.post(path + "/ajout", Map.of("creneau", String.valueOf(first.slot()),
+            "table", String.valueOf(first.buyer()), "fournisseur", String.valueOf(f.supplier2().id())));
+        assertEquals(422, busyTable.statusCode());
+        assertTrue(Jsoup.parse(busyTable.body()).text().contains("a déjà une rencontre au créneau"));
+
+        assertEquals(303, staff.post(path + "/retrait", Map.of("creneau", String.valueOf(second.slot()), "table",
+            String.valueOf(second.buyer()))).statusCode());
+        staff.get(path);
+        assertEquals(303, staff.post(path + "/deplacement", Map.of("creneau", String.valueOf(first.slot()),
+            "table", String.valueOf(first.buyer()), "nouveauCreneau", String.valueOf(second.slot()))).statusCode());
+        staff.get(path);
+        assertEquals(303, staff.post(path + "/ajout", Map.of("creneau", String.valueOf(first.slot()),
+            "table", String.valueOf(first.buyer()), "fournisseur", String.valueOf(f.supplier2().id()))).statusCode());
+        assertEquals(List.of(new SpeedMeetingRepository.Appointment(0, first.buyer(), f.supplier2().id(), null),
+                new SpeedMeetingRepository.Appointment(1, first.buyer(), f.supplier1().id(), null)),
+            schedules.appointments(f.event().id()));
+    }
+
+    @Test
+    void aScheduleFormWithBadInputKeepsItAndExplains() {
+        Fixture f = speedMeeting();
+        WebClient staff = staff();
+        String path = "/agents/rencontres/" + f.event().id() + "/planning";
+        staff.get(path);
+        HttpResponse<String> refused = staff.post(path, Map.of("duree", "3", "pauses", "midi"));
+        assertEquals(422, refused.statusCode());
+        Document page = Jsoup.parse(refused.body());
+        assertEquals("3", page.select("#champ-duree").val());
+        assertEquals("midi", page.select("#champ-pauses").val());
+        assertTrue(page.select("#erreur-pauses").text().contains("Pause illisible : « midi »"));
+        assertTrue(page.select("#erreur-duree").text().contains("de 5 à 120"));
+        assertTrue(schedules.summary(f.event().id()).isEmpty());
+    }
+
+    @Test
+    void onlySpeedMeetingsHaveWishesAndSchedules() {
+        MeetingEvent event = TestEvents.create(events, clock, draft -> { });
+        WebClient staff = staff();
+        assertEquals(404, staff.get("/agents/rencontres/" + event.id() + "/souhaits").statusCode());
+        assertEquals(404, staff.get("/agents/rencontres/" + event.id() + "/planning").statusCode());
+        assertFalse(staff.page("/agents/rencontres/" + event.id()).text().contains("Souhaits de rencontre"));
+    }
+}
