@@ -354,6 +354,8 @@ class AuthorizationMatrixTest implements IntegrationTest {
             post("/agents/rencontres/{id}/planning/retrait", BUYER, FORBIDDEN),
             post("/agents/rencontres/{id}/planning/ajout", ANONYMOUS, SIGN_IN),
             post("/agents/rencontres/{id}/planning/ajout", BUYER, FORBIDDEN),
+            post("/agents/rencontres/{id}/planning/journal", ANONYMOUS, SIGN_IN),
+            post("/agents/rencontres/{id}/planning/journal", BUYER, FORBIDDEN),
             post("/rencontres/{eventId}/inscription-acheteur", ANONYMOUS, SIGN_IN),
 
             // sign-out

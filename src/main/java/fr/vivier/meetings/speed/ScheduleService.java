@@ -97,8 +97,12 @@ class ScheduleService {
     }
 
     private static SlotView view(Slot slot) {
-        return new SlotView(slot.number(), TIME.format(slot.startsAt().atZone(FrenchFormat.ZONE)) + "–"
-            + TIME.format(slot.endsAt().atZone(FrenchFormat.ZONE)));
+        return new SlotView(slot.number(), label(slot));
+    }
+
+    /** « 09h30–09h40 ». */
+    static String label(Slot slot) {
+        return TIME.format(slot.startsAt().atZone(FrenchFormat.ZONE)) + "–" + TIME.format(slot.endsAt().atZone(FrenchFormat.ZONE));
     }
 
     @Transactional(readOnly = true)

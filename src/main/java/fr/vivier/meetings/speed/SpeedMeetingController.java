@@ -41,8 +41,10 @@ class SpeedMeetingController {
     private final EventService events;
     private final WishService wishes;
     private final ScheduleService schedules;
+    private final MeetingJournal journal;
 
-    SpeedMeetingController(EventService events, WishService wishes, ScheduleService schedules) {
+    SpeedMeetingController(EventService events, WishService wishes, ScheduleService schedules, MeetingJournal journal) {
+        this.journal = journal;
         this.events = events;
         this.wishes = wishes;
         this.schedules = schedules;
@@ -97,10 +99,16 @@ class SpeedMeetingController {
     }
 
     @Get("/planning")
-    ModelAndView<Map<String, Object>> schedule(@PathVariable long id, @Nullable @QueryValue String succes) {
+    ModelAndView<Map<String, Object>> schedule(@PathVariable long id, @Nullable @QueryValue String succes,
+                                               @Nullable @QueryValue String ecrites, @Nullable @QueryValue String deja,
+                                               @Nullable @QueryValue String nonTenues, @Nullable @QueryValue String refusees) {
         MeetingEvent event = speedMeeting(id);
         ModelAndView<Map<String, Object>> view = scheduleView(event, schedules.formOf(id), Map.of(), null);
-        if ("construit".equals(succes)) {
+        if ("journal".equals(succes)) {
+            view.getModel().orElseThrow().put("success", "Journal de sourcing : " + count(ecrites) + " rencontre(s) tenue(s) reportée(s) ; "
+                + count(deja) + " déjà reportée(s) ; " + count(nonTenues) + " non tenue(s) (absence ou présence non relevée) ; "
+                + count(refusees) + " refusée(s) par le journal.");
+        } else if ("construit".equals(succes)) {
             view.getModel().orElseThrow().put("success", "Le planning est construit.");
         } else if ("modifie".equals(succes)) {
             view.getModel().orElseThrow().put("success", "Le planning est modifié.");
@@ -139,6 +147,21 @@ class SpeedMeetingController {
     HttpResponse<?> add(@PathVariable long id, @Valid @Body AppointmentForm form) {
         MeetingEvent event = speedMeeting(id);
         return outcome(event, schedules.formOf(id), schedules.add(event, form), "modifie");
+    }
+
+    @Post(value = "/planning/journal", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> logHeldMeetings(@PathVariable long id) {
+        MeetingEvent event = speedMeeting(id);
+        return journal.logHeldMeetings(event).<HttpResponse<?>>map(logged -> HttpResponse.seeOther(URI.create(base(id)
+                + "/planning?succes=journal&ecrites=" + logged.written() + "&deja=" + logged.already() + "&nonTenues=" + logged.notHeld()
+                + "&refusees=" + logged.refused())))
+            .orElseGet(() -> HttpResponse.unprocessableEntity().body(scheduleView(event, schedules.formOf(id), Map.of(),
+                "L’événement n’est pas terminé : les rencontres seront reportées au journal de sourcing une fois tenues. Rien n’a changé.")));
+    }
+
+    private static long count(@Nullable String value) {
+        Long number = number(value);
+        return number == null ? 0 : number;
     }
 
     private HttpResponse<?> outcome(MeetingEvent event, ScheduleForm form, ScheduleService.Outcome outcome, String success) {

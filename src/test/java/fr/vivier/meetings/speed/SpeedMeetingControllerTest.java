@@ -3,6 +3,7 @@ package fr.vivier.meetings.speed;
 import fr.vivier.accounts.AccountService;
 import fr.vivier.accounts.Role;
 import fr.vivier.directory.TestSuppliers;
+import fr.vivier.meetings.AttendanceForm;
 import fr.vivier.meetings.EventKind;
 import fr.vivier.meetings.EventService;
 import fr.vivier.meetings.MeetingEvent;
@@ -11,6 +12,7 @@ import fr.vivier.meetings.RegistrationService;
 import fr.vivier.meetings.SupplierRegistrationForm;
 import fr.vivier.meetings.TestEvents;
 import fr.vivier.testsupport.IntegrationTest;
+import fr.vivier.testsupport.MutableClock;
 import fr.vivier.testsupport.TestAccounts;
 import fr.vivier.testsupport.UniqueWords;
 import fr.vivier.testsupport.WebClient;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -217,6 +220,52 @@ class SpeedMeetingControllerTest implements IntegrationTest {
         assertTrue(page.select("#erreur-pauses").text().contains("Pause illisible : « midi »"));
         assertTrue(page.select("#erreur-duree").text().contains("de 5 à 120"));
         assertTrue(schedules.summary(f.event().id()).isEmpty());
+    }
+
+    @Test
+    void afterTheEventEachMeetingHeldBecomesAJournalEntryOfTheBuyerOnce() {
+        Fixture f = speedMeeting();
+        WebClient staff = staff();
+        String wishes = "/agents/rencontres/" + f.event().id() + "/souhaits";
+        staff.get(wishes);
+        staff.post(wishes, wish(f.buyerA(), f.supplier1(), "1"));
+        staff.post(wishes, wish(f.buyerB(), f.supplier2(), "1"));
+        String path = "/agents/rencontres/" + f.event().id() + "/planning";
+        staff.get(path);
+        assertEquals(303, staff.post(path, Map.of("duree", "75", "pauses", "")).statusCode());
+        staff.get(path);
+        HttpResponse<String> tooEarly = staff.post(path + "/journal", Map.of());
+        assertEquals(422, tooEarly.statusCode());
+        assertTrue(Jsoup.parse(tooEarly.body()).text().contains("L’événement n’est pas terminé"));
+        // table A and supplier 1 came; supplier 2 did not: one meeting held
+        for (Registration present : List.of(f.buyerA(), f.buyerB(), f.supplier1())) {
+            assertTrue(registrations.markAttendance(f.event().id(), new AttendanceForm(String.valueOf(present.id()), "PRESENT")).isEmpty());
+        }
+        assertTrue(registrations.markAttendance(f.event().id(), new AttendanceForm(String.valueOf(f.supplier2().id()), "ABSENT")).isEmpty());
+        try {
+            ((MutableClock) clock).advance(Duration.ofDays(11));
+            WebClient later = staff(); // sessions of eleven days ago have expired
+            later.get(path);
+            HttpResponse<String> logged = later.post(path + "/journal", Map.of());
+            assertEquals(303, logged.statusCode());
+            assertTrue(later.page(logged.headers().firstValue("Location").orElseThrow()).text()
+                .contains("1 rencontre(s) tenue(s) reportée(s) ; 0 déjà reportée(s) ; 1 non tenue(s)"));
+            later.get(path);
+            later.post(path + "/journal", Map.of());
+            assertTrue(later.page(path + "?succes=journal&ecrites=0&deja=1&nonTenues=1&refusees=0").text().contains("1 déjà reportée(s)"));
+
+            WebClient buyerA = new WebClient(server.getURI());
+            assertEquals(303, buyerA.signIn(f.buyerA().email(), TestAccounts.PASSWORD).statusCode());
+            Document journal = buyerA.page("/journal");
+            assertTrue(journal.text().contains(f.supplier1().organisation()), journal.text());
+            assertTrue(journal.text().contains("Salon ou événement"));
+            assertEquals(1, journal.select("tbody tr").stream().filter(row -> row.text().contains(f.supplier1().organisation())).count());
+            WebClient buyerB = new WebClient(server.getURI());
+            assertEquals(303, buyerB.signIn(f.buyerB().email(), TestAccounts.PASSWORD).statusCode());
+            assertFalse(buyerB.page("/journal").text().contains(f.supplier2().organisation()));
+        } finally {
+            ((MutableClock) clock).reset();
+        }
     }
 
     @Test
