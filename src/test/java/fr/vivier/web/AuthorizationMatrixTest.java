@@ -356,6 +356,9 @@ class AuthorizationMatrixTest implements IntegrationTest {
             post("/agents/rencontres/{id}/planning/ajout", BUYER, FORBIDDEN),
             post("/agents/rencontres/{id}/planning/journal", ANONYMOUS, SIGN_IN),
             post("/agents/rencontres/{id}/planning/journal", BUYER, FORBIDDEN),
+            get("/rencontres/{eventId}/mes-souhaits", ANONYMOUS, SIGN_IN),
+            post("/rencontres/{eventId}/mes-souhaits", ANONYMOUS, SIGN_IN),
+            post("/rencontres/{eventId}/mes-souhaits/retrait", ANONYMOUS, SIGN_IN),
             post("/rencontres/{eventId}/inscription-acheteur", ANONYMOUS, SIGN_IN),
 
             // sign-out
@@ -476,6 +479,8 @@ class AuthorizationMatrixTest implements IntegrationTest {
         Map.entry("/agents/rencontres/{id}/planning/deplacement", Map.of("creneau", "0", "table", "1", "nouveauCreneau", "1")),
         Map.entry("/agents/rencontres/{id}/planning/retrait", Map.of("creneau", "0", "table", "1")),
         Map.entry("/agents/rencontres/{id}/planning/ajout", Map.of("creneau", "0", "table", "1", "fournisseur", "2")),
+        Map.entry("/rencontres/{eventId}/mes-souhaits", Map.of("vers", "2", "priorite", "1")),
+        Map.entry("/rencontres/{eventId}/mes-souhaits/retrait", Map.of("vers", "2")),
         Map.entry("/journal", JOURNAL_ENTRY),
         Map.entry("/journal/{id}/modifier", JOURNAL_ENTRY),
         Map.entry("/journal/consultations", Map.of("liste", "{liste}", "fournisseur", "{publie}", "date", "2026-01-05", "canal", "EMAIL",

@@ -35,7 +35,7 @@ class SpeedMeetingController {
     private static final String WISHES_VIEW = "meetings/agents-souhaits";
     private static final String SCHEDULE_VIEW = "meetings/agents-planning";
 
-    private static final List<String[]> PRIORITIES = List.of(new String[] {"1", "1 — à rencontrer absolument"},
+    static final List<String[]> PRIORITIES = List.of(new String[] {"1", "1 — à rencontrer absolument"},
         new String[] {"2", "2 — souhaité"}, new String[] {"3", "3 — si possible"});
 
     private final EventService events;

@@ -63,7 +63,11 @@ class SpeedMeetingControllerTest implements IntegrationTest {
     }
 
     private Registration buyer(MeetingEvent event) {
-        long accountId = accounts.findByEmail(TestAccounts.create(accounts, Role.BUYER)).orElseThrow().id();
+        return buyer(event, TestAccounts.create(accounts, Role.BUYER));
+    }
+
+    private Registration buyer(MeetingEvent event, String email) {
+        long accountId = accounts.findByEmail(email).orElseThrow().id();
         return ((RegistrationService.Outcome.Registered) registrations.registerBuyer(event.id(), accountId)).registration();
     }
 
@@ -266,6 +270,42 @@ class SpeedMeetingControllerTest implements IntegrationTest {
         } finally {
             ((MutableClock) clock).reset();
         }
+    }
+
+    @Test
+    void aRegisteredBuyerChoosesTheSuppliersItWantsToMeet() {
+        Fixture f = speedMeeting();
+        String email = TestAccounts.create(accounts, Role.BUYER);
+        Registration own = buyer(f.event(), email);
+        WebClient buyer = new WebClient(server.getURI());
+        assertEquals(303, buyer.signIn(email, TestAccounts.PASSWORD).statusCode());
+        assertTrue(buyer.page("/rencontres/" + f.event().id()).text().contains("Choisir les fournisseurs que vous souhaitez rencontrer"));
+        String path = "/rencontres/" + f.event().id() + "/mes-souhaits";
+        buyer.get(path);
+        assertEquals(303, buyer.post(path, Map.of("vers", String.valueOf(f.supplier2().id()), "priorite", "1")).statusCode());
+        assertTrue(buyer.page(path).text().contains(f.supplier2().organisation() + " — priorité 1"));
+        assertEquals(List.of(new SpeedMeetingRepository.StoredWish(own.id(), f.supplier2().id(), 1)), wishService.stored(f.event().id()));
+
+        Fixture other = speedMeeting();
+        HttpResponse<String> refused = buyer.post(path, Map.of("vers", String.valueOf(other.supplier1().id()), "priorite", "2"));
+        assertEquals(422, refused.statusCode());
+        Document page = Jsoup.parse(refused.body());
+        assertTrue(page.select("#erreur-vers").text().contains("n’est pas inscrite à ce speed-meeting"));
+        assertEquals("2", page.select("#champ-priorite option[selected]").attr("value"));
+        assertEquals(1, wishService.stored(f.event().id()).size());
+
+        buyer.get(path);
+        assertEquals(303, buyer.post(path + "/retrait", Map.of("vers", String.valueOf(f.supplier2().id()))).statusCode());
+        assertTrue(wishService.stored(f.event().id()).isEmpty());
+    }
+
+    @Test
+    void aBuyerNotRegisteredCannotDeclareWishes() {
+        Fixture f = speedMeeting();
+        String email = TestAccounts.create(accounts, Role.BUYER);
+        WebClient buyer = new WebClient(server.getURI());
+        assertEquals(303, buyer.signIn(email, TestAccounts.PASSWORD).statusCode());
+        assertEquals(403, buyer.get("/rencontres/" + f.event().id() + "/mes-souhaits").statusCode());
     }
 
     @Test
