@@ -99,12 +99,23 @@ class BuyerWishController {
     }
 
     private Map<String, Object> model(MeetingEvent event, Registration own, WishForm form, Map<String, String> errors) {
+        return ownWishesModel(wishes, event, own, "/rencontres/" + event.id() + "/mes-souhaits", form, errors);
+    }
+
+    /** The page where someone registered chooses whom to meet on the other side (buyers here, suppliers through their link). */
+    static Map<String, Object> ownWishesModel(WishService wishes, MeetingEvent event, Registration own, String action, WishForm form,
+                                              Map<String, String> errors) {
+        boolean buyer = own.participant() == Participant.BUYER;
         Map<String, Object> model = new HashMap<>();
         model.put("event", event);
+        model.put("own", own);
+        model.put("action", action);
         model.put("form", form);
         model.put("errors", errors);
         model.put("wishes", wishes.wishes(event).stream().filter(wish -> wish.from().id().equals(own.id())).toList());
-        model.put("suppliers", wishes.confirmed(event.id()).values().stream().filter(r -> r.participant() == Participant.SUPPLIER).toList());
+        model.put("choices", wishes.confirmed(event.id()).values().stream().filter(r -> r.participant() != own.participant()).toList());
+        model.put("choicesName", buyer ? "fournisseurs" : "acheteurs");
+        model.put("choiceLabel", buyer ? "Fournisseur à rencontrer" : "Acheteur (direction) à rencontrer");
         model.put("priorities", SpeedMeetingController.PRIORITIES);
         return model;
     }

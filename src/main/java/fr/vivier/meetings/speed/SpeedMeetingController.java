@@ -42,9 +42,12 @@ class SpeedMeetingController {
     private final WishService wishes;
     private final ScheduleService schedules;
     private final MeetingJournal journal;
+    private final SupplierWishLinks links;
 
-    SpeedMeetingController(EventService events, WishService wishes, ScheduleService schedules, MeetingJournal journal) {
+    SpeedMeetingController(EventService events, WishService wishes, ScheduleService schedules, MeetingJournal journal,
+                           SupplierWishLinks links) {
         this.journal = journal;
+        this.links = links;
         this.events = events;
         this.wishes = wishes;
         this.schedules = schedules;
@@ -55,9 +58,12 @@ class SpeedMeetingController {
     }
 
     @Get("/souhaits")
-    ModelAndView<Map<String, Object>> wishList(@PathVariable long id, @Nullable @QueryValue String succes) {
+    ModelAndView<Map<String, Object>> wishList(@PathVariable long id, @Nullable @QueryValue String succes,
+                                               @Nullable @QueryValue String envoyes) {
         ModelAndView<Map<String, Object>> view = wishView(speedMeeting(id), WishForm.empty(), Map.of());
-        if ("ajoute".equals(succes)) {
+        if ("liens".equals(succes)) {
+            view.getModel().orElseThrow().put("success", "Lien personnel envoyé à " + count(envoyes) + " fournisseur(s) inscrit(s).");
+        } else if ("ajoute".equals(succes)) {
             view.getModel().orElseThrow().put("success", "Le souhait est enregistré.");
         } else if ("retire".equals(succes)) {
             view.getModel().orElseThrow().put("success", "Le souhait est retiré.");
@@ -72,6 +78,13 @@ class SpeedMeetingController {
             return HttpResponse.unprocessableEntity().body(wishView(event, form, invalid.errors()));
         }
         return HttpResponse.seeOther(URI.create(base(id) + "/souhaits?succes=ajoute"));
+    }
+
+    /** Mails each registered supplier its personal link to choose the buyers it wants to meet. */
+    @Post(value = "/souhaits/liens", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> mailSupplierLinks(@PathVariable long id) {
+        MeetingEvent event = speedMeeting(id);
+        return HttpResponse.seeOther(URI.create(base(id) + "/souhaits?succes=liens&envoyes=" + links.mailAll(event)));
     }
 
     @Post(value = "/souhaits/retrait", consumes = MediaType.APPLICATION_FORM_URLENCODED)
