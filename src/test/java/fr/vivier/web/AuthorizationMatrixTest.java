@@ -356,6 +356,8 @@ class AuthorizationMatrixTest implements IntegrationTest {
             post("/agents/rencontres/{id}/planning/ajout", BUYER, FORBIDDEN),
             post("/agents/rencontres/{id}/planning/journal", ANONYMOUS, SIGN_IN),
             post("/agents/rencontres/{id}/planning/journal", BUYER, FORBIDDEN),
+            post("/agents/rencontres/{id}/planning/envoi", ANONYMOUS, SIGN_IN),
+            post("/agents/rencontres/{id}/planning/envoi", BUYER, FORBIDDEN),
             post("/agents/rencontres/{id}/souhaits/liens", ANONYMOUS, SIGN_IN),
             post("/agents/rencontres/{id}/souhaits/liens", BUYER, FORBIDDEN),
             get("/rencontres/{eventId}/mes-souhaits", ANONYMOUS, SIGN_IN),

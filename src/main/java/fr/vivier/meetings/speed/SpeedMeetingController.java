@@ -43,9 +43,11 @@ class SpeedMeetingController {
     private final ScheduleService schedules;
     private final MeetingJournal journal;
     private final SupplierWishLinks links;
+    private final ScheduleMails mails;
 
     SpeedMeetingController(EventService events, WishService wishes, ScheduleService schedules, MeetingJournal journal,
-                           SupplierWishLinks links) {
+                           SupplierWishLinks links, ScheduleMails mails) {
+        this.mails = mails;
         this.journal = journal;
         this.links = links;
         this.events = events;
@@ -117,7 +119,9 @@ class SpeedMeetingController {
                                                @Nullable @QueryValue String nonTenues, @Nullable @QueryValue String refusees) {
         MeetingEvent event = speedMeeting(id);
         ModelAndView<Map<String, Object>> view = scheduleView(event, schedules.formOf(id), Map.of(), null);
-        if ("journal".equals(succes)) {
+        if ("envoi".equals(succes)) {
+            view.getModel().orElseThrow().put("success", "Planning envoyé à " + count(ecrites) + " participant(s) (ceux qui ont au moins une rencontre).");
+        } else if ("journal".equals(succes)) {
             view.getModel().orElseThrow().put("success", "Journal de sourcing : " + count(ecrites) + " rencontre(s) tenue(s) reportée(s) ; "
                 + count(deja) + " déjà reportée(s) ; " + count(nonTenues) + " non tenue(s) (absence ou présence non relevée) ; "
                 + count(refusees) + " refusée(s) par le journal.");
@@ -160,6 +164,12 @@ class SpeedMeetingController {
     HttpResponse<?> add(@PathVariable long id, @Valid @Body AppointmentForm form) {
         MeetingEvent event = speedMeeting(id);
         return outcome(event, schedules.formOf(id), schedules.add(event, form), "modifie");
+    }
+
+    @Post(value = "/planning/envoi", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> mailSchedules(@PathVariable long id) {
+        MeetingEvent event = speedMeeting(id);
+        return HttpResponse.seeOther(URI.create(base(id) + "/planning?succes=envoi&ecrites=" + mails.mailEveryone(event)));
     }
 
     @Post(value = "/planning/journal", consumes = MediaType.APPLICATION_FORM_URLENCODED)

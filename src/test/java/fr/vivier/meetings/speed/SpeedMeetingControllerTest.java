@@ -166,6 +166,13 @@ class SpeedMeetingControllerTest implements IntegrationTest {
             page.select(".qualite-planning").text());
         List<SpeedMeetingRepository.Appointment> appointments = schedules.appointments(f.event().id());
         assertEquals(4, appointments.size());
+        staff.get(path);
+        HttpResponse<String> mailed = staff.post(path + "/envoi", Map.of());
+        assertEquals(303, mailed.statusCode());
+        assertTrue(staff.page(mailed.headers().firstValue("Location").orElseThrow()).text().contains("Planning envoyé à 5 participant(s)"));
+        MailCatcher.Mail schedule = MailCatcher.awaitMail(f.supplier3().email(), "Votre planning");
+        assertTrue(schedule.text().contains(f.buyerB().organisation() + " (" + f.buyerB().personName() + ")"), schedule.text());
+        assertTrue(schedule.text().matches("(?s).*\\d{2}h\\d{2}–\\d{2}h\\d{2} : .*"), schedule.text());
         Document perSupplier = staff.page(path + "/fournisseurs");
         assertTrue(perSupplier.select("#fournisseur-" + f.supplier1().id()).text().contains("2 rencontre(s)"));
         assertTrue(perSupplier.text().contains(f.supplier3().organisation()));
