@@ -1,0 +1,360 @@
+package fr.vivier.meetings.speed;
+
+import fr.vivier.accounts.AccountService;
+import fr.vivier.accounts.Role;
+import fr.vivier.directory.TestSuppliers;
+import fr.vivier.meetings.AttendanceForm;
+import fr.vivier.meetings.EventKind;
+import fr.vivier.meetings.EventService;
+import fr.vivier.meetings.MeetingEvent;
+import fr.vivier.meetings.Registration;
+import fr.vivier.meetings.RegistrationService;
+import fr.vivier.meetings.SupplierRegistrationForm;
+import fr.vivier.meetings.TestEvents;
+import fr.vivier.testsupport.IntegrationTest;
+import fr.vivier.testsupport.MailCatcher;
+import fr.vivier.testsupport.MutableClock;
+import fr.vivier.testsupport.TestAccounts;
+import fr.vivier.testsupport.UniqueWords;
+import fr.vivier.testsupport.WebClient;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SpeedMeetingControllerTest implements IntegrationTest {
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    EventService events;
+    @Inject
+    RegistrationService registrations;
+    @Inject
+    AccountService accounts;
+    @Inject
+    WishService wishService;
+    @Inject
+    ScheduleService schedules;
+    @Inject
+    Clock clock;
+
+    /** A speed-meeting 09:30–12:00 with two buyer tables and three suppliers registered. */
+    record Fixture(MeetingEvent event, Registration buyerA, Registration buyerB, Registration supplier1, Registration supplier2,
+                   Registration supplier3) { }
+
+    private Fixture speedMeeting() {
+        MeetingEvent event = TestEvents.create(events, clock, draft -> draft.kind = EventKind.SPEED_MEETING.name());
+        return new Fixture(event, buyer(event), buyer(event), supplier(event, "Atelier Un"), supplier(event, "Brasserie Deux"),
+            supplier(event, "Couture Trois"));
+    }
+
+    private Registration buyer(MeetingEvent event) {
+        return buyer(event, TestAccounts.create(accounts, Role.BUYER));
+    }
+
+    private Registration buyer(MeetingEvent event, String email) {
+        long accountId = accounts.findByEmail(email).orElseThrow().id();
+        return ((RegistrationService.Outcome.Registered) registrations.registerBuyer(event.id(), accountId)).registration();
+    }
+
+    private Registration supplier(MeetingEvent event, String name) {
+        String structure = name + " " + UniqueWords.next();
+        return ((RegistrationService.Outcome.Registered) registrations.registerSupplier(event.id(), new SupplierRegistrationForm(
+            TestSuppliers.newSiret(), structure, "Camille Martin", "f-" + UniqueWords.next() + "@test.vivier.example", null))).registration();
+    }
+
+    private WebClient staff() {
+        String email = TestAccounts.create(accounts, Role.STAFF);
+        WebClient browser = new WebClient(server.getURI());
+        assertEquals(303, browser.signIn(email, TestAccounts.PASSWORD).statusCode());
+        return browser;
+    }
+
+    private static Map<String, String> wish(Registration from, Registration to, String priority) {
+        return Map.of("de", String.valueOf(from.id()), "vers", String.valueOf(to.id()), "priorite", priority);
+    }
+
+    @Test
+    void staffRecordWishesAndSeeWhichAreMutual() {
+        Fixture f = speedMeeting();
+        WebClient staff = staff();
+        String path = "/agents/rencontres/" + f.event().id() + "/souhaits";
+        staff.get(path);
+        assertEquals(303, staff.post(path, wish(f.buyerA(), f.supplier1(), "1")).statusCode());
+        assertEquals(303, staff.post(path, wish(f.supplier1(), f.buyerA(), "2")).statusCode());
+        assertEquals(303, staff.post(path, wish(f.supplier2(), f.buyerB(), "3")).statusCode());
+        Document page = staff.page(path);
+        assertTrue(page.text().contains("Souhaits déclarés (3)"), page.text());
+        List<String> mutual = page.select("tbody tr").stream().map(row -> row.select("td").get(3).text()).toList();
+        assertEquals(List.of("oui", "oui", "non"), mutual);
+        assertEquals(3, wishService.stored(f.event().id()).size());
+    }
+
+    @Test
+    void aWishForSomeoneNotRegisteredIsRefusedInFrenchAndNothingChanges() {
+        Fixture f = speedMeeting();
+        Fixture other = speedMeeting();
+        WebClient staff = staff();
+        String path = "/agents/rencontres/" + f.event().id() + "/souhaits";
+        staff.get(path);
+        HttpResponse<String> refused = staff.post(path, wish(f.buyerA(), other.supplier1(), "1"));
+        assertEquals(422, refused.statusCode());
+        Document page = Jsoup.parse(refused.body());
+        assertTrue(page.select("#erreur-vers").text().contains("n’est pas inscrite à ce speed-meeting"), page.text());
+        assertEquals(String.valueOf(f.buyerA().id()), page.select("#champ-de option[selected]").attr("value"));
+        assertTrue(page.select("#resume-erreurs").hasText());
+
+        HttpResponse<String> sameSide = staff.post(path, wish(f.buyerA(), f.buyerB(), "1"));
+        assertEquals(422, sameSide.statusCode());
+        assertTrue(Jsoup.parse(sameSide.body()).text().contains("Un acheteur souhaite rencontrer un fournisseur, pas un autre acheteur."));
+        HttpResponse<String> badPriority = staff.post(path, wish(f.buyerA(), f.supplier1(), "7"));
+        assertEquals(422, badPriority.statusCode());
+        assertTrue(Jsoup.parse(badPriority.body()).select("#erreur-priorite").text().contains("priorité de 1 à 3"));
+        assertTrue(wishService.stored(f.event().id()).isEmpty());
+    }
+
+    @Test
+    void aWishIsWithdrawn() {
+        Fixture f = speedMeeting();
+        WebClient staff = staff();
+        String path = "/agents/rencontres/" + f.event().id() + "/souhaits";
+        staff.get(path);
+        assertEquals(303, staff.post(path, wish(f.buyerA(), f.supplier1(), "1")).statusCode());
+        staff.get(path);
+        assertEquals(303, staff.post(path + "/retrait", Map.of("de", String.valueOf(f.buyerA().id()), "vers", String.valueOf(f.supplier1().id())))
+            .statusCode());
+        assertTrue(staff.page(path).text().contains("Aucun souhait pour l’instant."));
+        assertEquals(422, staff.post(path + "/retrait", Map.of("de", String.valueOf(f.buyerA().id()), "vers", String.valueOf(f.supplier1().id())))
+            .statusCode());
+    }
+
+    @Test
+    void theScheduleHonoursBreaksAndWishesAndShowsItsQuality() {
+        Fixture f = speedMeeting();
+        WebClient staff = staff();
+        String wishes = "/agents/rencontres/" + f.event().id() + "/souhaits";
+        staff.get(wishes);
+        // table A wants 1 and 2; table B wants 1; supplier 3 wants table B: 4 pairs, 3 slots (09h30, 10h00, 11h00; 10h30-11h00 is a break)
+        staff.post(wishes, wish(f.buyerA(), f.supplier1(), "1"));
+        staff.post(wishes, wish(f.buyerA(), f.supplier2(), "2"));
+        staff.post(wishes, wish(f.buyerB(), f.supplier1(), "1"));
+        staff.post(wishes, wish(f.supplier3(), f.buyerB(), "3"));
+        String path = "/agents/rencontres/" + f.event().id() + "/planning";
+        staff.get(path);
+        assertEquals(303, staff.post(path, Map.of("duree", "30", "pauses", "10:30-11:00, 12:00-12:30")).statusCode());
+        Document page = staff.page(path);
+        List<String> slots = page.select("#table-" + f.buyerA().id() + " + table tbody th").eachText();
+        assertEquals(List.of("09h30–10h00", "10h00–10h30", "11h00–11h30", "11h30–12h00"), slots);
+        assertTrue(page.select(".qualite-planning").text().startsWith("4 paire(s) souhaitée(s) réunie(s) sur 4 ; borne supérieure : 4"),
+            page.select(".qualite-planning").text());
+        List<SpeedMeetingRepository.Appointment> appointments = schedules.appointments(f.event().id());
+        assertEquals(4, appointments.size());
+        staff.get(path);
+        HttpResponse<String> mailed = staff.post(path + "/envoi", Map.of());
+        assertEquals(303, mailed.statusCode());
+        assertTrue(staff.page(mailed.headers().firstValue("Location").orElseThrow()).text().contains("Planning envoyé à 5 participant(s)"));
+        MailCatcher.Mail schedule = MailCatcher.awaitMail(f.supplier3().email(), "Votre planning");
+        assertTrue(schedule.text().contains(f.buyerB().organisation() + " (" + f.buyerB().personName() + ")"), schedule.text());
+        assertTrue(schedule.text().matches("(?s).*\\d{2}h\\d{2}–\\d{2}h\\d{2} : .*"), schedule.text());
+        Document perSupplier = staff.page(path + "/fournisseurs");
+        assertTrue(perSupplier.select("#fournisseur-" + f.supplier1().id()).text().contains("2 rencontre(s)"));
+        assertTrue(perSupplier.text().contains(f.supplier3().organisation()));
+    }
+
+    @Test
+    void handEditsThatDoubleBookAreRefusedAndOthersApply() {
+        Fixture f = speedMeeting();
+        WebClient staff = staff();
+        String wishes = "/agents/rencontres/" + f.event().id() + "/souhaits";
+        staff.get(wishes);
+        staff.post(wishes, wish(f.buyerA(), f.supplier1(), "1"));
+        staff.post(wishes, wish(f.buyerB(), f.supplier1(), "1"));
+        String path = "/agents/rencontres/" + f.event().id() + "/planning";
+        staff.get(path);
+        assertEquals(303, staff.post(path, Map.of("duree", "75", "pauses", "")).statusCode());
+        List<SpeedMeetingRepository.Appointment> before = schedules.appointments(f.event().id());
+        assertEquals(2, before.size());
+        SpeedMeetingRepository.Appointment first = before.get(0);
+        SpeedMeetingRepository.Appointment second = before.get(1);
+        staff.get(path);
+        // moving the first meeting into the other slot puts supplier 1 twice in that slot
+        HttpResponse<String> conflict = staff.post(path + "/deplacement", Map.of("creneau", String.valueOf(first.slot()),
+            "table", String.valueOf(first.buyer()), "nouveauCreneau", String.valueOf(second.slot())));
+        assertEquals(422, conflict.statusCode());
+        assertTrue(Jsoup.parse(conflict.body()).select("[role=alert]").text().contains("Conflit : " + f.supplier1().organisation()
+            + " a déjà une rencontre au créneau"), conflict.body());
+        assertEquals(before, schedules.appointments(f.event().id()));
+        // adding supplier 2 to the table already busy in that slot is refused too
+        HttpResponse<String> busyTable = staff.post(path + "/ajout", Map.of("creneau", String.valueOf(first.slot()),
+            "table", String.valueOf(first.buyer()), "fournisseur", String.valueOf(f.supplier2().id())));
+        assertEquals(422, busyTable.statusCode());
+        assertTrue(Jsoup.parse(busyTable.body()).text().contains("a déjà une rencontre au créneau"));
+
+        assertEquals(303, staff.post(path + "/retrait", Map.of("creneau", String.valueOf(second.slot()), "table",
+            String.valueOf(second.buyer()))).statusCode());
+        staff.get(path);
+        assertEquals(303, staff.post(path + "/deplacement", Map.of("creneau", String.valueOf(first.slot()),
+            "table", String.valueOf(first.buyer()), "nouveauCreneau", String.valueOf(second.slot()))).statusCode());
+        staff.get(path);
+        assertEquals(303, staff.post(path + "/ajout", Map.of("creneau", String.valueOf(first.slot()),
+            "table", String.valueOf(first.buyer()), "fournisseur", String.valueOf(f.supplier2().id()))).statusCode());
+        assertEquals(List.of(new SpeedMeetingRepository.Appointment(0, first.buyer(), f.supplier2().id(), null),
+                new SpeedMeetingRepository.Appointment(1, first.buyer(), f.supplier1().id(), null)),
+            schedules.appointments(f.event().id()));
+    }
+
+    @Test
+    void aScheduleFormWithBadInputKeepsItAndExplains() {
+        Fixture f = speedMeeting();
+        WebClient staff = staff();
+        String path = "/agents/rencontres/" + f.event().id() + "/planning";
+        staff.get(path);
+        HttpResponse<String> refused = staff.post(path, Map.of("duree", "3", "pauses", "midi"));
+        assertEquals(422, refused.statusCode());
+        Document page = Jsoup.parse(refused.body());
+        assertEquals("3", page.select("#champ-duree").val());
+        assertEquals("midi", page.select("#champ-pauses").val());
+        assertTrue(page.select("#erreur-pauses").text().contains("Pause illisible : « midi »"));
+        assertTrue(page.select("#erreur-duree").text().contains("de 5 à 120"));
+        assertTrue(schedules.summary(f.event().id()).isEmpty());
+    }
+
+    @Test
+    void afterTheEventEachMeetingHeldBecomesAJournalEntryOfTheBuyerOnce() {
+        Fixture f = speedMeeting();
+        WebClient staff = staff();
+        String wishes = "/agents/rencontres/" + f.event().id() + "/souhaits";
+        staff.get(wishes);
+        staff.post(wishes, wish(f.buyerA(), f.supplier1(), "1"));
+        staff.post(wishes, wish(f.buyerB(), f.supplier2(), "1"));
+        String path = "/agents/rencontres/" + f.event().id() + "/planning";
+        staff.get(path);
+        assertEquals(303, staff.post(path, Map.of("duree", "75", "pauses", "")).statusCode());
+        staff.get(path);
+        HttpResponse<String> tooEarly = staff.post(path + "/journal", Map.of());
+        assertEquals(422, tooEarly.statusCode());
+        assertTrue(Jsoup.parse(tooEarly.body()).text().contains("L’événement n’est pas terminé"));
+        // table A and supplier 1 came; supplier 2 did not: one meeting held
+        for (Registration present : List.of(f.buyerA(), f.buyerB(), f.supplier1())) {
+            assertTrue(registrations.markAttendance(f.event().id(), new AttendanceForm(String.valueOf(present.id()), "PRESENT")).isEmpty());
+        }
+        assertTrue(registrations.markAttendance(f.event().id(), new AttendanceForm(String.valueOf(f.supplier2().id()), "ABSENT")).isEmpty());
+        try {
+            ((MutableClock) clock).advance(Duration.ofDays(11));
+            WebClient later = staff(); // sessions of eleven days ago have expired
+            later.get(path);
+            HttpResponse<String> logged = later.post(path + "/journal", Map.of());
+            assertEquals(303, logged.statusCode());
+            assertTrue(later.page(logged.headers().firstValue("Location").orElseThrow()).text()
+                .contains("1 rencontre(s) tenue(s) reportée(s) ; 0 déjà reportée(s) ; 1 non tenue(s)"));
+            later.get(path);
+            later.post(path + "/journal", Map.of());
+            assertTrue(later.page(path + "?succes=journal&ecrites=0&deja=1&nonTenues=1&refusees=0").text().contains("1 déjà reportée(s)"));
+
+            WebClient buyerA = new WebClient(server.getURI());
+            assertEquals(303, buyerA.signIn(f.buyerA().email(), TestAccounts.PASSWORD).statusCode());
+            Document journal = buyerA.page("/journal");
+            assertTrue(journal.text().contains(f.supplier1().organisation()), journal.text());
+            assertTrue(journal.text().contains("Salon ou événement"));
+            assertEquals(1, journal.select("tbody tr").stream().filter(row -> row.text().contains(f.supplier1().organisation())).count());
+            WebClient buyerB = new WebClient(server.getURI());
+            assertEquals(303, buyerB.signIn(f.buyerB().email(), TestAccounts.PASSWORD).statusCode());
+            assertFalse(buyerB.page("/journal").text().contains(f.supplier2().organisation()));
+        } finally {
+            ((MutableClock) clock).reset();
+        }
+    }
+
+    @Test
+    void aRegisteredBuyerChoosesTheSuppliersItWantsToMeet() {
+        Fixture f = speedMeeting();
+        String email = TestAccounts.create(accounts, Role.BUYER);
+        Registration own = buyer(f.event(), email);
+        WebClient buyer = new WebClient(server.getURI());
+        assertEquals(303, buyer.signIn(email, TestAccounts.PASSWORD).statusCode());
+        assertTrue(buyer.page("/rencontres/" + f.event().id()).text().contains("Choisir les fournisseurs que vous souhaitez rencontrer"));
+        String path = "/rencontres/" + f.event().id() + "/mes-souhaits";
+        buyer.get(path);
+        assertEquals(303, buyer.post(path, Map.of("vers", String.valueOf(f.supplier2().id()), "priorite", "1")).statusCode());
+        assertTrue(buyer.page(path).text().contains(f.supplier2().organisation() + " — priorité 1"));
+        assertEquals(List.of(new SpeedMeetingRepository.StoredWish(own.id(), f.supplier2().id(), 1)), wishService.stored(f.event().id()));
+
+        Fixture other = speedMeeting();
+        HttpResponse<String> refused = buyer.post(path, Map.of("vers", String.valueOf(other.supplier1().id()), "priorite", "2"));
+        assertEquals(422, refused.statusCode());
+        Document page = Jsoup.parse(refused.body());
+        assertTrue(page.select("#erreur-vers").text().contains("n’est pas inscrite à ce speed-meeting"));
+        assertEquals("2", page.select("#champ-priorite option[selected]").attr("value"));
+        assertEquals(1, wishService.stored(f.event().id()).size());
+
+        buyer.get(path);
+        assertEquals(303, buyer.post(path + "/retrait", Map.of("vers", String.valueOf(f.supplier2().id()))).statusCode());
+        assertTrue(wishService.stored(f.event().id()).isEmpty());
+    }
+
+    @Test
+    void aSupplierChoosesTheBuyersItWantsToMeetThroughTheLinkItWasMailed() {
+        Fixture f = speedMeeting();
+        WebClient staff = staff();
+        staff.get("/agents/rencontres/" + f.event().id() + "/souhaits");
+        HttpResponse<String> sent = staff.post("/agents/rencontres/" + f.event().id() + "/souhaits/liens", Map.of());
+        assertEquals(303, sent.statusCode());
+        assertTrue(staff.page(sent.headers().firstValue("Location").orElseThrow()).text()
+            .contains("Lien personnel envoyé à 3 fournisseur(s) inscrit(s)."));
+        MailCatcher.Mail mail = MailCatcher.awaitMail(f.supplier1().email(), "Speed-meeting : choisissez qui rencontrer");
+        Matcher link = Pattern.compile("(/rencontres/" + f.event().id() + "/souhaits-fournisseur/" + f.supplier1().id() + "/[0-9a-f]{64})")
+            .matcher(mail.text());
+        assertTrue(link.find(), mail.text());
+
+        WebClient supplier = new WebClient(server.getURI());
+        Document page = supplier.page(link.group(1));
+        assertTrue(page.select("h1").text().startsWith(f.supplier1().organisation()));
+        assertEquals(303, supplier.post(link.group(1), Map.of("vers", String.valueOf(f.buyerB().id()), "priorite", "2")).statusCode());
+        assertEquals(List.of(new SpeedMeetingRepository.StoredWish(f.supplier1().id(), f.buyerB().id(), 2)), wishService.stored(f.event().id()));
+        HttpResponse<String> otherSupplier = supplier.post(link.group(1), Map.of("vers", String.valueOf(f.supplier2().id()), "priorite", "1"));
+        assertEquals(422, otherSupplier.statusCode());
+        assertTrue(Jsoup.parse(otherSupplier.body()).select("#erreur-vers").text()
+            .contains("Un fournisseur souhaite rencontrer un acheteur, pas un autre fournisseur."));
+
+        String forged = link.group(1).substring(0, link.group(1).length() - 1) + (link.group(1).endsWith("0") ? "1" : "0");
+        assertEquals(404, supplier.get(forged).statusCode());
+        String otherRegistration = link.group(1).replace("/" + f.supplier1().id() + "/", "/" + f.supplier2().id() + "/");
+        assertEquals(404, supplier.get(otherRegistration).statusCode());
+        assertEquals(1, wishService.stored(f.event().id()).size());
+    }
+
+    @Test
+    void aBuyerNotRegisteredCannotDeclareWishes() {
+        Fixture f = speedMeeting();
+        String email = TestAccounts.create(accounts, Role.BUYER);
+        WebClient buyer = new WebClient(server.getURI());
+        assertEquals(303, buyer.signIn(email, TestAccounts.PASSWORD).statusCode());
+        assertEquals(403, buyer.get("/rencontres/" + f.event().id() + "/mes-souhaits").statusCode());
+    }
+
+    @Test
+    void onlySpeedMeetingsHaveWishesAndSchedules() {
+        MeetingEvent event = TestEvents.create(events, clock, draft -> { });
+        WebClient staff = staff();
+        assertEquals(404, staff.get("/agents/rencontres/" + event.id() + "/souhaits").statusCode());
+        assertEquals(404, staff.get("/agents/rencontres/" + event.id() + "/planning").statusCode());
+        assertFalse(staff.page("/agents/rencontres/" + event.id()).text().contains("Souhaits de rencontre"));
+    }
+}
