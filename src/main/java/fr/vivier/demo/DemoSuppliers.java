@@ -19,14 +19,16 @@ class DemoSuppliers {
     private final DemoJournal journal;
     private final DemoMeetings meetings;
     private final DemoPurchases purchases;
+    private final DemoIndicators indicators;
 
     DemoSuppliers(DemoSupplierLoader loader, DemoProgramming programming, DemoJournal journal, DemoMeetings meetings,
-                  DemoPurchases purchases) {
+                  DemoPurchases purchases, DemoIndicators indicators) {
         this.loader = loader;
         this.programming = programming;
         this.journal = journal;
         this.meetings = meetings;
         this.purchases = purchases;
+        this.indicators = indicators;
     }
 
     @EventListener
@@ -37,5 +39,6 @@ class DemoSuppliers {
         journal.load().ifPresent(purchases::recordFrom);
         purchases.load();
         meetings.load();
+        indicators.load();
     }
 }
