@@ -44,6 +44,9 @@ class PublicIndicatorsTest implements IntegrationTest {
             true, "Agent de test").isEmpty());
         assertTrue(settings.save(catalogue.find("RECONTACT").orElseThrow(), new SettingForm("on", null, "", "2035", "", "", ""),
             true, "Agent de test").isEmpty());
+        // one whose numbers open their records on the dashboard: not on the public page
+        assertTrue(settings.save(catalogue.find("PROGRAMMED_VS_LAUNCHED").orElseThrow(), new SettingForm("on", "on", "", "2035", "", "", ""),
+            true, "Agent de test").isEmpty());
     }
 
     @Test
@@ -52,7 +55,8 @@ class PublicIndicatorsTest implements IntegrationTest {
         assertTrue(page.getElementById("indicateur-WORKSHOPS") != null, page.text());
         assertTrue(page.getElementById("indicateur-RECONTACT") == null);
         assertTrue(page.text().contains("Cible 2035 : 2"), page.text());
-        assertTrue(page.select("a[href^=/agents/]").isEmpty(), "aucun lien vers les enregistrements");
+        assertTrue(page.getElementById("indicateur-PROGRAMMED_VS_LAUNCHED") != null, page.text());
+        assertTrue(page.select("main a[href^=/agents/]").isEmpty(), "aucun lien vers les enregistrements : " + page.select("main a[href^=/agents/]"));
         assertEquals("img", page.selectFirst("#indicateur-WORKSHOPS svg.graphique").attr("role"));
     }
 
