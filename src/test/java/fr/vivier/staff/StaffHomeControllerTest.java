@@ -130,6 +130,11 @@ class StaffHomeControllerTest implements IntegrationTest {
         assertNotNull(tools.selectFirst("a[href=/achats-moins-40k]"));
         assertNotNull(tools.selectFirst("a[href=/favoris]"));
         assertNotNull(tools.selectFirst("a[href=/recherches-enregistrees]"));
+        // the direction's journal, purchases, programming and indicators, each answering the buyer
+        for (String path : java.util.List.of("/journal", "/agents/achats", "/agents/programmation", "/agents/indicateurs", "/rencontres")) {
+            assertNotNull(tools.selectFirst("main a[href=" + path + "]"), path);
+            assertEquals(200, browser.get(path).statusCode(), path);
+        }
         assertEquals(403, browser.get("/agents").statusCode());
     }
 
