@@ -7,7 +7,7 @@
 // DIR for --decoupage / --naf is the unpacked "package" folder of
 // @etalab/decoupage-administratif and @socialgouv/codes-naf (see generate.sh).
 // Derived files: regions.csv, departements.csv, epci.csv, communes.csv, naf.csv.
-// Curated files (written by hand, only validated here): sectors.csv, labels.csv.
+// Curated files (written by hand, only validated here): sectors.csv, labels.csv, cpv.csv.
 // Any problem is reported and the process exits with status 1.
 
 import fs from 'node:fs';
@@ -23,7 +23,11 @@ const HEADERS = {
   'naf.csv': ['code', 'label', 'level', 'parent_code'],
   'sectors.csv': ['group_code', 'group_label', 'code', 'label', 'naf_prefixes', 'cpv_prefixes'],
   'labels.csv': ['code', 'label', 'description', 'category', 'can_expire'],
+  'cpv.csv': ['code'],
 };
+
+// The CPV 2008 main vocabulary has 9 454 codes (Regulation (EC) No 213/2008, Annex I).
+const EXPECTED_CPV_CODES = 9454;
 
 const EPCI_KINDS = new Set(['CC', 'CA', 'CU', 'METRO', 'MET69']);
 const MGP_SIREN = '200054781'; // Métropole du Grand Paris
@@ -276,6 +280,16 @@ function validate(out) {
   const naf = uniqueIndex('naf.csv');
   const sectors = uniqueIndex('sectors.csv');
   uniqueIndex('labels.csv');
+  const cpv = uniqueIndex('cpv.csv');
+
+  // CPV codes
+  if (cpv.size !== EXPECTED_CPV_CODES) err(`cpv.csv: ${cpv.size} codes, expected ${EXPECTED_CPV_CODES}`);
+  const cpvCodes = [...cpv.keys()];
+  for (const code of cpvCodes) {
+    if (!/^\d{8}$/.test(code)) err(`cpv.csv: code "${code}" must be 8 digits (no check digit)`);
+    else if (!CPV_DIVISIONS.has(code.slice(0, 2))) err(`cpv.csv: code "${code}" is in no CPV division`);
+  }
+  if (cpvCodes.join() !== [...cpvCodes].sort().join()) err('cpv.csv: codes must be sorted');
 
   // Territories
   for (const r of data['regions.csv']) {
@@ -378,6 +392,7 @@ function validate(out) {
     for (const p of cpvPrefixes) {
       if (!/^\d{2,8}$/.test(p)) err(`${where}: cpv prefix "${p}" must be 2 to 8 digits`);
       else if (!CPV_DIVISIONS.has(p.slice(0, 2))) err(`${where}: cpv prefix "${p}" is in no CPV division`);
+      else if (!cpvCodes.some((code) => code.startsWith(p))) err(`${where}: cpv prefix "${p}" starts no code of cpv.csv`);
     }
   }
   for (const [code, g] of groups) if (g.count < 3) err(`sectors.csv: group ${code} has ${g.count} sector(s), at least 3 required`);

@@ -1,5 +1,6 @@
 package fr.vivier.programming;
 
+import io.micronaut.core.annotation.Nullable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -25,7 +26,10 @@ import java.util.Optional;
 
 /**
  * The yearly census of purchase needs as a spreadsheet: CSV (semicolon or comma, UTF-8) or XLSX (first sheet), one line
- * per programming line, with French column headers. Reading only: rows become maps from column to text.
+ * per programming line, with French column headers. Reading only: rows become maps from column to text, then entries.
+ * A line's lots are rows of their own: the first row of a year and reference gives the line, and every row of that year
+ * and reference with lot columns gives one lot, in file order. A later row of the same year and reference without lot
+ * columns repeats the reference: it is refused.
  */
 final class CensusFile {
     static final int MAX_BYTES = 2 * 1024 * 1024;
@@ -54,7 +58,11 @@ final class CensusFile {
         THEMES("themes_environnementaux", "Par exemple : réemploi, zéro phyto"),
         VARIANTES("variantes", "oui ou non"),
         INNOVANT("innovant", "oui ou non"),
-        CONTACT("contact", "Service et adresse électronique générique");
+        CONTACT("contact", "Service et adresse électronique générique"),
+        LOT_OBJET("lot_objet", "Un lot par ligne du fichier : l’objet du lot ; ajoutez une ligne avec la même année et la même "
+            + "référence pour chaque lot suivant (les autres colonnes peuvent y rester vides)"),
+        LOT_SECTEUR("lot_secteur", "Le code de secteur du lot (facultatif)"),
+        LOT_MONTANT("lot_montant_ht", "Montant estimé du lot en € HT (facultatif)");
 
         private final String header;
         private final String hint;
@@ -78,6 +86,40 @@ final class CensusFile {
         String get(Column column) {
             return cells.getOrDefault(column, "");
         }
+
+        boolean hasLot() {
+            return !get(Column.LOT_OBJET).isEmpty() || !get(Column.LOT_SECTEUR).isEmpty() || !get(Column.LOT_MONTANT).isEmpty();
+        }
+    }
+
+    /**
+     * A programming line of the file: the row that gives it, the rows that give its lots (the first row too when it
+     * carries a lot), or, for a row that only repeats a reference, the line where that reference first appeared.
+     */
+    record Entry(Row head, List<Row> lotRows, @Nullable Integer repeatOf) {
+        int rows() {
+            return 1 + (int) lotRows.stream().filter(row -> row != head).count();
+        }
+    }
+
+    /** The rows grouped into entries, in the order their line first appears. */
+    static List<Entry> entries(List<Row> rows) {
+        Map<String, Entry> byKey = new LinkedHashMap<>();
+        List<Entry> entries = new ArrayList<>();
+        for (Row row : rows) {
+            String key = row.get(Column.ANNEE) + "/" + row.get(Column.REFERENCE);
+            Entry first = byKey.get(key);
+            if (first == null) {
+                Entry entry = new Entry(row, new ArrayList<>(row.hasLot() ? List.of(row) : List.of()), null);
+                byKey.put(key, entry);
+                entries.add(entry);
+            } else if (row.hasLot()) {
+                first.lotRows().add(row);
+            } else {
+                entries.add(new Entry(row, List.of(), first.head().line()));
+            }
+        }
+        return entries;
     }
 
     /** The rows, or a French reason why the file cannot be read at all. */

@@ -25,28 +25,37 @@ import io.micronaut.views.ModelAndView;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Staff import of the yearly census of purchase needs: template, upload and preview (nothing saved), confirmation
- * with the per-line report. The previewed file travels signed in the confirmation form (no stored upload).
+ * Staff import of the yearly census of purchase needs: template, upload and preview (nothing saved), confirmation that
+ * starts the import in the background and leads to its progress page, which refreshes itself (no JavaScript needed)
+ * until the per-line report. The previewed file travels signed in the confirmation form (no stored upload).
  */
-@Controller("/agents/import-programmation")
+@Controller(CensusImportController.PATH)
 @Secured({"STAFF", "ADMIN"})
 class CensusImportController {
+    static final String PATH = "/agents/import-programmation";
     static final String VIEW = "programming/agents-import-programmation";
     static final String FILE_FIELD = "fichier";
     static final String NO_FILE = "Choisissez le fichier CSV ou XLSX du recensement.";
     static final String LOST = "Le fichier de l’aperçu n’a pas pu être relu. Recommencez en choisissant à nouveau le fichier.";
+    static final String BUSY = "Un autre import du recensement est en cours : attendez qu’il se termine, puis relancez celui-ci.";
+    /** Seconds between two automatic refreshes of the progress page. */
+    static final int REFRESH_SECONDS = 2;
 
     private final CensusImport census;
+    private final CensusImportJobs jobs;
     private final CsrfTokens csrfTokens;
 
-    CensusImportController(CensusImport census, CsrfTokens csrfTokens) {
+    CensusImportController(CensusImport census, CensusImportJobs jobs, CsrfTokens csrfTokens) {
         this.census = census;
+        this.jobs = jobs;
         this.csrfTokens = csrfTokens;
     }
 
@@ -64,7 +73,8 @@ class CensusImportController {
         String header = Arrays.stream(CensusFile.Column.values()).map(CensusFile.Column::header).collect(Collectors.joining(";"));
         String example = "2027;ENV-2027-01;Entretien des espaces verts des écoles;85000;Tonte et taille;Direction des espaces verts;"
             + "espaces-verts-entretien;77310000;2;;Procédure adaptée;Marché;93010 93048;oui;non;SIAE;oui;non;zéro phyto;non;non;"
-            + "espaces.verts@collectivite.example";
+            + "espaces.verts@collectivite.example;Tonte des pelouses;espaces-verts-entretien;50000\r\n"
+            + "2027;ENV-2027-01;;;;;;;;;;;;;;;;;;;;;Taille des haies et élagage;espaces-verts-elagage;35000";
         return HttpResponse.ok("\ufeff" + header + "\r\n" + example + "\r\n").contentType("text/csv;charset=utf-8")
             .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"modele-recensement-programmation.csv\"");
     }
@@ -101,11 +111,25 @@ class CensusImportController {
             return refused(LOST);
         }
         CurrentUser user = CurrentUser.of(authentication);
-        CensusImport.Report report = census.importFile(content.get(), new Editor(user.accountId(), user.displayName(), true, null));
-        if (report.refusal() != null) {
-            return refused(report.refusal());
+        Optional<Long> started = jobs.start(content.get(), new Editor(user.accountId(), user.displayName(), true, null));
+        if (started.isEmpty()) {
+            return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>(VIEW, model(BUSY, null, false)));
         }
-        return HttpResponse.ok(new ModelAndView<>(VIEW, model(null, report, true)));
+        return HttpResponse.seeOther(URI.create(PATH + "/suivi/" + started.get()));
+    }
+
+    @Get("/suivi/{id}")
+    HttpResponse<?> progress(long id) {
+        Optional<CensusImportJobs.Status> status = jobs.status(id);
+        if (status.isEmpty()) {
+            return HttpResponse.notFound();
+        }
+        Map<String, Object> model = model(null, status.get().running() ? null : status.get().report(), true);
+        model.put("job", status.get());
+        if (status.get().running()) {
+            model.put("refreshSeconds", REFRESH_SECONDS);
+        }
+        return HttpResponse.ok(new ModelAndView<>(VIEW, model));
     }
 
     @Error(exception = ContentLengthExceededException.class)

@@ -1,5 +1,6 @@
 package fr.vivier.programming;
 
+import fr.vivier.reference.CpvCodes;
 import fr.vivier.reference.ReferenceData;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -24,9 +25,11 @@ class LineValidator {
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
 
     private final ReferenceData territories;
+    private final CpvCodes cpvCodes;
 
-    LineValidator(ReferenceData territories) {
+    LineValidator(ReferenceData territories, CpvCodes cpvCodes) {
         this.territories = territories;
+        this.cpvCodes = cpvCodes;
     }
 
     sealed interface Result {
@@ -65,6 +68,9 @@ class LineValidator {
         List<String> cpv = distinct(split(form.cpvCodes()));
         cpv.stream().filter(code -> !CPV.matcher(code).matches()).findFirst().ifPresent(code -> errors.put("cpvCodes",
             "Code CPV invalide : « " + code + " ». Un code CPV a huit chiffres, par exemple 77310000 ou 77310000-6."));
+        cpv.stream().filter(code -> CPV.matcher(code).matches() && !cpvCodes.exists(code)).findFirst().ifPresent(code -> errors.putIfAbsent(
+            "cpvCodes", "Code CPV inconnu : « " + code + " » ne figure pas dans le vocabulaire commun des marchés publics (CPV 2008). "
+                + "Vérifiez-le, par exemple 77310000 pour l’entretien des espaces verts."));
         BigDecimal amount = amount(form.estimatedAmount(), "estimatedAmount", errors);
         int quarter = 0;
         Integer month = null;
@@ -131,24 +137,48 @@ class LineValidator {
     private List<LineInput.LotInput> lots(LineForm form, Map<String, String> errors) {
         List<LineInput.LotInput> lots = new ArrayList<>();
         int rows = Math.max(size(form.lotObject()), Math.max(size(form.lotSector()), size(form.lotAmount())));
+        if (rows > LineForm.LOT_ROWS) {
+            errors.put("lotObject", "Une ligne compte au plus " + LineForm.LOT_ROWS + " lots.");
+        }
         for (int i = 0; i < rows; i++) {
             String object = text(LineForm.row(form.lotObject(), i));
-            String sector = text(LineForm.row(form.lotSector(), i));
-            String typedAmount = text(LineForm.row(form.lotAmount(), i));
-            if (object.isEmpty()) {
-                if (!sector.isEmpty() || !typedAmount.isEmpty()) {
-                    errors.putIfAbsent("lotObject", "Lot " + (i + 1) + " : indiquez l’objet du lot.");
-                }
-                continue;
+            Map<String, String> problems = lotProblems(object, LineForm.row(form.lotSector(), i), LineForm.row(form.lotAmount(), i));
+            int number = i + 1;
+            problems.forEach((field, message) -> errors.putIfAbsent(field, "Lot " + number + " : " + message));
+            if (!object.isEmpty() && problems.isEmpty()) {
+                lots.add(lot(object, LineForm.row(form.lotSector(), i), LineForm.row(form.lotAmount(), i)));
             }
-            checkControl(errors, "lotObject", object, "L’objet du lot " + (i + 1));
-            if (!sector.isEmpty() && !territories.sectorExists(sector)) {
-                errors.putIfAbsent("lotSector", "Lot " + (i + 1) + " : choisissez le secteur dans la liste.");
-            }
-            BigDecimal amount = typedAmount.isEmpty() ? null : amount(typedAmount, "lotAmount", errors);
-            lots.add(new LineInput.LotInput(object, sector.isEmpty() ? List.of() : List.of(sector), amount));
         }
         return lots;
+    }
+
+    /** What is wrong with one lot (field → French message), empty when it is right or wholly blank. */
+    Map<String, String> lotProblems(String typedObject, String typedSector, String typedAmount) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        String object = text(typedObject);
+        String sector = text(typedSector);
+        String amount = text(typedAmount);
+        if (object.isEmpty()) {
+            if (!sector.isEmpty() || !amount.isEmpty()) {
+                problems.put("lotObject", "indiquez l’objet du lot.");
+            }
+            return problems;
+        }
+        checkControl(problems, "lotObject", object, "l’objet du lot");
+        tooLong(problems, "lotObject", object, 300, "l’objet du lot ne doit pas dépasser 300 caractères.");
+        if (!sector.isEmpty() && !territories.sectorExists(sector)) {
+            problems.put("lotSector", "choisissez le secteur dans la liste.");
+        }
+        if (!amount.isEmpty()) {
+            amount(amount, "lotAmount", problems);
+        }
+        return problems;
+    }
+
+    private static LineInput.LotInput lot(String object, String typedSector, String typedAmount) {
+        String sector = text(typedSector);
+        BigDecimal amount = text(typedAmount).isEmpty() ? null : amount(typedAmount, "lotAmount", new LinkedHashMap<>());
+        return new LineInput.LotInput(object, sector.isEmpty() ? List.of() : List.of(sector), amount);
     }
 
     /** « 45 000 », « 12 500,50 », « 1250.5 » → exact € HT; negative or not a number is refused. */

@@ -58,14 +58,14 @@ class CensusImportTest implements IntegrationTest {
         assertTrue(bad.problems().stream().anyMatch(p -> p.startsWith("lieux_execution : ")), bad.problems().toString());
         assertTrue(preview.rows().get(3).problems().get(0).contains("déjà plus haut dans le fichier"));
 
-        CensusImport.Report imported = census.importFile(file, TestLines.staff());
+        CensusImport.Report imported = census.importFile(file, TestLines.staff(), CensusImport.Progress.NONE);
         assertEquals(2, imported.created());
         ProgrammingLine line = programming.find(idOf(2027, reserved)).orElseThrow();
         assertEquals(new BigDecimal("35000.50"), line.estimatedAmount());
         assertEquals(Vocabulary.Reservation.SIAE, line.reservation());
         assertEquals(LineStatus.PLANNED, line.status());
 
-        CensusImport.Report again = census.importFile(file, TestLines.staff());
+        CensusImport.Report again = census.importFile(file, TestLines.staff(), CensusImport.Progress.NONE);
         assertEquals(0, again.created());
         assertEquals(0, again.updated());
         assertEquals(2, again.unchanged());
@@ -94,7 +94,7 @@ class CensusImportTest implements IntegrationTest {
             row.createCell(7).setCellValue("93048");
             workbook.write(out);
         }
-        CensusImport.Report report = census.importFile(out.toByteArray(), TestLines.staff());
+        CensusImport.Report report = census.importFile(out.toByteArray(), TestLines.staff(), CensusImport.Progress.NONE);
         assertEquals(1, report.created(), report.rows().toString());
         assertEquals(new BigDecimal("48000.50"), programming.find(idOf(2028, reference)).orElseThrow().estimatedAmount());
     }
@@ -105,5 +105,76 @@ class CensusImportTest implements IntegrationTest {
         String refusal = census.preview("nom;prenom\nDupont;Jean\n".getBytes(StandardCharsets.UTF_8)).refusal();
         assertTrue(refusal.startsWith("Colonnes obligatoires absentes"), refusal);
         assertEquals(List.of(), census.preview(csv()).rows());
+    }
+
+    @Test
+    void lotsAreRowsRepeatingTheLineReferenceAndABadLotRefusesItsLineWithTheReasonAtTheLotRow() {
+        String withLots = TestLines.newReference();
+        String badLot = TestLines.newReference();
+        String header = HEADER + ";lot_objet;lot_secteur;lot_montant_ht";
+        byte[] file = (header + "\n"
+            + "2027;" + withLots + ";Entretien des parcs;90000;Direction des parcs;espaces-verts-entretien;2;93010;;Tonte;espaces-verts-entretien;50000\n"
+            + "2027;" + withLots + ";;;;;;;;Élagage;espaces-verts-elagage;40 000\n"
+            + "2027;" + badLot + ";Nettoyage;30000;Direction des bâtiments;proprete-vitrerie;3;93010;\n"
+            + "2027;" + badLot + ";;;;;;;;Vitres;secteur-inconnu;-3\n"
+            + "2027;" + badLot + ";;;;;;;;;;1000\n").getBytes(StandardCharsets.UTF_8);
+
+        CensusImport.Report report = census.importFile(file, TestLines.staff(), CensusImport.Progress.NONE);
+        assertEquals(1, report.created(), report.rows().toString());
+        assertEquals(1, report.rejected(), report.rows().toString());
+        ProgrammingLine line = programming.find(idOf(2027, withLots)).orElseThrow();
+        assertEquals(List.of("Tonte", "Élagage"), line.lots().stream().map(ProgrammingLine.Lot::object).toList());
+        assertEquals(List.of("espaces-verts-elagage"), line.lots().get(1).sectors());
+        assertEquals(new BigDecimal("40000.00"), line.lots().get(1).estimatedAmount());
+        assertEquals(null, idOf(2027, badLot), "une ligne dont un lot est faux n’est pas enregistrée");
+
+        CensusImport.RowReport lotRow = report.rows().get(3);
+        assertEquals(5, lotRow.line());
+        assertEquals(badLot + " — lot 1", lotRow.what());
+        assertEquals(List.of("lot_secteur : Choisissez le secteur dans la liste.", "lot_montant_ht : Le montant ne peut pas être négatif."),
+            lotRow.problems());
+        assertEquals(List.of("lot_objet : Indiquez l’objet du lot."), report.rows().get(4).problems());
+        assertTrue(report.rows().get(2).problems().get(0).startsWith("lots : un lot est refusé"), report.rows().get(2).problems().toString());
+
+        CensusImport.Report again = census.importFile(file, TestLines.staff(), CensusImport.Progress.NONE);
+        assertEquals(1, again.unchanged(), again.rows().toString());
+        assertEquals(line.updatedAt(), programming.find(line.id()).orElseThrow().updatedAt(), "réimporter les lots ne change rien");
+
+        byte[] withoutLots = csv("2027;" + withLots + ";Entretien des parcs;90000;Direction des parcs;espaces-verts-entretien;2;93010;");
+        assertEquals(1, census.importFile(withoutLots, TestLines.staff(), CensusImport.Progress.NONE).unchanged(),
+            "une ligne sans lignes de lot garde ses lots");
+    }
+
+    @Test
+    void anUnknownCpvCodeIsRefusedAtItsColumnAndLine() {
+        byte[] file = ("annee;reference;objet;montant_estime_ht;direction;secteurs;trimestre;lieux_execution;codes_cpv\n"
+            + "2027;" + TestLines.newReference() + ";Vitres;1000;Direction des bâtiments;proprete-vitrerie;1;93010;90911300 99999999\n")
+            .getBytes(StandardCharsets.UTF_8);
+        CensusImport.RowReport row = census.preview(file).rows().get(0);
+        assertEquals(CensusImport.Outcome.REJECTED, row.outcome());
+        assertEquals(2, row.line());
+        assertTrue(row.problems().get(0).startsWith("codes_cpv : Code CPV inconnu : « 99999999 »"), row.problems().toString());
+    }
+
+    @Test
+    void theImportTellsItsProgressBatchByBatchUntilEveryRowIsDone() {
+        String prefix = TestLines.newReference();
+        String[] rows = new String[250];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = "2027;" + prefix + "-" + i + ";Fournitures " + i + ";1000;Direction des sports;proprete-vitrerie;1;93010;";
+        }
+        List<Integer> totals = new java.util.ArrayList<>();
+        List<Integer> batches = new java.util.ArrayList<>();
+        census.importFile(csv(rows), TestLines.staff(), new CensusImport.Progress() {
+            public void started(int total) {
+                totals.add(total);
+            }
+
+            public void decided(List<CensusImport.RowReport> decided) {
+                batches.add(decided.size());
+            }
+        });
+        assertEquals(List.of(250), totals);
+        assertEquals(List.of(100, 100, 50), batches);
     }
 }

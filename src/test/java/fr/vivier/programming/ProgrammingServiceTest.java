@@ -64,6 +64,21 @@ class ProgrammingServiceTest implements IntegrationTest {
     }
 
     @Test
+    void aCpvCodeOfEightDigitsThatIsNotInTheCpvListIsRefusedAndARealOneWithItsCheckDigitIsKept() {
+        TestLines.Draft draft = new TestLines.Draft();
+        draft.cpv = "77310000 12345678";
+        Map<String, String> errors = assertInstanceOf(ProgrammingService.Saved.Invalid.class,
+            programming.create(draft.toForm(), TestLines.staff())).errors();
+        assertEquals("Code CPV inconnu : « 12345678 » ne figure pas dans le vocabulaire commun des marchés publics (CPV 2008). "
+            + "Vérifiez-le, par exemple 77310000 pour l’entretien des espaces verts.", errors.get("cpvCodes"));
+
+        draft.cpv = "77310000-6 45112500";
+        ProgrammingService.Saved saved = programming.create(draft.toForm(), TestLines.staff());
+        long id = assertInstanceOf(ProgrammingService.Saved.Done.class, saved).id();
+        assertEquals(List.of("77310000-6", "45112500"), programming.find(id).orElseThrow().cpvCodes());
+    }
+
+    @Test
     void aReferenceIsUniqueWithinItsYear() {
         String reference = TestLines.newReference();
         TestLines.create(programming, draft -> draft.reference = reference);

@@ -262,6 +262,8 @@ class AuthorizationMatrixTest implements IntegrationTest {
             upload("/agents/import-programmation", BUYER, FORBIDDEN),
             post("/agents/import-programmation/confirmation", ANONYMOUS, SIGN_IN),
             post("/agents/import-programmation/confirmation", BUYER, FORBIDDEN),
+            get("/agents/import-programmation/suivi/{id}", ANONYMOUS, SIGN_IN),
+            get("/agents/import-programmation/suivi/{id}", BUYER, FORBIDDEN),
 
             // SPASER indicators (buyers see their direction's figures; only staff change the settings)
             get("/agents/indicateurs", ANONYMOUS, SIGN_IN),
@@ -644,6 +646,8 @@ class AuthorizationMatrixTest implements IntegrationTest {
         // a programming line of a direction that neither buyer of the matrix belongs to
         lineId = TestLines.create(programming, draft -> draft.direction = "Direction de l’environnement");
         idsByPrefix.put("/agents/programmation/", String.valueOf(lineId));
+        // the refusal comes before the import is looked up: any number will do
+        idsByPrefix.put("/agents/import-programmation/", "1");
         idsByPrefix.put("/fiches-sourcing/", String.valueOf(lineId));
 
         // a journal entry of a staff member for another direction than the buyers' (neither may read it, staff may not edit it)
