@@ -99,26 +99,6 @@ public class PublicProgramming {
             where.add("l.year = ?");
             parameters.add(query.year());
         }
-        Set<String> sectorCodes = new LinkedHashSet<>(query.sectors());
-        query.sectorGroups().forEach(group -> reference.sectorsByGroup().getOrDefault(group, List.of())
-            .forEach(sector -> sectorCodes.add(sector.code())));
-        if (!sectorCodes.isEmpty()) {
-            where.add("(l.sectors && ?::text[] OR EXISTS (SELECT 1 FROM programming_lot o WHERE o.line_id = l.id AND o.sectors && ?::text[]))");
-            parameters.add(List.copyOf(sectorCodes));
-            parameters.add(List.copyOf(sectorCodes));
-        }
-        if (!query.quarters().isEmpty()) {
-            where.add("l.expected_quarter::text = ANY (?::text[])");
-            parameters.add(query.quarters().stream().map(String::valueOf).toList());
-        }
-        if (!query.bands().isEmpty()) {
-            where.add("(" + query.bands().stream().map(band -> "(l.estimated_amount >= ? AND l.estimated_amount < ?)")
-                .collect(Collectors.joining(" OR ")) + ")");
-            query.bands().forEach(band -> {
-                parameters.add(band.from());
-                parameters.add(band.to());
-            });
-        }
         if (query.reservedOnly()) {
             where.add("l.reservation <> 'NONE'");
         }
@@ -139,12 +119,46 @@ public class PublicProgramming {
                 parameters.add(terms);
             }
         }
-        List<ProgrammingRepository.Facts> facts = lines.facts(String.join(" AND ", where), parameters, ORDER);
+        // the multi-value facets (sectors, quarters, amount bands) are applied here, so that each one's counts can leave out its own choice
+        List<ProgrammingRepository.Facts> others = lines.facts(String.join(" AND ", where), parameters, ORDER);
+        MultiValueFacets facets = new MultiValueFacets(query, sectorCodes(query));
+        List<ProgrammingRepository.Facts> facts = others.stream().filter(facets::matchesAll).toList();
         int from = Math.min(facts.size(), (query.page() - 1) * query.pageSize());
         int to = Math.min(facts.size(), from + query.pageSize());
         List<Long> pageIds = facts.subList(from, to).stream().map(ProgrammingRepository.Facts::id).toList();
         var viewer = LineView.viewer(reference, territories, amountsAsBands);
-        return new Result(lines.lines(pageIds).stream().map(viewer).toList(), facts.size(), query, counts(facts, query));
+        return new Result(lines.lines(pageIds).stream().map(viewer).toList(), facts.size(), query, counts(others, facts, facets, query));
+    }
+
+    /** The sectors a query asks for: those chosen, and every sector of the groups chosen (one facet: a line has any of them). */
+    private Set<String> sectorCodes(PublicQuery query) {
+        Set<String> sectorCodes = new LinkedHashSet<>(query.sectors());
+        query.sectorGroups().forEach(group -> reference.sectorsByGroup().getOrDefault(group, List.of())
+            .forEach(sector -> sectorCodes.add(sector.code())));
+        return sectorCodes;
+    }
+
+    /**
+     * The facets where several values may be chosen, each value widening the result (a line in any chosen sector, any
+     * chosen quarter, any chosen band). Their counts are « disjunctive »: a facet's values are counted over the lines
+     * that pass every other filter but its own, so that choosing one sector leaves the other sectors' counts as they were.
+     */
+    private record MultiValueFacets(PublicQuery query, Set<String> sectorCodes) {
+        boolean sector(ProgrammingRepository.Facts line) {
+            return sectorCodes.isEmpty() || line.sectors().stream().anyMatch(sectorCodes::contains);
+        }
+
+        boolean quarter(ProgrammingRepository.Facts line) {
+            return query.quarters().isEmpty() || query.quarters().contains(line.quarter());
+        }
+
+        boolean band(ProgrammingRepository.Facts line) {
+            return query.bands().isEmpty() || query.bands().contains(AmountBand.of(line.amount()));
+        }
+
+        boolean matchesAll(ProgrammingRepository.Facts line) {
+            return sector(line) && quarter(line) && band(line);
+        }
     }
 
     /** A published line by its year and reference. */
@@ -165,12 +179,20 @@ public class PublicProgramming {
         return views;
     }
 
-    private Map<String, List<Count>> counts(List<ProgrammingRepository.Facts> facts, PublicQuery query) {
+    /**
+     * @param others the lines that pass every filter but the multi-value facets
+     * @param facts  the result: the lines that pass every filter
+     */
+    private Map<String, List<Count>> counts(List<ProgrammingRepository.Facts> others, List<ProgrammingRepository.Facts> facts,
+                                            MultiValueFacets facets, PublicQuery query) {
         Map<String, List<Count>> counts = new LinkedHashMap<>();
         Map<String, Sector> sectors = reference.sectors().stream().collect(Collectors.toMap(Sector::code, s -> s, (a, b) -> a));
         Map<String, Long> bySector = new TreeMap<>();
         Map<String, Long> byGroup = new LinkedHashMap<>();
-        for (ProgrammingRepository.Facts line : facts) {
+        for (ProgrammingRepository.Facts line : others) {
+            if (!facets.quarter(line) || !facets.band(line)) {
+                continue;
+            }
             line.sectors().forEach(code -> bySector.merge(code, 1L, Long::sum));
             line.sectors().stream().map(sectors::get).filter(java.util.Objects::nonNull).map(Sector::groupCode).distinct()
                 .forEach(group -> byGroup.merge(group, 1L, Long::sum));
@@ -183,11 +205,11 @@ public class PublicProgramming {
         for (int quarter = 1; quarter <= 4; quarter++) {
             int q = quarter;
             quarters.add(new Count(String.valueOf(q), q == 1 ? "1er trimestre" : q + "e trimestre",
-                facts.stream().filter(f -> f.quarter() == q).count(), query.hasQuarter(q)));
+                others.stream().filter(f -> f.quarter() == q && facets.sector(f) && facets.band(f)).count(), query.hasQuarter(q)));
         }
         counts.put("trimestre", quarters);
         Map<AmountBand, Long> byBand = new EnumMap<>(AmountBand.class);
-        facts.forEach(f -> byBand.merge(AmountBand.of(f.amount()), 1L, Long::sum));
+        others.stream().filter(f -> facets.sector(f) && facets.quarter(f)).forEach(f -> byBand.merge(AmountBand.of(f.amount()), 1L, Long::sum));
         counts.put("montant", java.util.Arrays.stream(AmountBand.values())
             .map(b -> new Count(b.name(), b.label(), byBand.getOrDefault(b, 0L), query.hasBand(b))).toList());
         counts.put("reserve", List.of(new Count("oui", "Marchés réservés (SIAE, ESAT/EA, ESS)",

@@ -98,6 +98,51 @@ class PublicProgrammingControllerTest implements IntegrationTest {
         assertEquals(List.of("Chantier " + marker), objectsFound(visitor, "q=" + marker + "&groupe=espaces-verts&trimestre=3"));
     }
 
+    private static String count(Document page, String id) {
+        var label = page.selectFirst("label[for=" + id + "]");
+        return label == null ? "absent" : label.text().replaceAll(".*\\((\\d+)\\)$", "$1");
+    }
+
+    @Test
+    void choosingOneValueOfAMultiValueFacetLeavesTheOtherValuesCountsAsTheOtherFiltersMakeThem() {
+        String marker = marker();
+        TestLines.published(programming, draft -> {
+            draft.object = "Tonte " + marker;
+            draft.sectors = List.of("espaces-verts-entretien");
+            draft.quarter = "1";
+        });
+        TestLines.published(programming, draft -> {
+            draft.object = "Vitres du printemps " + marker;
+            draft.sectors = List.of("proprete-vitrerie");
+            draft.quarter = "1";
+        });
+        TestLines.published(programming, draft -> {
+            draft.object = "Vitres de l’été " + marker;
+            draft.sectors = List.of("proprete-vitrerie");
+            draft.quarter = "3";
+        });
+        WebClient visitor = new WebClient(server.getURI());
+
+        Document oneSector = visitor.page("/programmation?q=" + marker + "&secteur=espaces-verts-entretien");
+        assertEquals(List.of("Tonte " + marker), oneSector.select(".resultat h3").eachText());
+        assertEquals("1", count(oneSector, "secteur-espaces-verts-entretien"));
+        assertEquals("2", count(oneSector, "secteur-proprete-vitrerie"), "choisir un secteur ne met pas les autres à 0");
+        assertEquals("2", count(oneSector, "groupe-proprete"), "groupes et secteurs forment une seule facette");
+        assertEquals("1", count(oneSector, "trimestre-1"), "les trimestres se comptent dans le secteur choisi");
+        assertEquals("0", count(oneSector, "trimestre-3"));
+        assertEquals(3, objectsFound(visitor, "q=" + marker + "&secteur=espaces-verts-entretien&secteur=proprete-vitrerie").size());
+
+        Document sectorAndQuarter = visitor.page("/programmation?q=" + marker + "&secteur=proprete-vitrerie&trimestre=1");
+        assertEquals(List.of("Vitres du printemps " + marker), sectorAndQuarter.select(".resultat h3").eachText());
+        assertEquals("1", count(sectorAndQuarter, "secteur-espaces-verts-entretien"), "les secteurs se comptent au 1er trimestre");
+        assertEquals("1", count(sectorAndQuarter, "secteur-proprete-vitrerie"));
+        assertEquals("1", count(sectorAndQuarter, "trimestre-1"));
+        assertEquals("1", count(sectorAndQuarter, "trimestre-3"), "les trimestres se comptent dans le secteur choisi, sans le trimestre choisi");
+        assertEquals("1", count(sectorAndQuarter, "montant-FROM_40K_TO_90K"), "les tranches se comptent dans le secteur et le trimestre choisis");
+        assertEquals("3", count(visitor.page("/programmation?q=" + marker + "&montant=UNDER_40K"), "montant-FROM_40K_TO_90K"),
+            "une tranche choisie sans résultat laisse compter les autres");
+    }
+
     @Test
     void eachPublishedLineHasItsPageAndUnpublishedOnesAreNotFound() {
         String marker = marker();
