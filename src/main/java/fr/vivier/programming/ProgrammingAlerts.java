@@ -109,7 +109,7 @@ public class ProgrammingAlerts {
                 long supplierId = view.supplier().id();
                 List<ProgrammingLine> news = bySupplier.get(supplierId);
                 queueMail(view, news, weekly.contains(supplierId));
-                news.forEach(line -> memory.recordSent(line.id(), supplierId, now));
+                memory.recordSent(news.stream().map(ProgrammingLine::id).toList(), supplierId, now);
                 mailed++;
             }
         }

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -92,12 +93,16 @@ class ProgrammingAlertsRepository {
         });
     }
 
-    void recordSent(long lineId, long supplierId, Instant at) {
-        jdbc.prepareStatement("INSERT INTO programming_alert_sent (line_id, supplier_id, sent_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-            statement -> {
-                statement.setLong(1, lineId);
-                statement.setLong(2, supplierId);
-                statement.setTimestamp(3, Timestamp.from(at));
+    /** Marks the lines of one digest as sent to the supplier, in one statement whatever their number. */
+    void recordSent(Collection<Long> lineIds, long supplierId, Instant at) {
+        if (lineIds.isEmpty()) {
+            return;
+        }
+        jdbc.prepareStatement("INSERT INTO programming_alert_sent (line_id, supplier_id, sent_at) SELECT line_id, ?, ? "
+            + "FROM unnest(?::bigint[]) AS line_id ON CONFLICT DO NOTHING", statement -> {
+                statement.setLong(1, supplierId);
+                statement.setTimestamp(2, Timestamp.from(at));
+                statement.setArray(3, statement.getConnection().createArrayOf("bigint", lineIds.toArray()));
                 return statement.executeUpdate();
             });
     }

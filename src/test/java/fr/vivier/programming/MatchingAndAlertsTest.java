@@ -140,12 +140,20 @@ class MatchingAndAlertsTest implements IntegrationTest {
             draft.sectors = List.of(SECTOR);
             draft.places = "93010";
         });
+        long shelves = TestLines.published(programming, draft -> {
+            draft.object = "Étagères de bibliothèque " + marker;
+            draft.sectors = List.of(SECTOR);
+            draft.places = "93010";
+        });
         awaitMatched(line, subscriber.supplier().id());
+        awaitMatched(shelves, subscriber.supplier().id());
         awaitMatched(line, noConsent.supplier().id());
 
         assertTrue(alerts.runOnce().ran());
         MailCatcher.Mail alert = awaitMailContaining(subscriber.email(), marker);
         assertTrue(alert.text().contains("Atelier Copeaux"));
+        assertTrue(alert.text().contains("Mobilier en bois " + marker) && alert.text().contains("Étagères de bibliothèque " + marker),
+            "un seul courriel pour les deux lignes nouvelles : " + alert.text());
         assertEquals(0, MailCatcher.mailsOf(noConsent.email()).stream().filter(mail -> mail.text().contains(marker)).count());
         long before = outboxMails(subscriber.email());
         alerts.runOnce();
