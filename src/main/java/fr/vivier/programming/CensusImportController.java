@@ -16,6 +16,7 @@ import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.security.annotation.Secured;
@@ -118,15 +119,16 @@ class CensusImportController {
         return HttpResponse.seeOther(URI.create(PATH + "/suivi/" + started.get()));
     }
 
-    @Get("/suivi/{id}")
-    HttpResponse<?> progress(long id) {
+    /** {@code auto=non} stops the automatic refresh (RGAA 13.1: the person controls what changes the page). */
+    @Get("/suivi/{id}{?auto}")
+    HttpResponse<?> progress(long id, @Nullable @QueryValue String auto) {
         Optional<CensusImportJobs.Status> status = jobs.status(id);
         if (status.isEmpty()) {
             return HttpResponse.notFound();
         }
         Map<String, Object> model = model(null, status.get().running() ? null : status.get().report(), true);
         model.put("job", status.get());
-        if (status.get().running()) {
+        if (status.get().running() && !"non".equals(auto)) {
             model.put("refreshSeconds", REFRESH_SECONDS);
         }
         return HttpResponse.ok(new ModelAndView<>(VIEW, model));

@@ -167,6 +167,10 @@ class CensusImportControllerTest implements IntegrationTest {
             assertEquals("Import en cours : 2 lignes sur 2 000 traitées.", page.selectFirst("[role=status]").text());
             assertEquals(String.valueOf(CensusImportController.REFRESH_SECONDS), page.selectFirst("meta[http-equiv=refresh]").attr("content"));
             assertEquals("Actualiser maintenant", page.selectFirst("a[href=" + PATH + "/suivi/" + id + "]").text());
+            Document still = staff.page(PATH + "/suivi/" + id + "?auto=non");
+            assertEquals(null, still.selectFirst("meta[http-equiv=refresh]"), "la mise à jour automatique peut être arrêtée");
+            assertEquals("Import en cours : 2 lignes sur 2 000 traitées.", still.selectFirst("[role=status]").text());
+            assertEquals("Reprendre la mise à jour automatique", still.selectFirst("a[href=" + PATH + "/suivi/" + id + "]").text());
 
             String reference = TestLines.newReference();
             HttpResponse<String> preview = upload(staff, "recensement.csv", ("annee;reference;objet;montant_estime_ht;direction;secteurs;"
