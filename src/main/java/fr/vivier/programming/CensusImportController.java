@@ -120,7 +120,7 @@ class CensusImportController {
     }
 
     /** {@code auto=non} stops the automatic refresh (RGAA 13.1: the person controls what changes the page). */
-    @Get("/suivi/{id}{?auto}")
+    @Get("/suivi/{id}")
     HttpResponse<?> progress(long id, @Nullable @QueryValue String auto) {
         Optional<CensusImportJobs.Status> status = jobs.status(id);
         if (status.isEmpty()) {
