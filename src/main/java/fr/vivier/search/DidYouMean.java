@@ -32,11 +32,13 @@ public class DidYouMean {
     private final SearchConfiguration configuration;
     private final FrenchAnalyzer analyzer;
     private final SupplierSearch search;
+    private final KnownWords knownWords;
     private final ExecutorService executor;
 
     DidYouMean(ElasticsearchAsyncClient client, SearchConfiguration configuration, FrenchAnalyzer analyzer, SupplierSearch search,
-               @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+               KnownWords knownWords, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
         this.client = client;
+        this.knownWords = knownWords;
         this.executor = executor;
         this.configuration = configuration;
         this.analyzer = analyzer;
@@ -45,10 +47,12 @@ public class DidYouMean {
 
     /**
      * The result, with « vouliez-vous dire » when it found nothing and a correction finds suppliers; {@code path} is
-     * where the correction's link goes (the page or the API).
+     * where the correction's link goes (the page or the API). When every word is used by some supplier, the filters
+     * found nothing, not the spelling: no correction is looked for (it cost two more searches).
      */
     public CompletableFuture<SearchResult> offeredWith(SearchQuery query, SearchResult result, String path) {
-        if (result.total() > 0 || result.degraded()) {
+        if (result.total() > 0 || result.degraded() || !query.hasText()
+            || knownWords.unknown(analyzer.words(query.text())).isEmpty()) {
             return CompletableFuture.completedFuture(result);
         }
         return correctionAsync(query).thenApply(corrected -> corrected.map(c ->

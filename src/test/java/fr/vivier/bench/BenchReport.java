@@ -70,8 +70,14 @@ final class BenchReport {
     private static void section(StringBuilder md, Properties run) {
         int n = Integer.parseInt(run.getProperty("n"));
         md.append(String.format(Locale.FRENCH, "## N = %,d fournisseurs (%s publiés)%n%n", n, number(run, "published", "%,.0f")));
-        md.append(String.format("%s clients simultanés, %s s mesurées par scénario.%n%n", run.getProperty("clients", "?"),
+        md.append(String.format("%s clients simultanés, %s s mesurées par scénario.", run.getProperty("clients", "?"),
             run.getProperty("seconds", "?")));
+        if (run.getProperty("warmup.seconds") != null) {
+            md.append(String.format(Locale.FRENCH, " Portail préchauffé %.0f s : au dernier tour de 10 s, le compilateur JIT a pris %.0f %% de"
+                + " son CPU (le préchauffage s'arrête sous 5 %%, ou à BENCH_PORTAL_WARMUP_MAX). Le CPU du portail par requête compte"
+                + " le JIT, entre parenthèses.", value(run, "warmup.seconds"), 100 * value(run, "warmup.jit.share")));
+        }
+        md.append("\n\n");
         md.append("| cible | recherches | p50 (ms) | p95 (ms) | p99 (ms) | req/s | erreurs | CPU portail (ms/req) | CPU Elasticsearch (ms/req) |\n"
             + "|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (String[] kind : KINDS) {
@@ -160,7 +166,12 @@ final class BenchReport {
     /** CPU per request; nothing for a process the target does not use (the portal for Elasticsearch direct, both for PostgreSQL). */
     private static String cpu(Properties run, String key) {
         boolean unused = key.startsWith("scenario.pg.") || key.startsWith("scenario.es.") && key.endsWith(".portal");
-        return unused || run.getProperty(key) == null ? "—" : number(run, key, "%.2f");
+        if (unused || run.getProperty(key) == null) {
+            return "—";
+        }
+        String jit = key.replace(".portal", ".jit");
+        return key.endsWith(".portal") && run.getProperty(jit) != null
+            ? number(run, key, "%.2f") + " (JIT " + number(run, jit, "%.2f") + ")" : number(run, key, "%.2f");
     }
 
     private static String number(Properties run, String key, String format) {

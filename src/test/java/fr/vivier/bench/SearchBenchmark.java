@@ -40,7 +40,8 @@ import java.util.regex.Pattern;
  * </pre>
  * Configuration from the environment: VIVIER_DATABASE_URL/USER/PASSWORD, VIVIER_ELASTICSEARCH_URL,
  * VIVIER_SEARCH_INDEX_PREFIX, BENCH_PORTAL (http://127.0.0.1:18080), BENCH_OUT (figures directory),
- * BENCH_CLIENTS (16), BENCH_PORTAL_WARMUP (30 s before the first scenario), BENCH_WARMUP (3 s before each scenario),
+ * BENCH_CLIENTS (16), BENCH_PORTAL_WARMUP (30 s before the first scenario, then until the JIT has settled, at most
+ * BENCH_PORTAL_WARMUP_MAX, 240 s), BENCH_WARMUP (3 s before each scenario),
  * BENCH_SECONDS (12 s per scenario), BENCH_CHANGES (50), BENCH_TARGETS
  * (api,html,es,pg: what to measure), BENCH_PORTAL_PID (the portal's process, whose CPU time per search is measured),
  * BENCH_LAYER_SECONDS (4 s per recall layer configuration, query family and round), BENCH_LAYER_ROUNDS (3).
@@ -134,7 +135,7 @@ public final class SearchBenchmark {
         put("seconds", env("BENCH_SECONDS", "12"));
         List<String> targets = List.of(env("BENCH_TARGETS", String.join(",", TARGETS)).split(","));
         Map<String, LoadRunner.CpuMeter> meters = cpuMeters();
-        warmUpPortal(clients, queries, targets, bodies, searchPath);
+        warmUpPortal(clients, queries, targets, bodies, searchPath, meters);
         for (QueryMix.Kind kind : QueryMix.Kind.values()) {
             List<QueryMix.BenchQuery> mix = queries.stream().filter(q -> q.kind() == kind).toList();
             for (String target : TARGETS.stream().filter(targets::contains).toList()) {
@@ -158,22 +159,47 @@ public final class SearchBenchmark {
     }
 
     /**
-     * The whole query mix through the portal before anything is measured, so that the first scenario does not pay for
-     * the JIT compiling the search path (BENCH_PORTAL_WARMUP seconds, 30 by default, half API, half page: on a busy machine
-     * the compiler needs that long before the portal's CPU per search stops falling).
+     * The whole query mix through the portal before anything is measured (half API, half page), for
+     * BENCH_PORTAL_WARMUP seconds (30), then in rounds of 10 s until the JIT compiler has settled: its threads spent at
+     * most 5 % of the portal's CPU in the last round, or BENCH_PORTAL_WARMUP_MAX seconds (240) have passed. On two busy
+     * cores the compiler needs minutes for the ~14 000 methods of the search path, and until then it takes a third of
+     * the portal's CPU, which the scenarios would charge to the searches (a portal in service has compiled them long
+     * ago; Elasticsearch, running for hours, has too).
      */
     private void warmUpPortal(int clients, List<QueryMix.BenchQuery> queries, List<String> targets, List<String> bodies,
-                              String searchPath) throws Exception {
+                              String searchPath, Map<String, LoadRunner.CpuMeter> meters) throws Exception {
         double seconds = Double.parseDouble(env("BENCH_PORTAL_WARMUP", "30"));
+        double max = Double.parseDouble(env("BENCH_PORTAL_WARMUP_MAX", "240"));
         List<String> portalTargets = targets.stream().filter(t -> t.equals("api") || t.equals("html")).toList();
         if (seconds <= 0 || portalTargets.isEmpty()) {
             return;
         }
-        System.out.printf("  préchauffage du portail (%.0f s) ...%n", seconds);
-        LoadRunner warmUp = new LoadRunner(clients, 0, seconds / portalTargets.size());
-        for (String target : portalTargets) {
-            warmUp.run(target, queries, client(target, queries, bodies, searchPath), Map.of());
+        System.out.printf("  préchauffage du portail (%.0f s, puis jusqu'à ce que le JIT ait fini, %.0f s au plus) ...%n", seconds, max);
+        warmUpRound(clients, queries, portalTargets, bodies, searchPath, seconds, Map.of());
+        double spent = seconds;
+        double jitShare = Double.NaN;
+        if (meters.containsKey("jit")) {
+            do {
+                LoadRunner.Result round = warmUpRound(clients, queries, portalTargets, bodies, searchPath, 10, meters);
+                spent += 10;
+                jitShare = round.cpuMillisPerRequest().get("jit") / round.cpuMillisPerRequest().get("portal");
+                System.out.printf("    %.0f s : le JIT a pris %.0f %% du CPU du portail%n", spent, 100 * jitShare);
+            } while (jitShare > 0.05 && spent < max);
         }
+        put("warmup.seconds", spent);
+        put("warmup.jit.share", jitShare);
+    }
+
+    /** One round of the mix through the portal; the CPU of the last target's run when meters are given. */
+    private LoadRunner.Result warmUpRound(int clients, List<QueryMix.BenchQuery> queries, List<String> portalTargets,
+                                         List<String> bodies, String searchPath, double seconds,
+                                         Map<String, LoadRunner.CpuMeter> meters) throws Exception {
+        LoadRunner warmUp = new LoadRunner(clients, 0, seconds / portalTargets.size());
+        LoadRunner.Result last = null;
+        for (String target : portalTargets) {
+            last = warmUp.run(target, queries, client(target, queries, bodies, searchPath), meters);
+        }
+        return last;
     }
 
     /** The portal's CPU time (from /proc, when BENCH_PORTAL_PID is known) and Elasticsearch's (its node stats). */
@@ -188,6 +214,7 @@ public final class SearchBenchmark {
                 String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
                 return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
             });
+            meters.put("jit", () -> compilerMillis(Path.of("/proc", pid, "task")));
         }
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest stats = HttpRequest.newBuilder(URI.create(elasticsearch + "/_nodes/_local/stats/process?filter_path=nodes.*.process.cpu")).build();
@@ -196,6 +223,25 @@ public final class SearchBenchmark {
             return millis.find() ? Double.parseDouble(millis.group(1)) : Double.NaN;
         });
         return meters;
+    }
+
+    /** CPU time of the JIT compiler's threads (named « C1 CompilerThre… », « C2 CompilerThre… »), in ms. */
+    private static double compilerMillis(Path tasks) throws IOException {
+        double millis = 0;
+        try (var threads = Files.list(tasks)) {
+            for (Path thread : threads.toList()) {
+                try {
+                    if (Files.readString(thread.resolve("comm")).matches("C[12] CompilerThre.*\\s*")) {
+                        String line = Files.readString(thread.resolve("stat"));
+                        String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                        millis += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
+                    }
+                } catch (java.nio.file.NoSuchFileException ended) {
+                    // a compiler thread that stopped since the listing
+                }
+            }
+        }
+        return millis;
     }
 
     private static String cpu(Map<String, Double> millisPerRequest) {

@@ -167,8 +167,9 @@ public final class RelevanceSet {
 
     /** The « vouliez-vous dire » of the index PREFIX + suppliers. */
     public static DidYouMean didYouMean(ApplicationContext context, String indexPrefix) {
-        return new DidYouMean(context.getBean(ElasticsearchAsyncClient.class), configuration(indexPrefix),
-            context.getBean(FrenchAnalyzer.class), search(context, indexPrefix),
+        SearchConfiguration configuration = configuration(indexPrefix);
+        return new DidYouMean(context.getBean(ElasticsearchAsyncClient.class), configuration,
+            context.getBean(FrenchAnalyzer.class), search(context, indexPrefix), knownWords(context, configuration),
             context.getBean(ExecutorService.class, Qualifiers.byName(TaskExecutors.BLOCKING)));
     }
 
