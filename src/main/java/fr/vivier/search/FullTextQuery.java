@@ -92,11 +92,15 @@ class FullTextQuery {
      */
     record Highlighted(Set<String> stems, Set<String> beginnings) {
         boolean matches(FrenchAnalyzer.Word word) {
-            if (stems.contains(word.stem())) {
+            return matches(word.stem(), word.exact());
+        }
+
+        boolean matches(String stem, String exact) {
+            if (stems.contains(stem)) {
                 return true;
             }
             for (String beginning : beginnings) {
-                if (word.exact().startsWith(beginning)) {
+                if (exact.startsWith(beginning)) {
                     return true;
                 }
             }

@@ -61,7 +61,7 @@ public class SupplierSearch {
     private static final java.time.Duration TIMEOUT = java.time.Duration.ofMillis(1500);
     private final co.elastic.clients.elasticsearch.ElasticsearchAsyncClient client;
     private final SearchConfiguration configuration;
-    private final FrenchAnalyzer analyzer;
+    private final HitTexts hitTexts;
     private final Highlighter highlighter;
     private final ReferenceData reference;
     private final SupplierDocuments documents;
@@ -69,13 +69,13 @@ public class SupplierSearch {
     private final FullTextQuery fullText;
     private final ExecutorService executor;
 
-    SupplierSearch(co.elastic.clients.elasticsearch.ElasticsearchAsyncClient client, SearchConfiguration configuration, FrenchAnalyzer analyzer, Highlighter highlighter,
+    SupplierSearch(co.elastic.clients.elasticsearch.ElasticsearchAsyncClient client, SearchConfiguration configuration, HitTexts hitTexts, Highlighter highlighter,
                    ReferenceData reference, SupplierDocuments documents, FacetLabels facetLabels, FullTextQuery fullText,
                    @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
         this.client = client;
         this.executor = executor;
         this.configuration = configuration;
-        this.analyzer = analyzer;
+        this.hitTexts = hitTexts;
         this.highlighter = highlighter;
         this.reference = reference;
         this.documents = documents;
@@ -289,7 +289,7 @@ public class SupplierSearch {
     private MatchedText firstMatching(SupplierHitSource doc, FullTextQuery.Highlighted queryTerms) {
         for (String text : List.of(doc.name() + (doc.tradeName() == null ? "" : " — " + doc.tradeName()),
             String.join(" · ", doc.offers()), doc.description())) {
-            List<FrenchAnalyzer.Token> matches = analyzer.words(text).stream().filter(queryTerms::matches)
+            List<FrenchAnalyzer.Token> matches = hitTexts.words(text).stream().filter(word -> queryTerms.matches(word.stem(), word.exact()))
                 .map(word -> new FrenchAnalyzer.Token(word.stem(), word.startOffset(), word.endOffset())).toList();
             if (!matches.isEmpty()) {
                 return new MatchedText(text, matches);

@@ -154,7 +154,7 @@ public final class RelevanceSet {
     }
 
     private static SupplierSearch searchWith(ApplicationContext context, SearchConfiguration configuration, FullTextQuery fullText) {
-        return new SupplierSearch(context.getBean(ElasticsearchAsyncClient.class), configuration, context.getBean(FrenchAnalyzer.class),
+        return new SupplierSearch(context.getBean(ElasticsearchAsyncClient.class), configuration, context.getBean(HitTexts.class),
             context.getBean(Highlighter.class), context.getBean(ReferenceData.class), context.getBean(SupplierDocuments.class),
             context.getBean(FacetLabels.class), fullText, context.getBean(ExecutorService.class, Qualifiers.byName(TaskExecutors.BLOCKING)));
     }

@@ -363,7 +363,7 @@ class SupplierSearchTest implements IntegrationTest {
         configuration.setIndexPrefix(context.getBean(SearchConfiguration.class).getIndexPrefix());
         configuration.setMaxCountedHits(max);
         return new SupplierSearch(context.getBean(co.elastic.clients.elasticsearch.ElasticsearchAsyncClient.class), configuration,
-            context.getBean(FrenchAnalyzer.class), context.getBean(Highlighter.class), reference, context.getBean(SupplierDocuments.class),
+            context.getBean(HitTexts.class), context.getBean(Highlighter.class), reference, context.getBean(SupplierDocuments.class),
             context.getBean(FacetLabels.class), context.getBean(FullTextQuery.class),
             context.getBean(java.util.concurrent.ExecutorService.class, io.micronaut.inject.qualifiers.Qualifiers.byName(io.micronaut.scheduling.TaskExecutors.BLOCKING)));
     }
