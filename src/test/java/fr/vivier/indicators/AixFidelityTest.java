@@ -13,6 +13,9 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +29,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -125,6 +131,37 @@ class AixFidelityTest implements IntegrationTest {
         assertEquals("600 000 € HT", headline(page, "ESS_SPEND"));
         for (String code : SEED_INDICATORS) {
             assertTrue(card(page, code).select(".non-renseigne").isEmpty(), code + " : every holder is in the directory");
+        }
+    }
+
+    @Test
+    void everyRecordBehindAFigureIsReachablePageByPageAndExportedWhole() throws IOException {
+        WebClient staff = new WebClient(server.getURI());
+        assertEquals(303, staff.signIn(TestAccounts.create(accounts, Role.STAFF), TestAccounts.PASSWORD).statusCode());
+        String all = "/agents/indicateurs/SOCIAL_CONSIDERATION/enregistrements?annee=2022&partie=denominateur";
+        Set<String> seen = new TreeSet<>();
+        Document page = staff.page(all);
+        assertTrue(page.selectFirst("caption").text().startsWith("100 enregistrement(s), page 1 sur 2"), page.selectFirst("caption").text());
+        page.select("tbody tr").forEach(row -> seen.add(row.selectFirst("td").text()));
+        assertEquals(DrillRecord.Page.SIZE, seen.size());
+        Document second = staff.page(page.selectFirst("nav.pagination a[rel=next]").attr("href"));
+        second.select("tbody tr").forEach(row -> seen.add(row.selectFirst("td").text()));
+        assertEquals(aix.contracts().stream().map(AixFixture.Contract::id).collect(Collectors.toCollection(TreeSet::new)), seen);
+        assertTrue(second.select("nav.pagination a[rel=next]").isEmpty());
+
+        HttpResponse<String> csv = staff.get(all.replace("/enregistrements?", "/enregistrements.csv?"));
+        assertEquals(200, csv.statusCode());
+        assertEquals(1 + AixFixture.CONTRACTS, csv.body().strip().split("\r\n").length);
+        HttpResponse<byte[]> xlsx = staff.download(all.replace("/enregistrements?", "/enregistrements.xlsx?"));
+        assertEquals(200, xlsx.statusCode());
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertEquals(AixFixture.CONTRACTS, sheet.getLastRowNum());
+            double total = 0;
+            for (int row = 1; row <= sheet.getLastRowNum(); row++) {
+                total += sheet.getRow(row).getCell(4).getNumericCellValue();
+            }
+            assertEquals(56_000_000d, total, 0.001, "the amounts are numbers that add up to the year");
         }
     }
 
