@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.vivier.directory.DirectoryService;
+import fr.vivier.directory.SupplierInput;
+import fr.vivier.directory.SupplierStatus;
 import fr.vivier.directory.TestSuppliers;
 
 import java.math.BigDecimal;
@@ -247,12 +249,12 @@ final class AixFixture {
             draft.legalForm = holder.legalForm();
             draft.size = holder.size();
             draft.communeCode = holder.commune();
-            draft.areas = new ArrayList<>(List.of(new fr.vivier.directory.SupplierInput.AreaInput("DEPARTEMENT", holder.commune().substring(0, 2))));
+            draft.areas = new ArrayList<>(List.of(new SupplierInput.AreaInput("DEPARTEMENT", holder.commune().substring(0, 2))));
             draft.sectors = new ArrayList<>(List.of(holder.sector()));
             draft.description = holder.name() + " : titulaire de marchés de la Ville d’Aix-en-Provence en 2022.";
             if (directory.register(draft.toInput(), DirectoryService.ACTOR_SUPPLIER)
                 instanceof DirectoryService.RegistrationResult.Registered registered) {
-                directory.changeStatus(registered.supplier().id(), fr.vivier.directory.SupplierStatus.PUBLISHED, null, "test");
+                directory.changeStatus(registered.supplier().id(), SupplierStatus.PUBLISHED, null, "test");
             }
         }
     }
