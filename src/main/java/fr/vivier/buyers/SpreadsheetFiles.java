@@ -103,7 +103,8 @@ public final class SpreadsheetFiles {
         }
     }
 
-    private static String defused(String value) {
+    /** A cell that a spreadsheet would read as a formula (=, +, -, @…) is written as text. */
+    public static String defused(String value) {
         return FORMULA.matcher(value).find() ? "'" + value : value;
     }
 }

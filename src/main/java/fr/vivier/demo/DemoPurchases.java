@@ -1,6 +1,8 @@
 package fr.vivier.demo;
 
+import fr.vivier.accounts.AccountService;
 import fr.vivier.directory.StructureKind;
+import fr.vivier.purchases.HolderQualificationForm;
 import fr.vivier.purchases.ImportReport;
 import fr.vivier.purchases.PurchaseForm;
 import fr.vivier.purchases.PurchaseImport;
@@ -28,9 +30,12 @@ import java.util.stream.Collectors;
 
 /**
  * Demo data: the authority's purchases of the last twelve months (seeded, the same on every start; only the dates
- * follow today), so that the indicators have something to show on a fresh clone. Most are under 40 000 € HT; the
- * holders are mostly demo structures (their kind, size, ESS and « local » frozen at notification), some are not in
- * the directory (« à qualifier »). Written through the purchases' spreadsheet import, idempotent by reference.
+ * follow today), so that the indicators have something to show on a fresh clone. Most are under 40 000 € HT. The
+ * holders are as in a real authority's purchases, so that the figures sit near the seeds' (Aix 2022: 48 % of the
+ * spend with firms of the territory) rather than at an easy 90 %: demo structures (their kind, size, ESS and
+ * « local » frozen at notification), large firms from outside the territory that hold a good part of the big contracts
+ * (not in the directory, qualified by hand by the demo staff member), and some holders nobody qualified yet
+ * (« non renseigné »). Written through the purchases' spreadsheet import, idempotent by reference.
  */
 @Singleton
 class DemoPurchases {
@@ -41,6 +46,20 @@ class DemoPurchases {
         "date_notification", "duree_mois", "code_cpv", "titulaires", "clause_sociale", "critere_social", "marche_reserve",
         "clause_environnementale", "critere_environnemental", "themes_environnementaux", "variantes", "avance", "taux_avance",
         "heures_insertion_prevues", "heures_insertion_realisees");
+
+    /** A large firm from outside the territory, as staff qualify it by hand (it has no reason to join a local directory). */
+    private record LargeFirm(int number, String name, String size) {
+        String siret() {
+            return DemoSupplierGenerator.siret(6_000 + number);
+        }
+    }
+
+    private static final List<LargeFirm> LARGE_FIRMS = List.of(
+        new LargeFirm(1, "Hexagone Propreté (fictif)", "GE"), new LargeFirm(2, "Bâti-France Construction (fictif)", "GE"),
+        new LargeFirm(3, "Réseaux et Énergies de France (fictif)", "GE"), new LargeFirm(4, "Restauration Collective Nationale (fictif)", "GE"),
+        new LargeFirm(5, "Numérique Services Entreprises (fictif)", "ETI"), new LargeFirm(6, "Paysages d’Île-de-France (fictif)", "ETI"),
+        new LargeFirm(7, "Sécurité Gardiennage Europe (fictif)", "ETI"), new LargeFirm(8, "Mobilier Public Industries (fictif)", "ETI"),
+        new LargeFirm(9, "Imprimeries Réunies (fictif)", "ETI"), new LargeFirm(10, "Maintenance Multitechnique (fictif)", "GE"));
 
     /** A small purchase a direction makes again and again: object, CPV and the range of its amount € HT. */
     private record SmallPurchase(String direction, String object, String cpv, int from, int to) { }
@@ -72,11 +91,13 @@ class DemoPurchases {
 
     private final PurchaseService purchases;
     private final DemoSupplierLoader suppliers;
+    private final AccountService accounts;
     private final Clock clock;
 
-    DemoPurchases(PurchaseService purchases, DemoSupplierLoader suppliers, Clock clock) {
+    DemoPurchases(PurchaseService purchases, DemoSupplierLoader suppliers, AccountService accounts, Clock clock) {
         this.purchases = purchases;
         this.suppliers = suppliers;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -97,6 +118,7 @@ class DemoPurchases {
     }
 
     ImportReport load() {
+        qualifyLargeFirms();
         String csv = csv(FrenchFormat.today(clock));
         ImportReport report = purchases.importFile(PurchaseService.FileKind.SPREADSHEET,
             new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), true, null, PurchaseImport.Progress.NONE);
@@ -105,6 +127,22 @@ class DemoPurchases {
         }
         LOG.info("demo data: purchases {}", report.summary());
         return report;
+    }
+
+    /** Before the import, so that their purchases are frozen with what staff said of them (without staff, they stay « non renseigné »). */
+    private void qualifyLargeFirms() {
+        Long staff = accounts.findByEmail(DemoAccounts.STAFF_EMAIL).map(account -> account.id()).orElse(null);
+        if (staff == null) {
+            LOG.warn("demo data: no demo staff member to qualify the large firms, their purchases stay « non renseigné »");
+            return;
+        }
+        for (LargeFirm firm : LARGE_FIRMS) {
+            PurchaseService.Qualified qualified = purchases.qualify(firm.siret(),
+                new HolderQualificationForm(firm.name(), StructureKind.COMPANY.name(), firm.size(), null, null), staff);
+            if (qualified instanceof PurchaseService.Qualified.Invalid invalid) {
+                throw new IllegalStateException("entreprise de démonstration refusée : " + invalid.errors());
+            }
+        }
     }
 
     /** The year of purchases as the spreadsheet import reads it. */
@@ -154,7 +192,7 @@ class DemoPurchases {
             }
             row.put("reference", String.format(Locale.ROOT, "DEMO-%04d", n));
             row.put("date_notification", DAY.format(notified));
-            row.put("titulaires", holder(random, demo, reserved));
+            row.put("titulaires", holder(random, demo, reserved, band >= 65));
             row.put("marche_reserve", reserved.equals("NONE") ? "" : reserved);
             row.put("clause_sociale", yes(socialClause));
             row.put("critere_social", yes(socialClause && random.nextInt(100) < 30));
@@ -175,12 +213,19 @@ class DemoPurchases {
     }
 
     /**
-     * A demo structure that may hold it: of the reserved family when it is reserved; otherwise, as in a real authority's
-     * purchases, mostly an ordinary company, and one in five not in the directory.
+     * Who holds it: a demo structure of the reserved family when it is reserved; otherwise, as in a real authority's
+     * purchases, a holder nobody qualified yet now and then, a large firm from outside the territory for three in ten of the
+     * small purchases and half of the large ones (most of the spend), else a demo structure, mostly a company.
      */
-    private static String holder(Random random, List<DemoSupplier> demo, String reserved) {
-        if (reserved.equals("NONE") && random.nextInt(100) < 18) {
-            return DemoSupplierGenerator.siret(5_000 + random.nextInt(40));
+    private static String holder(Random random, List<DemoSupplier> demo, String reserved, boolean large) {
+        if (reserved.equals("NONE")) {
+            int draw = random.nextInt(100);
+            if (draw < (large ? 15 : 12)) {
+                return DemoSupplierGenerator.siret(5_000 + random.nextInt(40));
+            }
+            if (draw < (large ? 65 : 42)) {
+                return LARGE_FIRMS.get(random.nextInt(LARGE_FIRMS.size())).siret();
+            }
         }
         String family = !reserved.equals("NONE") ? reserved : random.nextInt(100) < 75 ? "COMPANY" : null;
         Predicate<DemoSupplier> fits = supplier -> family == null

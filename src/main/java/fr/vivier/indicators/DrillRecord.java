@@ -18,6 +18,15 @@ public record DrillRecord(String reference, String label, @Nullable String direc
         return amount == null ? "" : FrenchFormat.amountHt(amount);
     }
 
+    /** A page of the drill-down list: its records, how many there are in all, and its number (from 0). */
+    public record Page(java.util.List<DrillRecord> rows, long total, int number) {
+        public static final int SIZE = 50;
+
+        public int totalPages() {
+            return (int) Math.max(1, (total + SIZE - 1) / SIZE);
+        }
+    }
+
     /** A link to the same list showing another part of the figure. */
     public record PartLink(String label, String url) { }
 

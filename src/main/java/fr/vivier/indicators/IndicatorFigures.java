@@ -85,6 +85,26 @@ public class IndicatorFigures {
         return source(code).map(source -> source.records(code, year, quarter, part, scope)).orElse(List.of());
     }
 
+    /** One page of the drill-down (pages counted from 0), with how many records there are in all. */
+    public DrillRecord.Page page(String code, int year, @Nullable Integer quarter, DrillRecord.Part part, Scope scope, int page) {
+        Optional<FigureSource> source = source(code);
+        if (source.isEmpty()) {
+            return new DrillRecord.Page(List.of(), 0, 0);
+        }
+        long total = source.get().recordCount(code, year, quarter, part, scope);
+        int last = (int) Math.max(0, (total - 1) / DrillRecord.Page.SIZE);
+        int shown = Math.min(Math.max(page, 0), last);
+        List<DrillRecord> rows = new ArrayList<>();
+        source.get().records(code, year, quarter, part, scope, (long) shown * DrillRecord.Page.SIZE, (long) DrillRecord.Page.SIZE, rows::add);
+        return new DrillRecord.Page(rows, total, shown);
+    }
+
+    /** Every record behind a figure, one at a time (the exports: streamed from the source, never held in memory). */
+    public void forEachRecord(String code, int year, @Nullable Integer quarter, DrillRecord.Part part, Scope scope,
+                              java.util.function.Consumer<DrillRecord> each) {
+        source(code).ifPresent(source -> source.records(code, year, quarter, part, scope, 0, null, each));
+    }
+
     private Optional<FigureSource> source(String code) {
         return sources.stream().filter(source -> source.codes().contains(code)).findFirst();
     }

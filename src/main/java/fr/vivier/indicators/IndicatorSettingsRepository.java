@@ -28,8 +28,9 @@ class IndicatorSettingsRepository {
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     int baseline = rows.getInt(4);
+                    Integer baselineYear = rows.wasNull() ? null : baseline;
                     settings.put(rows.getString(1), new IndicatorSetting(rows.getString(1), rows.getBoolean(2), rows.getBoolean(3),
-                        rows.wasNull() ? null : baseline));
+                        baselineYear));
                 }
             }
             return settings;

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The indicators computed from purchase records, through the purchases' aggregate read: what each counts (numerator),
@@ -86,17 +87,35 @@ class PurchaseSource implements FigureSource {
 
     @Override
     public List<DrillRecord> records(String code, int year, Integer quarter, DrillRecord.Part part, Scope scope) {
+        List<DrillRecord> all = new ArrayList<>();
+        records(code, year, quarter, part, scope, 0, null, all::add);
+        return all;
+    }
+
+    @Override
+    public long recordCount(String code, int year, Integer quarter, DrillRecord.Part part, Scope scope) {
+        Measure measure = listed(code, part);
+        return measure == null ? 0 : purchases.recordCount(year, quarter, scope.direction(), measure);
+    }
+
+    @Override
+    public void records(String code, int year, Integer quarter, DrillRecord.Part part, Scope scope, long offset, Long limit,
+                        Consumer<DrillRecord> each) {
+        Measure measure = listed(code, part);
+        if (measure != null) {
+            purchases.forEachRecord(year, quarter, scope.direction(), measure, offset, limit, record -> each.accept(drill(record)));
+        }
+    }
+
+    /** The measure whose records are this part of the figure; null when the part has none (a plain count's reference). */
+    private static @Nullable Measure listed(String code, DrillRecord.Part part) {
         Definition definition = code.equals(INSERTION_HOURS) ? new Definition(Measure.WITH_INSERTION_HOURS, null, null)
             : DEFINITIONS.get(code);
-        Measure measure = switch (part) {
+        return switch (part) {
             case NUMERATOR -> definition.numerator();
             case DENOMINATOR -> definition.denominator();
             case UNKNOWN -> definition.unknown();
         };
-        if (measure == null) {
-            return List.of();
-        }
-        return purchases.records(year, quarter, scope.direction(), measure).stream().map(PurchaseSource::drill).toList();
     }
 
     private static DrillRecord drill(PurchaseFigures.Record record) {

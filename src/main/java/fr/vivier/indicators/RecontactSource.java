@@ -3,6 +3,7 @@ package fr.vivier.indicators;
 import fr.vivier.sourcing.RecontactFigures;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,28 @@ class RecontactSource implements FigureSource {
             }
         }
         return Map.of(RECONTACT, new YearFigures(year, List.copyOf(quarters), total));
+    }
+
+    @Override
+    public boolean listsRecords(String code) {
+        return true;
+    }
+
+    /** Counted: the requests answered; reference: every request received; nothing is « non renseigné ». */
+    @Override
+    public List<DrillRecord> records(String code, int year, Integer quarter, DrillRecord.Part part, Scope scope) {
+        if (part == DrillRecord.Part.UNKNOWN) {
+            return List.of();
+        }
+        return recontacts.requests(year, quarter, part == DrillRecord.Part.NUMERATOR).stream().map(RecontactSource::drill).toList();
+    }
+
+    private static DrillRecord drill(RecontactFigures.Request request) {
+        String day = request.receivedOn().toString();
+        String status = request.status().label() + request.delay()
+            .map(delay -> " (réponse en " + IndicatorView.delay(Duration.ofMinutes(Math.round(delay.toSeconds() / 60.0))) + ")").orElse("");
+        return new DrillRecord("Demande n°" + request.id(), request.topic(), null, request.receivedOn(), null, status,
+            "/agents/demandes-recontact?du=" + day + "&au=" + day);
     }
 
     private static Figure empty() {

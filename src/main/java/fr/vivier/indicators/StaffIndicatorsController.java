@@ -1,5 +1,6 @@
 package fr.vivier.indicators;
 
+import fr.vivier.buyers.SpreadsheetFiles;
 import fr.vivier.web.CurrentUser;
 import fr.vivier.web.FormErrors;
 import fr.vivier.web.FrenchFormat;
@@ -22,12 +23,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
@@ -136,7 +132,8 @@ class StaffIndicatorsController {
 
     @Get("/{indicateur}/enregistrements")
     HttpResponse<?> records(@PathVariable("indicateur") String code, @Nullable @QueryValue String annee, @Nullable @QueryValue String trimestre,
-                            @Nullable @QueryValue String partie, @Nullable @QueryValue String direction, Authentication authentication) {
+                            @Nullable @QueryValue String partie, @Nullable @QueryValue String direction, @Nullable @QueryValue String page,
+                            Authentication authentication) {
         Indicator indicator = existing(code);
         Viewer viewer = viewers.of(authentication);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -157,15 +154,33 @@ class StaffIndicatorsController {
         model.put("scope", scope);
         model.put("scopeName", scopeName(scope));
         model.put("errors", errors);
-        model.put("records", errors.isEmpty() ? figures.records(code, year, quarter, part, scope) : List.of());
-        model.put("csvUrl", base.replace("/enregistrements?", "/enregistrements.csv?") + "&partie=" + part.slug() + directionParameter);
+        DrillRecord.Page records = errors.isEmpty() ? figures.page(code, year, quarter, part, scope, pageNumber(page))
+            : new DrillRecord.Page(List.of(), 0, 0);
+        model.put("records", records);
+        String here = base + "&partie=" + part.slug() + directionParameter;
+        model.put("previousPage", records.number() > 0 ? here + "&page=" + (records.number() - 1) : null);
+        model.put("nextPage", records.number() + 1 < records.totalPages() ? here + "&page=" + (records.number() + 1) : null);
+        model.put("csvUrl", here.replace("/enregistrements?", "/enregistrements.csv?"));
+        model.put("xlsxUrl", here.replace("/enregistrements?", "/enregistrements.xlsx?"));
         return HttpResponse.status(errors.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY)
             .body(new ModelAndView<>("indicators/agents-enregistrements", model));
     }
 
+    /** Every record behind the figure, streamed (no cap: the page is paginated, the export is whole). */
     @Get("/{indicateur}/enregistrements.csv")
-    HttpResponse<String> recordsCsv(@PathVariable("indicateur") String code, @Nullable @QueryValue String annee, @Nullable @QueryValue String trimestre,
-                                    @Nullable @QueryValue String partie, @Nullable @QueryValue String direction, Authentication authentication) {
+    HttpResponse<?> recordsCsv(@PathVariable("indicateur") String code, @Nullable @QueryValue String annee, @Nullable @QueryValue String trimestre,
+                               @Nullable @QueryValue String partie, @Nullable @QueryValue String direction, Authentication authentication) {
+        return export(code, annee, trimestre, partie, direction, authentication, "csv");
+    }
+
+    @Get("/{indicateur}/enregistrements.xlsx")
+    HttpResponse<?> recordsXlsx(@PathVariable("indicateur") String code, @Nullable @QueryValue String annee, @Nullable @QueryValue String trimestre,
+                                @Nullable @QueryValue String partie, @Nullable @QueryValue String direction, Authentication authentication) {
+        return export(code, annee, trimestre, partie, direction, authentication, "xlsx");
+    }
+
+    private HttpResponse<?> export(String code, @Nullable String annee, @Nullable String trimestre, @Nullable String partie,
+                                   @Nullable String direction, Authentication authentication, String extension) {
         existing(code);
         Viewer viewer = viewers.of(authentication);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -175,19 +190,17 @@ class StaffIndicatorsController {
             return HttpResponse.<String>badRequest().contentType(MediaType.TEXT_PLAIN_TYPE).body(String.join("\n", errors.values()));
         }
         DrillRecord.Part part = Optional.ofNullable(DrillRecord.Part.ofSlug(partie)).orElse(DrillRecord.Part.NUMERATOR);
-        StringWriter out = new StringWriter();
-        out.write('\ufeff');
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.EXCEL.builder().setDelimiter(';').get())) {
-            printer.printRecord("reference", "libelle", "direction", "date", "montant_ht", "statut");
-            for (DrillRecord record : figures.records(code, year, quarter, part, viewer.scope(direction))) {
-                printer.printRecord(record.reference(), record.label(), record.direction(), record.date(),
-                    record.amount() == null ? "" : record.amount().toPlainString(), record.status());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return HttpResponse.ok(out.toString()).contentType("text/csv;charset=utf-8")
-            .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + code.toLowerCase() + "-" + year + ".csv\"");
+        Scope scope = viewer.scope(direction);
+        DrillExport.Records records = each -> figures.forEachRecord(code, year, quarter, part, scope, each);
+        boolean csv = extension.equals("csv");
+        return HttpResponse.ok(csv ? DrillExport.csv(records) : DrillExport.xlsx(records))
+            .contentType(csv ? SpreadsheetFiles.CSV_TYPE : SpreadsheetFiles.XLSX_TYPE)
+            .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + code.toLowerCase(java.util.Locale.ROOT) + "-" + year + "."
+                + extension + "\"");
+    }
+
+    private static int pageNumber(@Nullable String page) {
+        return page != null && page.strip().matches("\\d{1,6}") ? Integer.parseInt(page.strip()) : 0;
     }
 
     private HttpResponse<?> invalidForm(Indicator indicator, SettingForm form, Map<String, String> errors, Authentication authentication) {

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The purchases' typed aggregate read for the SPASER indicators: for a year (notification date), the whole authority
@@ -18,9 +19,6 @@ import java.util.Map;
  */
 @Singleton
 public class PurchaseFigures {
-    /** Drill-down lists stop there: past it the page says so and the CSV of the purchases list takes over. */
-    public static final int RECORDS_SHOWN = 2000;
-
     /** What is counted; each with its SQL condition over the record {@code p} and its holders' flags {@code h}. */
     public enum Measure {
         ALL("TRUE"),
@@ -104,10 +102,17 @@ public class PurchaseFigures {
         return figures.byQuarter(year, blankToNull(direction));
     }
 
-    /** The records of a measure, by notification date, at most {@link #RECORDS_SHOWN}. */
+    /** How many records a measure counts (the drill-down's pages). */
     @Transactional(readOnly = true)
-    public List<Record> records(int year, @Nullable Integer quarter, @Nullable String direction, Measure measure) {
-        return figures.records(year, quarter, blankToNull(direction), measure, RECORDS_SHOWN);
+    public long recordCount(int year, @Nullable Integer quarter, @Nullable String direction, Measure measure) {
+        return figures.recordCount(year, quarter, blankToNull(direction), measure);
+    }
+
+    /** The records of a measure by notification date, from {@code offset}, at most {@code limit} (null: all, streamed). */
+    @Transactional(readOnly = true)
+    public void forEachRecord(int year, @Nullable Integer quarter, @Nullable String direction, Measure measure, long offset,
+                              @Nullable Long limit, Consumer<Record> each) {
+        figures.records(year, quarter, blankToNull(direction), measure, offset, limit, each);
     }
 
     private static @Nullable String blankToNull(@Nullable String direction) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -33,6 +34,7 @@ class PurchaseFiguresRepository {
           FROM purchase_party x WHERE x.purchase_id = p.id AND x.role = 'HOLDER') h ON TRUE
         WHERE p.notified_on >= ? AND p.notified_on < ?
           AND (CAST(? AS text) IS NULL OR lower(p.direction) = lower(CAST(? AS text)))""";
+    private static final String QUARTER = " AND (CAST(? AS int) IS NULL OR extract(quarter FROM p.notified_on) = CAST(? AS int)) AND ";
 
     private final JdbcOperations jdbc;
 
@@ -63,22 +65,36 @@ class PurchaseFiguresRepository {
             });
     }
 
-    List<PurchaseFigures.Record> records(int year, @Nullable Integer quarter, @Nullable String direction, PurchaseFigures.Measure measure,
-                                         int limit) {
-        return jdbc.prepareStatement("SELECT p.id, p.reference, p.object, p.direction, p.notified_on, p.amount, p.procedure " + RECORDS
-            + " AND (CAST(? AS int) IS NULL OR extract(quarter FROM p.notified_on) = CAST(? AS int)) AND " + measure.condition()
-            + " ORDER BY p.notified_on, p.id LIMIT " + limit, statement -> {
+    long recordCount(int year, @Nullable Integer quarter, @Nullable String direction, PurchaseFigures.Measure measure) {
+        return jdbc.prepareStatement("SELECT count(*) " + RECORDS + QUARTER + measure.condition(), statement -> {
+            bindScope(statement, year, direction);
+            statement.setObject(5, quarter);
+            statement.setObject(6, quarter);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+
+    /** Read through a cursor (inside the caller's transaction), so that every record of a large year streams. */
+    void records(int year, @Nullable Integer quarter, @Nullable String direction, PurchaseFigures.Measure measure, long offset,
+                 @Nullable Long limit, Consumer<PurchaseFigures.Record> each) {
+        jdbc.prepareStatement("SELECT p.id, p.reference, p.object, p.direction, p.notified_on, p.amount, p.procedure " + RECORDS
+            + QUARTER + measure.condition() + " ORDER BY p.notified_on, p.id OFFSET ? LIMIT CAST(? AS bigint)", statement -> {
                 bindScope(statement, year, direction);
                 statement.setObject(5, quarter);
                 statement.setObject(6, quarter);
-                List<PurchaseFigures.Record> records = new ArrayList<>();
+                statement.setLong(7, offset);
+                statement.setObject(8, limit);
+                statement.setFetchSize(1000);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        records.add(new PurchaseFigures.Record(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                        each.accept(new PurchaseFigures.Record(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
                             rows.getDate(5).toLocalDate(), rows.getBigDecimal(6), procedureLabel(rows.getString(7))));
                     }
                 }
-                return records;
+                return null;
             });
     }
 

@@ -195,14 +195,18 @@ public class PurchaseService {
     }
 
     /** Qualified by hand (kept as such for later imports too), or the French problems by field. */
-    sealed interface Qualified {
+    public sealed interface Qualified {
         record Done(int purchases) implements Qualified { }
 
         record Invalid(Map<String, String> errors) implements Qualified { }
     }
 
+    /**
+     * Staff's qualification of a holder outside the directory (also the demo's, for the large firms that hold some of its
+     * contracts): saved even before any purchase names it, and frozen into the purchases imported later.
+     */
     @Transactional
-    Qualified qualify(String identifier, HolderQualificationForm form, long accountId) {
+    public Qualified qualify(String identifier, HolderQualificationForm form, long accountId) {
         Map<String, String> errors = new LinkedHashMap<>();
         String name = form.nom() == null ? "" : form.nom().strip();
         if (name.isEmpty()) {

@@ -6,6 +6,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -23,10 +24,29 @@ public class RecontactFigures {
         }
     }
 
+    /** One request behind the figure (the drill-down): when it came, its topic, its state, and when it was answered. */
+    public record Request(long id, String topic, Instant receivedAt, RecontactRequest.Status status, @Nullable Instant answeredAt) {
+        public LocalDate receivedOn() {
+            return LocalDate.ofInstant(receivedAt, FrenchFormat.ZONE);
+        }
+
+        public Optional<Duration> delay() {
+            return Optional.ofNullable(answeredAt).map(answered -> Duration.between(receivedAt, answered));
+        }
+    }
+
     private final RecontactFiguresRepository figures;
 
     RecontactFigures(RecontactFiguresRepository figures) {
         this.figures = figures;
+    }
+
+    /** The requests received in the year (or one of its quarters), or only those answered, in the order they came. */
+    @Transactional(readOnly = true)
+    public List<Request> requests(int year, @Nullable Integer quarter, boolean answeredOnly) {
+        LocalDate from = quarter == null ? LocalDate.of(year, 1, 1) : LocalDate.of(year, quarter * 3 - 2, 1);
+        LocalDate to = quarter == null ? from.plusYears(1) : from.plusMonths(3);
+        return figures.requests(from.atStartOfDay(FrenchFormat.ZONE).toInstant(), to.atStartOfDay(FrenchFormat.ZONE).toInstant(), answeredOnly);
     }
 
     /** The quarters that have requests, and the year (quarter 0) when any has. */

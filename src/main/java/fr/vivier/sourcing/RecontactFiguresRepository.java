@@ -41,4 +41,23 @@ class RecontactFiguresRepository {
             return quarters;
         });
     }
+
+    List<RecontactFigures.Request> requests(Instant from, Instant to, boolean answeredOnly) {
+        return jdbc.prepareStatement("""
+            SELECT id, topic, created_at, status, answered_at FROM recontact_request
+            WHERE created_at >= ? AND created_at < ? AND (answered_at IS NOT NULL OR NOT ?) ORDER BY created_at, id""", statement -> {
+            statement.setTimestamp(1, Timestamp.from(from));
+            statement.setTimestamp(2, Timestamp.from(to));
+            statement.setBoolean(3, answeredOnly);
+            List<RecontactFigures.Request> requests = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    Timestamp answered = rows.getTimestamp(5);
+                    requests.add(new RecontactFigures.Request(rows.getLong(1), rows.getString(2), rows.getTimestamp(3).toInstant(),
+                        RecontactRequest.Status.valueOf(rows.getString(4)), answered == null ? null : answered.toInstant()));
+                }
+            }
+            return requests;
+        });
+    }
 }

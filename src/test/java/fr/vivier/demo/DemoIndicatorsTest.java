@@ -24,11 +24,11 @@ class DemoIndicatorsTest implements IntegrationTest {
     @Test
     void theDemoAuthorityPublishesItsAccessIndicatorsWithTargetsTheStaffFormAccepts() {
         // other tests of the suite may have set some of these indicators already: those are left as they are
-        List<String> setBefore = DemoIndicators.codes().stream().filter(code -> settings.all().containsKey(code)).toList();
+        List<String> setBefore = DemoProfile.DEFAULT.codes().stream().filter(code -> settings.all().containsKey(code)).toList();
 
         assertEquals(Map.of(), demo.load(), "every demo target passes the staff form's rules");
 
-        for (String code : DemoIndicators.codes()) {
+        for (String code : DemoProfile.DEFAULT.codes()) {
             if (!setBefore.contains(code)) {
                 assertTrue(settings.of(code).followed() && settings.of(code).published(), code);
                 assertEquals(1, settings.targets(code).size(), code);

@@ -76,6 +76,7 @@ class DemoSuppliersTest implements IntegrationTest {
         transactions.executeWrite(status -> {
             update("DELETE FROM purchase WHERE id IN (SELECT purchase_id FROM purchase_party WHERE identifier LIKE ?)");
             update("DELETE FROM sourcing_entry WHERE supplier_siret LIKE ?");
+            update("DELETE FROM holder_qualification WHERE identifier LIKE ?");
             update("DELETE FROM purchase WHERE created_by IN (SELECT id FROM account WHERE email = ?)", DemoAccounts.BUYER_EMAIL);
             update("DELETE FROM sourcing_entry WHERE account_id IN (SELECT id FROM account WHERE email = ?)", DemoAccounts.BUYER_EMAIL);
             update("INSERT INTO search_outbox (entity, entity_id) SELECT 'supplier', id FROM supplier WHERE siret LIKE ?");
@@ -195,6 +196,35 @@ class DemoSuppliersTest implements IntegrationTest {
         assertTrue(count(demo, PurchaseRow::advance) >= DemoPurchases.COUNT / 5);
         assertTrue(count(demo, PurchaseRow::variants) >= DemoPurchases.COUNT / 20);
         assertTrue(count(demo, row -> row.insertionHoursAchieved() != null) >= 10);
+    }
+
+    @Test
+    void theDemoPurchasesLookLikeARealAuthoritysNotLikeATargetMetTwice() {
+        loadDemoStructures();
+        demoPurchases.load();
+        LocalDate today = FrenchFormat.today(clock);
+        List<PurchaseRow> demo = new ArrayList<>();
+        for (int year : List.of(today.getYear() - 1, today.getYear())) {
+            records.forEachOfYear(year, row -> {
+                if (row.buyerKey().isEmpty() && row.reference().startsWith("DEMO-")) {
+                    demo.add(row);
+                }
+            });
+        }
+        List<PurchaseRow> known = demo.stream().filter(row -> row.holders().stream().allMatch(PurchaseRow.Party::matched)).toList();
+        BigDecimal knownSpend = known.stream().map(PurchaseRow::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal localSpend = known.stream().filter(row -> row.holders().stream().anyMatch(h -> Boolean.TRUE.equals(h.onTerritory())))
+            .map(PurchaseRow::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        long sme = count(known, row -> row.holders().stream().anyMatch(h -> "TPE".equals(h.size()) || "PME".equals(h.size())));
+        double localShare = localSpend.doubleValue() * 100 / knownSpend.doubleValue();
+        double smeShare = sme * 100.0 / known.size();
+        String figures = "local " + Math.round(localShare) + " % du montant, TPE/PME " + Math.round(smeShare) + " % des marchés, non renseignés "
+            + (demo.size() - known.size());
+        // the seeds: Aix 2022, 48 % of the spend with firms of the territory; SMEs win about six contracts in ten
+        assertTrue(localShare > 38 && localShare < 58, figures);
+        assertTrue(smeShare > 50 && smeShare < 70, figures);
+        assertTrue(demo.size() - known.size() > DemoPurchases.COUNT / 20, figures);
+        assertTrue(known.stream().anyMatch(row -> row.holders().get(0).matchedBy().equals("MANUAL")), "entreprises qualifiées à la main");
     }
 
     @Test

@@ -138,6 +138,13 @@ class IndicatorFiguresTest implements IntegrationTest {
         assertEquals(3, view.current().quarters().get(0).denominator().count());
         assertEquals(Duration.ofHours(6), view.current().quarters().get(0).medianDelay());
         assertEquals(Duration.ofHours(30), view.current().quarters().get(1).medianDelay());
+        // the drill-down lists the same requests: the 3 answered with their delay, the 4 received, the 3 of the 1st quarter
+        List<DrillRecord> answered = figures.records("RECONTACT", year, null, DrillRecord.Part.NUMERATOR, Scope.AUTHORITY);
+        assertEquals(List.of("Demande n°" + first, "Demande n°" + second, "Demande n°" + fourth), answered.stream().map(DrillRecord::reference).toList());
+        assertEquals("Répondue (réponse en 2\u00a0h)", answered.get(0).status());
+        assertEquals(4, figures.records("RECONTACT", year, null, DrillRecord.Part.DENOMINATOR, Scope.AUTHORITY).size());
+        assertEquals(3, figures.records("RECONTACT", year, 1, DrillRecord.Part.DENOMINATOR, Scope.AUTHORITY).size());
+        assertTrue(view.drillable());
         assertTrue(view.details().contains("Délai médian de réponse : 10\u00a0h"), view.details().toString());
         // the request of 1 January 00:30 (Paris) is the next year's
         assertEquals(1, figures.view(catalogue.find("RECONTACT").orElseThrow(), year + 1, Scope.AUTHORITY).total().denominator().count());

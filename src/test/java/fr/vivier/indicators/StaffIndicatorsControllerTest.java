@@ -123,6 +123,19 @@ class StaffIndicatorsControllerTest implements IntegrationTest {
     }
 
     @Test
+    void anIndicatorSavedWithoutBaselineYearComesBackEmptyAndSavesAgain() {
+        WebClient staff = signedIn(Role.STAFF, null);
+        staff.get(PATH + "/MUTUALISED");
+        Map<String, String> form = settingForm("", "", "", "2031");
+        form.put("anneeReference", "");
+        assertEquals(303, staff.post(PATH + "/MUTUALISED", form).statusCode());
+        Document indicator = staff.page(PATH + "/MUTUALISED?annee=2031");
+        // it was read back as « 0 », which the form then refused as a year
+        assertEquals("", indicator.getElementById("champ-anneeReference").val());
+        assertEquals(303, staff.post(PATH + "/MUTUALISED", form).statusCode());
+    }
+
+    @Test
     void staffSetATargetAndTheDashboardShowsTheProgress() {
         String direction = directionWithTwoLines(2029);
         WebClient staff = signedIn(Role.STAFF, null);

@@ -273,6 +273,7 @@ class AuthorizationMatrixTest implements IntegrationTest {
             post("/agents/indicateurs/{indicateur}", BUYER, FORBIDDEN),
             get("/agents/indicateurs/{indicateur}/enregistrements", ANONYMOUS, SIGN_IN),
             get("/agents/indicateurs/{indicateur}/enregistrements.csv", ANONYMOUS, SIGN_IN),
+            get("/agents/indicateurs/{indicateur}/enregistrements.xlsx", ANONYMOUS, SIGN_IN),
             get("/agents/indicateurs/rapport", ANONYMOUS, SIGN_IN),
             get("/agents/indicateurs/rapport", BUYER, FORBIDDEN),
             get("/agents/indicateurs/rapport.pdf", ANONYMOUS, SIGN_IN),
