@@ -125,6 +125,7 @@ class SavedSearchBrowserTest implements IntegrationTest {
         browser.findElement(By.xpath("//button[contains(., 'Enregistrer et')]")).click();
         wait.until(ExpectedConditions.urlContains("/recherches-enregistrees"));
 
+        browser.findElement(By.xpath("//nav[@aria-label='Espace acheteurs et agents']//summary[.='Sourcer']")).click();
         browser.findElement(By.linkText("Mes recherches")).click();
         browser.findElement(By.linkText(name)).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("titre-resultats")));
