@@ -39,11 +39,13 @@ class BuyerWishController {
 
     private final EventService events;
     private final WishService wishes;
+    private final ScheduleService schedules;
     private final Clock clock;
 
-    BuyerWishController(EventService events, WishService wishes, Clock clock) {
+    BuyerWishController(EventService events, WishService wishes, ScheduleService schedules, Clock clock) {
         this.events = events;
         this.wishes = wishes;
+        this.schedules = schedules;
         this.clock = clock;
     }
 
@@ -99,12 +101,12 @@ class BuyerWishController {
     }
 
     private Map<String, Object> model(MeetingEvent event, Registration own, WishForm form, Map<String, String> errors) {
-        return ownWishesModel(wishes, event, own, "/rencontres/" + event.id() + "/mes-souhaits", form, errors);
+        return ownWishesModel(wishes, schedules, event, own, "/rencontres/" + event.id() + "/mes-souhaits", form, errors);
     }
 
     /** The page where someone registered chooses whom to meet on the other side (buyers here, suppliers through their link). */
-    static Map<String, Object> ownWishesModel(WishService wishes, MeetingEvent event, Registration own, String action, WishForm form,
-                                              Map<String, String> errors) {
+    static Map<String, Object> ownWishesModel(WishService wishes, ScheduleService schedules, MeetingEvent event, Registration own,
+                                              String action, WishForm form, Map<String, String> errors) {
         boolean buyer = own.participant() == Participant.BUYER;
         Map<String, Object> model = new HashMap<>();
         model.put("event", event);
@@ -117,6 +119,7 @@ class BuyerWishController {
         model.put("choicesName", buyer ? "fournisseurs" : "acheteurs");
         model.put("choiceLabel", buyer ? "Fournisseur à rencontrer" : "Acheteur (direction) à rencontrer");
         model.put("priorities", SpeedMeetingController.PRIORITIES);
+        model.put("schedule", schedules.lineOf(event, own).orElse(null));
         return model;
     }
 

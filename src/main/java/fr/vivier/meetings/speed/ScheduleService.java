@@ -83,6 +83,14 @@ class ScheduleService {
         return new Page(repository.schedule(event.id()).orElse(null), slots, tables, supplierLines, buyers, suppliers);
     }
 
+    /** The meetings of one registered person, slot by slot (empty before the schedule is built or without meetings). */
+    @Transactional(readOnly = true)
+    Optional<Line> lineOf(MeetingEvent event, Registration who) {
+        Page page = page(event);
+        return java.util.stream.Stream.concat(page.tables().stream(), page.suppliers().stream())
+            .filter(line -> line.who().id().equals(who.id()) && line.meetings() > 0).findFirst();
+    }
+
     private static Line line(Registration who, List<SlotView> slots, List<Appointment> appointments, Map<Long, Registration> confirmed,
                              boolean table) {
         List<Cell> cells = new ArrayList<>();

@@ -37,12 +37,14 @@ class SupplierWishController {
 
     private final EventService events;
     private final WishService wishes;
+    private final ScheduleService schedules;
     private final SupplierWishLinks links;
     private final Clock clock;
 
-    SupplierWishController(EventService events, WishService wishes, SupplierWishLinks links, Clock clock) {
+    SupplierWishController(EventService events, WishService wishes, ScheduleService schedules, SupplierWishLinks links, Clock clock) {
         this.events = events;
         this.wishes = wishes;
+        this.schedules = schedules;
         this.links = links;
         this.clock = clock;
     }
@@ -102,7 +104,7 @@ class SupplierWishController {
     }
 
     private Map<String, Object> model(MeetingEvent event, Registration own, WishForm form, Map<String, String> errors) {
-        return BuyerWishController.ownWishesModel(wishes, event, own, links.path(own, event.id()), form, errors);
+        return BuyerWishController.ownWishesModel(wishes, schedules, event, own, links.path(own, event.id()), form, errors);
     }
 
     private Registration own(MeetingEvent event, long registrationId, String signature) {
