@@ -50,11 +50,13 @@ class BuyerWishController {
     }
 
     @Get
-    ModelAndView<Map<String, Object>> show(@PathVariable long eventId, @Nullable @QueryValue String succes, Authentication authentication) {
+    ModelAndView<Map<String, Object>> show(@PathVariable long eventId, @Nullable @QueryValue String succes,
+                                           @Nullable @QueryValue String personnes, Authentication authentication) {
         MeetingEvent event = speedMeeting(eventId);
         Map<String, Object> model = model(event, own(event, authentication), WishForm.empty(), Map.of());
         if ("ajoute".equals(succes)) {
-            model.put("success", "Votre souhait est enregistré.");
+            model.put("success", personnes != null && personnes.matches("\\d{1,6}") && !"1".equals(personnes)
+                ? "Votre souhait est enregistré pour " + personnes + " personnes inscrites." : "Votre souhait est enregistré.");
         } else if ("retire".equals(succes)) {
             model.put("success", "Votre souhait est retiré.");
         }
@@ -71,10 +73,12 @@ class BuyerWishController {
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>(VIEW, model));
         }
         WishForm ownWish = new WishForm(String.valueOf(own.id()), form.vers(), form.priorite());
-        if (wishes.declare(event, ownWish) instanceof WishService.Outcome.Invalid invalid) {
+        WishService.Outcome outcome = wishes.declare(event, ownWish);
+        if (outcome instanceof WishService.Outcome.Invalid invalid) {
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>(VIEW, model(event, own, form, invalid.errors())));
         }
-        return HttpResponse.seeOther(URI.create("/rencontres/" + eventId + "/mes-souhaits?succes=ajoute"));
+        return HttpResponse.seeOther(URI.create("/rencontres/" + eventId + "/mes-souhaits?succes=ajoute&personnes="
+            + ((WishService.Outcome.Done) outcome).people()));
     }
 
     @Post(value = "/retrait", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -115,9 +119,9 @@ class BuyerWishController {
         model.put("form", form);
         model.put("errors", errors);
         model.put("wishes", wishes.wishes(event).stream().filter(wish -> wish.from().id().equals(own.id())).toList());
-        model.put("choices", wishes.confirmed(event.id()).values().stream().filter(r -> r.participant() != own.participant()).toList());
+        model.put("choiceGroups", wishes.choices(event, own));
         model.put("choicesName", buyer ? "fournisseurs" : "acheteurs");
-        model.put("choiceLabel", buyer ? "Fournisseur à rencontrer" : "Acheteur (direction) à rencontrer");
+        model.put("choiceLabel", buyer ? "Fournisseur ou secteur à rencontrer" : "Acheteur, direction ou achat prévu à rencontrer");
         model.put("priorities", SpeedMeetingController.PRIORITIES);
         model.put("schedule", schedules.lineOf(event, own).orElse(null));
         return model;

@@ -52,11 +52,12 @@ class SupplierWishController {
     @Get
     @FormPage
     ModelAndView<Map<String, Object>> show(@PathVariable long eventId, @PathVariable long registrationId, @PathVariable String signature,
-                                           @Nullable @QueryValue String succes) {
+                                           @Nullable @QueryValue String succes, @Nullable @QueryValue String personnes) {
         MeetingEvent event = speedMeeting(eventId);
         Map<String, Object> model = model(event, own(event, registrationId, signature), WishForm.empty(), Map.of());
         if ("ajoute".equals(succes)) {
-            model.put("success", "Votre souhait est enregistré.");
+            model.put("success", personnes != null && personnes.matches("\\d{1,6}") && !"1".equals(personnes)
+                ? "Votre souhait est enregistré pour " + personnes + " personnes inscrites." : "Votre souhait est enregistré.");
         } else if ("retire".equals(succes)) {
             model.put("success", "Votre souhait est retiré.");
         }
@@ -73,10 +74,12 @@ class SupplierWishController {
             model.put("message", "Le speed-meeting a commencé : les souhaits sont clos. Rien n’a changé.");
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>(VIEW, model));
         }
-        if (wishes.declare(event, new WishForm(String.valueOf(own.id()), form.vers(), form.priorite())) instanceof WishService.Outcome.Invalid invalid) {
+        WishService.Outcome outcome = wishes.declare(event, new WishForm(String.valueOf(own.id()), form.vers(), form.priorite()));
+        if (outcome instanceof WishService.Outcome.Invalid invalid) {
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>(VIEW, model(event, own, form, invalid.errors())));
         }
-        return HttpResponse.seeOther(URI.create(links.path(own, eventId) + "?succes=ajoute"));
+        return HttpResponse.seeOther(URI.create(links.path(own, eventId) + "?succes=ajoute&personnes="
+            + ((WishService.Outcome.Done) outcome).people()));
     }
 
     @Post(value = "/retrait", consumes = MediaType.APPLICATION_FORM_URLENCODED)
