@@ -371,6 +371,8 @@ class AuthorizationMatrixTest implements IntegrationTest {
             post("/agents/rencontres/{id}/planning", BUYER, FORBIDDEN),
             post("/agents/rencontres/{id}/planning/deplacement", ANONYMOUS, SIGN_IN),
             post("/agents/rencontres/{id}/planning/deplacement", BUYER, FORBIDDEN),
+            post("/agents/rencontres/{id}/planning/echange", ANONYMOUS, SIGN_IN),
+            post("/agents/rencontres/{id}/planning/echange", BUYER, FORBIDDEN),
             post("/agents/rencontres/{id}/planning/retrait", ANONYMOUS, SIGN_IN),
             post("/agents/rencontres/{id}/planning/retrait", BUYER, FORBIDDEN),
             post("/agents/rencontres/{id}/planning/ajout", ANONYMOUS, SIGN_IN),

@@ -154,6 +154,12 @@ class SpeedMeetingController {
         return outcome(event, schedules.formOf(id), schedules.move(event, form), "modifie");
     }
 
+    @Post(value = "/planning/echange", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> swap(@PathVariable long id, @Valid @Body AppointmentForm form) {
+        MeetingEvent event = speedMeeting(id);
+        return outcome(event, schedules.formOf(id), schedules.swap(event, form), "modifie");
+    }
+
     @Post(value = "/planning/retrait", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> remove(@PathVariable long id, @Valid @Body AppointmentForm form) {
         MeetingEvent event = speedMeeting(id);

@@ -221,6 +221,58 @@ class SpeedMeetingControllerTest implements IntegrationTest {
     }
 
     @Test
+    void staffSwapTwoMeetingsUnlessASupplierWouldBeTwiceInASlot() {
+        Fixture f = speedMeeting();
+        WebClient staff = staff();
+        String wishes = "/agents/rencontres/" + f.event().id() + "/souhaits";
+        staff.get(wishes);
+        staff.post(wishes, wish(f.buyerA(), f.supplier1(), "1"));
+        staff.post(wishes, wish(f.buyerA(), f.supplier2(), "1"));
+        staff.post(wishes, wish(f.buyerB(), f.supplier3(), "1"));
+        String path = "/agents/rencontres/" + f.event().id() + "/planning";
+        staff.get(path);
+        assertEquals(303, staff.post(path, Map.of("duree", "50", "pauses", "")).statusCode());
+        // three slots: table A meets 1 and 2, table B meets 3; put them where the test wants them
+        List<SpeedMeetingRepository.Appointment> built = schedules.appointments(f.event().id());
+        for (SpeedMeetingRepository.Appointment appointment : built) {
+            staff.get(path);
+            staff.post(path + "/retrait", Map.of("creneau", String.valueOf(appointment.slot()), "table", String.valueOf(appointment.buyer())));
+        }
+        for (String[] meeting : List.of(new String[] {"0", String.valueOf(f.buyerA().id()), String.valueOf(f.supplier1().id())},
+            new String[] {"1", String.valueOf(f.buyerA().id()), String.valueOf(f.supplier2().id())},
+            new String[] {"0", String.valueOf(f.buyerB().id()), String.valueOf(f.supplier2().id())})) {
+            staff.get(path);
+            assertEquals(303, staff.post(path + "/ajout", Map.of("creneau", meeting[0], "table", meeting[1], "fournisseur", meeting[2])).statusCode());
+        }
+        List<SpeedMeetingRepository.Appointment> before = schedules.appointments(f.event().id());
+        Document page = staff.page(path);
+        assertEquals(List.of("10h20–11h10 : " + f.supplier2().organisation()),
+            page.select("#echanger-" + f.buyerA().id() + "-0 option").eachText());
+
+        // supplier 2 already meets table B at 09h30: table A's 10h20 meeting with it cannot come to 09h30
+        HttpResponse<String> conflict = staff.post(path + "/echange", Map.of("creneau", "0", "table", String.valueOf(f.buyerA().id()),
+            "nouveauCreneau", "1"));
+        assertEquals(422, conflict.statusCode());
+        assertEquals("Conflit : " + f.supplier2().organisation() + " a déjà une rencontre au créneau 09h30–10h20. Rien n’a changé.",
+            Jsoup.parse(conflict.body()).select("[role=alert]").text());
+        assertEquals(before, schedules.appointments(f.event().id()));
+        HttpResponse<String> sameSlot = staff.post(path + "/echange", Map.of("creneau", "0", "table", String.valueOf(f.buyerA().id()),
+            "nouveauCreneau", "0", "autreTable", String.valueOf(f.buyerB().id())));
+        assertEquals(422, sameSlot.statusCode());
+        assertTrue(Jsoup.parse(sameSlot.body()).text().contains("Les deux rencontres sont au même créneau"));
+
+        staff.get(path);
+        assertEquals(303, staff.post(path + "/retrait", Map.of("creneau", "0", "table", String.valueOf(f.buyerB().id()))).statusCode());
+        staff.get(path);
+        HttpResponse<String> swapped = staff.post(path + "/echange", Map.of("creneau", "0", "table", String.valueOf(f.buyerA().id()),
+            "nouveauCreneau", "1"));
+        assertEquals(303, swapped.statusCode());
+        assertEquals(List.of(new SpeedMeetingRepository.Appointment(0, f.buyerA().id(), f.supplier2().id(), null),
+                new SpeedMeetingRepository.Appointment(1, f.buyerA().id(), f.supplier1().id(), null)),
+            schedules.appointments(f.event().id()));
+    }
+
+    @Test
     void aScheduleFormWithBadInputKeepsItAndExplains() {
         Fixture f = speedMeeting();
         WebClient staff = staff();
