@@ -40,12 +40,14 @@ class BuyerWishController {
     private final EventService events;
     private final WishService wishes;
     private final ScheduleService schedules;
+    private final SchedulePdf pdf;
     private final Clock clock;
 
-    BuyerWishController(EventService events, WishService wishes, ScheduleService schedules, Clock clock) {
+    BuyerWishController(EventService events, WishService wishes, ScheduleService schedules, SchedulePdf pdf, Clock clock) {
         this.events = events;
         this.wishes = wishes;
         this.schedules = schedules;
+        this.pdf = pdf;
         this.clock = clock;
     }
 
@@ -61,6 +63,14 @@ class BuyerWishController {
             model.put("success", "Votre souhait est retiré.");
         }
         return new ModelAndView<>(VIEW, model);
+    }
+
+    /** The buyer's own schedule, to print. */
+    @Get("/planning.pdf")
+    HttpResponse<byte[]> schedulePdf(@PathVariable long eventId, Authentication authentication, HttpRequest<?> request) {
+        MeetingEvent event = speedMeeting(eventId);
+        Registration own = own(event, authentication);
+        return pdf.response(request, event, schedules.lineOf(event, own).stream().toList(), true, "mon-planning-" + eventId + ".pdf");
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)

@@ -44,10 +44,12 @@ class SpeedMeetingController {
     private final MeetingJournal journal;
     private final SupplierWishLinks links;
     private final ScheduleMails mails;
+    private final SchedulePdf pdf;
 
     SpeedMeetingController(EventService events, WishService wishes, ScheduleService schedules, MeetingJournal journal,
-                           SupplierWishLinks links, ScheduleMails mails) {
+                           SupplierWishLinks links, ScheduleMails mails, SchedulePdf pdf) {
         this.mails = mails;
+        this.pdf = pdf;
         this.journal = journal;
         this.links = links;
         this.events = events;
@@ -140,6 +142,21 @@ class SpeedMeetingController {
         model.put("event", event);
         model.put("schedule", schedules.page(event));
         return new ModelAndView<>("meetings/agents-planning-fournisseurs", model);
+    }
+
+    /** One page per table, to print and put on each table. */
+    @Get("/planning/tables.pdf")
+    HttpResponse<byte[]> tablesPdf(@PathVariable long id, HttpRequest<?> request) {
+        MeetingEvent event = speedMeeting(id);
+        return pdf.response(request, event, schedules.page(event).tables().stream().filter(line -> line.meetings() > 0).toList(), true,
+            "planning-tables-" + id + ".pdf");
+    }
+
+    /** One page per supplier with at least one meeting. */
+    @Get("/planning/fournisseurs.pdf")
+    HttpResponse<byte[]> suppliersPdf(@PathVariable long id, HttpRequest<?> request) {
+        MeetingEvent event = speedMeeting(id);
+        return pdf.response(request, event, schedules.page(event).suppliers(), false, "planning-fournisseurs-" + id + ".pdf");
     }
 
     @Post(value = "/planning", consumes = MediaType.APPLICATION_FORM_URLENCODED)

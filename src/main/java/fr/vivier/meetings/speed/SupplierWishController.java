@@ -38,13 +38,15 @@ class SupplierWishController {
     private final EventService events;
     private final WishService wishes;
     private final ScheduleService schedules;
+    private final SchedulePdf pdf;
     private final SupplierWishLinks links;
     private final Clock clock;
 
-    SupplierWishController(EventService events, WishService wishes, ScheduleService schedules, SupplierWishLinks links, Clock clock) {
+    SupplierWishController(EventService events, WishService wishes, ScheduleService schedules, SchedulePdf pdf, SupplierWishLinks links, Clock clock) {
         this.events = events;
         this.wishes = wishes;
         this.schedules = schedules;
+        this.pdf = pdf;
         this.links = links;
         this.clock = clock;
     }
@@ -62,6 +64,15 @@ class SupplierWishController {
             model.put("success", "Votre souhait est retiré.");
         }
         return new ModelAndView<>(VIEW, model);
+    }
+
+    /** The supplier's own schedule, to print. */
+    @Get("/planning.pdf")
+    HttpResponse<byte[]> schedulePdf(@PathVariable long eventId, @PathVariable long registrationId, @PathVariable String signature,
+                                     HttpRequest<?> request) {
+        MeetingEvent event = speedMeeting(eventId);
+        Registration own = own(event, registrationId, signature);
+        return pdf.response(request, event, schedules.lineOf(event, own).stream().toList(), false, "mon-planning-" + eventId + ".pdf");
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)

@@ -20,14 +20,23 @@ import fr.vivier.testsupport.WebClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -176,6 +185,77 @@ class SpeedMeetingControllerTest implements IntegrationTest {
         Document perSupplier = staff.page(path + "/fournisseurs");
         assertTrue(perSupplier.select("#fournisseur-" + f.supplier1().id()).text().contains("2 rencontre(s)"));
         assertTrue(perSupplier.text().contains(f.supplier3().organisation()));
+    }
+
+    /** The PDF's pages as text, one string per page, spaces collapsed. */
+    private static List<String> pdfPages(HttpResponse<byte[]> answer) throws IOException {
+        assertEquals(200, answer.statusCode());
+        assertTrue(answer.headers().firstValue("content-type").orElse("").startsWith("application/pdf"));
+        try (PDDocument pdf = Loader.loadPDF(answer.body())) {
+            BufferedImage image = new PDFRenderer(pdf).renderImageWithDPI(0, 72);
+            ImageIO.write(image, "png", new File("target/planning-speed-meeting-page1.png"));
+            long dark = 0;
+            for (int y = 0; y < image.getHeight(); y++) {
+                for (int x = 0; x < image.getWidth(); x++) {
+                    int rgb = image.getRGB(x, y);
+                    dark += ((rgb >> 16) & 0xff) * 299 + ((rgb >> 8) & 0xff) * 587 + (rgb & 0xff) * 114 < 128_000 ? 1 : 0;
+                }
+            }
+            assertTrue(dark > image.getWidth() * image.getHeight() / 200, "the first page shows text and a table");
+            List<String> pages = new ArrayList<>();
+            PDFTextStripper stripper = new PDFTextStripper();
+            for (int page = 1; page <= pdf.getNumberOfPages(); page++) {
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                pages.add(stripper.getText(pdf).replaceAll("\\s+", " ").strip());
+            }
+            return pages;
+        }
+    }
+
+    @Test
+    void schedulesPrintAsPdfOnePagePerTableOrSupplierAndEachParticipantGetsItsOwn() throws IOException {
+        Fixture f = speedMeeting();
+        WebClient staff = staff();
+        String path = "/agents/rencontres/" + f.event().id() + "/planning";
+        assertEquals(404, staff.download(path + "/tables.pdf").statusCode(), "no schedule yet");
+        String wishes = "/agents/rencontres/" + f.event().id() + "/souhaits";
+        staff.get(wishes);
+        staff.post(wishes, wish(f.buyerA(), f.supplier1(), "1"));
+        staff.post(wishes, wish(f.buyerA(), f.supplier2(), "1"));
+        staff.post(wishes, wish(f.buyerB(), f.supplier1(), "1"));
+        staff.get(path);
+        assertEquals(303, staff.post(path, Map.of("duree", "75", "pauses", "")).statusCode());
+
+        List<String> tables = pdfPages(staff.download(path + "/tables.pdf"));
+        assertEquals(2, tables.size(), tables.toString());
+        assertTrue(tables.get(0).startsWith("Table de " + f.buyerA().organisation() + " (" + f.buyerA().personName() + ")"), tables.get(0));
+        assertTrue(tables.get(0).contains("2 rencontre(s)") && tables.get(0).contains(f.supplier1().organisation())
+            && tables.get(0).contains(f.supplier2().organisation()), tables.get(0));
+        assertTrue(tables.get(0).contains("09h30–10h45") && tables.get(0).contains("10h45–12h00"), tables.get(0));
+        List<String> suppliers = pdfPages(staff.download(path + "/fournisseurs.pdf"));
+        assertEquals(2, suppliers.size(), "supplier 3 has no meeting: " + suppliers);
+        assertTrue(suppliers.stream().anyMatch(page -> page.startsWith(f.supplier1().organisation()) && page.contains("2 rencontre(s)")));
+
+        staff.get(path);
+        assertEquals(303, staff.post(path + "/envoi", Map.of()).statusCode());
+        MailCatcher.Mail mail = MailCatcher.awaitMail(f.supplier2().email(), "Votre planning");
+        Matcher link = Pattern.compile("(/rencontres/" + f.event().id() + "/souhaits-fournisseur/" + f.supplier2().id() + "/[0-9a-f]{64}/planning\\.pdf)")
+            .matcher(mail.text());
+        assertTrue(link.find(), mail.text());
+        WebClient supplier = new WebClient(server.getURI());
+        List<String> own = pdfPages(supplier.download(link.group(1)));
+        assertEquals(1, own.size());
+        assertTrue(own.get(0).startsWith(f.supplier2().organisation()) && own.get(0).contains(f.buyerA().organisation() + " ("
+            + f.buyerA().personName() + ")"), own.get(0));
+        assertEquals(404, supplier.download(link.group(1).replace("/" + f.supplier2().id() + "/", "/" + f.supplier1().id() + "/")).statusCode());
+
+        MailCatcher.Mail buyerMail = MailCatcher.awaitMail(f.buyerB().email(), "Votre planning");
+        assertTrue(buyerMail.text().contains("/rencontres/" + f.event().id() + "/mes-souhaits/planning.pdf"), buyerMail.text());
+        WebClient buyerB = new WebClient(server.getURI());
+        assertEquals(303, buyerB.signIn(f.buyerB().email(), TestAccounts.PASSWORD).statusCode());
+        List<String> buyerPages = pdfPages(buyerB.download("/rencontres/" + f.event().id() + "/mes-souhaits/planning.pdf"));
+        assertTrue(buyerPages.get(0).contains("1 rencontre(s)") && buyerPages.get(0).contains(f.supplier1().organisation()), buyerPages.get(0));
     }
 
     @Test
