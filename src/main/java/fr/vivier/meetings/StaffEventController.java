@@ -5,6 +5,7 @@ import fr.vivier.directory.StructureKind;
 import fr.vivier.programming.Editor;
 import fr.vivier.reference.Commune;
 import fr.vivier.reference.ReferenceData;
+import fr.vivier.programming.ProgrammingLine;
 import fr.vivier.reference.Sector;
 import fr.vivier.web.CurrentUser;
 import fr.vivier.web.FormErrors;
@@ -58,7 +59,19 @@ class StaffEventController {
         this.reference = reference;
     }
 
-    record SectorGroupOptions(String label, List<Sector> sectors) { }
+    /** The lines an event may present, by year, for the checkbox picker. */
+    record LineGroup(String label, List<ProgrammingLine> lines) {
+        public long selectedIn(EventForm form) {
+            return lines.stream().filter(line -> form.hasLine(line.id())).count();
+        }
+    }
+
+    record SectorGroupOptions(String label, List<Sector> sectors) {
+        /** How many of this group's sectors are among {@code chosen} (the group opens and says so when some are). */
+        public long selectedIn(@Nullable List<String> chosen) {
+            return chosen == null ? 0 : sectors.stream().filter(sector -> chosen.contains(sector.code())).count();
+        }
+    }
 
     @Get
     ModelAndView<Map<String, Object>> list(@Nullable @QueryValue String page, @Nullable @QueryValue String succes) {
@@ -281,7 +294,9 @@ class StaffEventController {
         model.put("kinds", EventKind.values());
         model.put("families", StructureKind.Family.values());
         model.put("sectorGroups", sectorGroups());
-        model.put("lineChoices", events.lineChoices(new Editor(user.accountId(), user.displayName(), true, null)));
+        model.put("lineGroups", events.lineChoices(new Editor(user.accountId(), user.displayName(), true, null)).stream()
+            .collect(java.util.stream.Collectors.groupingBy(ProgrammingLine::year, java.util.TreeMap::new, java.util.stream.Collectors.toList()))
+            .entrySet().stream().map(year -> new LineGroup("Programmation " + year.getKey(), year.getValue())).toList());
         return new ModelAndView<>(FORM_VIEW, model);
     }
 

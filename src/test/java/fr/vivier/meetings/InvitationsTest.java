@@ -79,7 +79,9 @@ class InvitationsTest implements IntegrationTest {
 
         WebClient staff = staff();
         Document form = staff.page("/agents/rencontres/" + event.id() + "/invitations");
-        assertTrue(form.selectFirst("option[value=" + SECTOR + "]").hasAttr("selected"), "le public visé préremplit le segment");
+        assertTrue(form.selectFirst("#secteur-" + SECTOR).hasAttr("checked"), "le public visé préremplit le segment");
+        assertTrue(form.selectFirst("#secteur-" + SECTOR).closest("details").hasAttr("open"), "la famille du secteur coché est ouverte");
+        assertTrue(form.select("select[multiple]").isEmpty(), "des cases à cocher, pas de liste à sélection multiple (Ctrl + clic)");
         assertTrue(form.selectFirst("#type-SIAE").hasAttr("checked"));
 
         HttpResponse<String> empty = staff.post("/agents/rencontres/" + event.id() + "/invitations", Map.of());
