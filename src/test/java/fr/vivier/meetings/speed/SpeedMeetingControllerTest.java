@@ -1,21 +1,16 @@
 package fr.vivier.meetings.speed;
 
 import fr.vivier.accounts.AccountService;
-import fr.vivier.accounts.Role;
-import fr.vivier.directory.TestSuppliers;
 import fr.vivier.meetings.AttendanceForm;
-import fr.vivier.meetings.EventKind;
 import fr.vivier.meetings.EventService;
 import fr.vivier.meetings.MeetingEvent;
 import fr.vivier.meetings.Registration;
 import fr.vivier.meetings.RegistrationService;
-import fr.vivier.meetings.SupplierRegistrationForm;
 import fr.vivier.meetings.TestEvents;
 import fr.vivier.testsupport.IntegrationTest;
 import fr.vivier.testsupport.MailCatcher;
 import fr.vivier.testsupport.MutableClock;
 import fr.vivier.testsupport.TestAccounts;
-import fr.vivier.testsupport.UniqueWords;
 import fr.vivier.testsupport.WebClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -26,6 +21,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -46,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** Staff prepare a speed-meeting: wishes, schedule, hand edits, printing and mailing, the journal afterwards. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SpeedMeetingControllerTest implements IntegrationTest {
@@ -64,51 +61,22 @@ class SpeedMeetingControllerTest implements IntegrationTest {
     @Inject
     Clock clock;
 
-    /** A speed-meeting 09:30–12:00 with two buyer tables and three suppliers registered. */
-    record Fixture(MeetingEvent event, Registration buyerA, Registration buyerB, Registration supplier1, Registration supplier2,
-                   Registration supplier3) { }
+    private SpeedMeetings meetings;
 
-    private Fixture speedMeeting() {
-        MeetingEvent event = TestEvents.create(events, clock, draft -> draft.kind = EventKind.SPEED_MEETING.name());
-        return new Fixture(event, buyer(event), buyer(event), supplier(event, "Atelier Un"), supplier(event, "Brasserie Deux"),
-            supplier(event, "Couture Trois"));
-    }
-
-    private Registration buyer(MeetingEvent event) {
-        return buyer(event, TestAccounts.create(accounts, Role.BUYER));
-    }
-
-    private Registration buyer(MeetingEvent event, String email) {
-        long accountId = accounts.findByEmail(email).orElseThrow().id();
-        return ((RegistrationService.Outcome.Registered) registrations.registerBuyer(event.id(), accountId)).registration();
-    }
-
-    private Registration supplier(MeetingEvent event, String name) {
-        String structure = name + " " + UniqueWords.next();
-        return ((RegistrationService.Outcome.Registered) registrations.registerSupplier(event.id(), new SupplierRegistrationForm(
-            TestSuppliers.newSiret(), structure, "Camille Martin", "f-" + UniqueWords.next() + "@test.vivier.example", null))).registration();
-    }
-
-    private WebClient staff() {
-        String email = TestAccounts.create(accounts, Role.STAFF);
-        WebClient browser = new WebClient(server.getURI());
-        assertEquals(303, browser.signIn(email, TestAccounts.PASSWORD).statusCode());
-        return browser;
-    }
-
-    private static Map<String, String> wish(Registration from, Registration to, String priority) {
-        return Map.of("de", String.valueOf(from.id()), "vers", String.valueOf(to.id()), "priorite", priority);
+    @BeforeEach
+    void meetings() {
+        meetings = new SpeedMeetings(server, events, registrations, accounts, clock);
     }
 
     @Test
     void staffRecordWishesAndSeeWhichAreMutual() {
-        Fixture f = speedMeeting();
-        WebClient staff = staff();
+        SpeedMeetings.Fixture f = meetings.speedMeeting();
+        WebClient staff = meetings.staff();
         String path = "/agents/rencontres/" + f.event().id() + "/souhaits";
         staff.get(path);
-        assertEquals(303, staff.post(path, wish(f.buyerA(), f.supplier1(), "1")).statusCode());
-        assertEquals(303, staff.post(path, wish(f.supplier1(), f.buyerA(), "2")).statusCode());
-        assertEquals(303, staff.post(path, wish(f.supplier2(), f.buyerB(), "3")).statusCode());
+        assertEquals(303, staff.post(path, SpeedMeetings.wish(f.buyerA(), f.supplier1(), "1")).statusCode());
+        assertEquals(303, staff.post(path, SpeedMeetings.wish(f.supplier1(), f.buyerA(), "2")).statusCode());
+        assertEquals(303, staff.post(path, SpeedMeetings.wish(f.supplier2(), f.buyerB(), "3")).statusCode());
         Document page = staff.page(path);
         assertTrue(page.text().contains("Souhaits déclarés (3)"), page.text());
         List<String> mutual = page.select("tbody tr").stream().map(row -> row.select("td").get(3).text()).toList();
@@ -118,22 +86,22 @@ class SpeedMeetingControllerTest implements IntegrationTest {
 
     @Test
     void aWishForSomeoneNotRegisteredIsRefusedInFrenchAndNothingChanges() {
-        Fixture f = speedMeeting();
-        Fixture other = speedMeeting();
-        WebClient staff = staff();
+        SpeedMeetings.Fixture f = meetings.speedMeeting();
+        SpeedMeetings.Fixture other = meetings.speedMeeting();
+        WebClient staff = meetings.staff();
         String path = "/agents/rencontres/" + f.event().id() + "/souhaits";
         staff.get(path);
-        HttpResponse<String> refused = staff.post(path, wish(f.buyerA(), other.supplier1(), "1"));
+        HttpResponse<String> refused = staff.post(path, SpeedMeetings.wish(f.buyerA(), other.supplier1(), "1"));
         assertEquals(422, refused.statusCode());
         Document page = Jsoup.parse(refused.body());
         assertTrue(page.select("#erreur-vers").text().contains("n’est pas inscrite à ce speed-meeting"), page.text());
         assertEquals(String.valueOf(f.buyerA().id()), page.select("#champ-de option[selected]").attr("value"));
         assertTrue(page.select("#resume-erreurs").hasText());
 
-        HttpResponse<String> sameSide = staff.post(path, wish(f.buyerA(), f.buyerB(), "1"));
+        HttpResponse<String> sameSide = staff.post(path, SpeedMeetings.wish(f.buyerA(), f.buyerB(), "1"));
         assertEquals(422, sameSide.statusCode());
         assertTrue(Jsoup.parse(sameSide.body()).text().contains("Un acheteur souhaite rencontrer un fournisseur, pas un autre acheteur."));
-        HttpResponse<String> badPriority = staff.post(path, wish(f.buyerA(), f.supplier1(), "7"));
+        HttpResponse<String> badPriority = staff.post(path, SpeedMeetings.wish(f.buyerA(), f.supplier1(), "7"));
         assertEquals(422, badPriority.statusCode());
         assertTrue(Jsoup.parse(badPriority.body()).select("#erreur-priorite").text().contains("priorité de 1 à 3"));
         assertTrue(wishService.stored(f.event().id()).isEmpty());
@@ -141,11 +109,11 @@ class SpeedMeetingControllerTest implements IntegrationTest {
 
     @Test
     void aWishIsWithdrawn() {
-        Fixture f = speedMeeting();
-        WebClient staff = staff();
+        SpeedMeetings.Fixture f = meetings.speedMeeting();
+        WebClient staff = meetings.staff();
         String path = "/agents/rencontres/" + f.event().id() + "/souhaits";
         staff.get(path);
-        assertEquals(303, staff.post(path, wish(f.buyerA(), f.supplier1(), "1")).statusCode());
+        assertEquals(303, staff.post(path, SpeedMeetings.wish(f.buyerA(), f.supplier1(), "1")).statusCode());
         staff.get(path);
         assertEquals(303, staff.post(path + "/retrait", Map.of("de", String.valueOf(f.buyerA().id()), "vers", String.valueOf(f.supplier1().id())))
             .statusCode());
@@ -156,15 +124,15 @@ class SpeedMeetingControllerTest implements IntegrationTest {
 
     @Test
     void theScheduleHonoursBreaksAndWishesAndShowsItsQuality() {
-        Fixture f = speedMeeting();
-        WebClient staff = staff();
+        SpeedMeetings.Fixture f = meetings.speedMeeting();
+        WebClient staff = meetings.staff();
         String wishes = "/agents/rencontres/" + f.event().id() + "/souhaits";
         staff.get(wishes);
         // table A wants 1 and 2; table B wants 1; supplier 3 wants table B: 4 pairs, 3 slots (09h30, 10h00, 11h00; 10h30-11h00 is a break)
-        staff.post(wishes, wish(f.buyerA(), f.supplier1(), "1"));
-        staff.post(wishes, wish(f.buyerA(), f.supplier2(), "2"));
-        staff.post(wishes, wish(f.buyerB(), f.supplier1(), "1"));
-        staff.post(wishes, wish(f.supplier3(), f.buyerB(), "3"));
+        staff.post(wishes, SpeedMeetings.wish(f.buyerA(), f.supplier1(), "1"));
+        staff.post(wishes, SpeedMeetings.wish(f.buyerA(), f.supplier2(), "2"));
+        staff.post(wishes, SpeedMeetings.wish(f.buyerB(), f.supplier1(), "1"));
+        staff.post(wishes, SpeedMeetings.wish(f.supplier3(), f.buyerB(), "3"));
         String path = "/agents/rencontres/" + f.event().id() + "/planning";
         staff.get(path);
         assertEquals(303, staff.post(path, Map.of("duree", "30", "pauses", "10:30-11:00, 12:00-12:30")).statusCode());
@@ -215,15 +183,15 @@ class SpeedMeetingControllerTest implements IntegrationTest {
 
     @Test
     void schedulesPrintAsPdfOnePagePerTableOrSupplierAndEachParticipantGetsItsOwn() throws IOException {
-        Fixture f = speedMeeting();
-        WebClient staff = staff();
+        SpeedMeetings.Fixture f = meetings.speedMeeting();
+        WebClient staff = meetings.staff();
         String path = "/agents/rencontres/" + f.event().id() + "/planning";
         assertEquals(404, staff.download(path + "/tables.pdf").statusCode(), "no schedule yet");
         String wishes = "/agents/rencontres/" + f.event().id() + "/souhaits";
         staff.get(wishes);
-        staff.post(wishes, wish(f.buyerA(), f.supplier1(), "1"));
-        staff.post(wishes, wish(f.buyerA(), f.supplier2(), "1"));
-        staff.post(wishes, wish(f.buyerB(), f.supplier1(), "1"));
+        staff.post(wishes, SpeedMeetings.wish(f.buyerA(), f.supplier1(), "1"));
+        staff.post(wishes, SpeedMeetings.wish(f.buyerA(), f.supplier2(), "1"));
+        staff.post(wishes, SpeedMeetings.wish(f.buyerB(), f.supplier1(), "1"));
         staff.get(path);
         assertEquals(303, staff.post(path, Map.of("duree", "75", "pauses", "")).statusCode());
 
@@ -260,12 +228,12 @@ class SpeedMeetingControllerTest implements IntegrationTest {
 
     @Test
     void handEditsThatDoubleBookAreRefusedAndOthersApply() {
-        Fixture f = speedMeeting();
-        WebClient staff = staff();
+        SpeedMeetings.Fixture f = meetings.speedMeeting();
+        WebClient staff = meetings.staff();
         String wishes = "/agents/rencontres/" + f.event().id() + "/souhaits";
         staff.get(wishes);
-        staff.post(wishes, wish(f.buyerA(), f.supplier1(), "1"));
-        staff.post(wishes, wish(f.buyerB(), f.supplier1(), "1"));
+        staff.post(wishes, SpeedMeetings.wish(f.buyerA(), f.supplier1(), "1"));
+        staff.post(wishes, SpeedMeetings.wish(f.buyerB(), f.supplier1(), "1"));
         String path = "/agents/rencontres/" + f.event().id() + "/planning";
         staff.get(path);
         assertEquals(303, staff.post(path, Map.of("duree", "75", "pauses", "")).statusCode());
@@ -302,13 +270,13 @@ class SpeedMeetingControllerTest implements IntegrationTest {
 
     @Test
     void staffSwapTwoMeetingsUnlessASupplierWouldBeTwiceInASlot() {
-        Fixture f = speedMeeting();
-        WebClient staff = staff();
+        SpeedMeetings.Fixture f = meetings.speedMeeting();
+        WebClient staff = meetings.staff();
         String wishes = "/agents/rencontres/" + f.event().id() + "/souhaits";
         staff.get(wishes);
-        staff.post(wishes, wish(f.buyerA(), f.supplier1(), "1"));
-        staff.post(wishes, wish(f.buyerA(), f.supplier2(), "1"));
-        staff.post(wishes, wish(f.buyerB(), f.supplier3(), "1"));
+        staff.post(wishes, SpeedMeetings.wish(f.buyerA(), f.supplier1(), "1"));
+        staff.post(wishes, SpeedMeetings.wish(f.buyerA(), f.supplier2(), "1"));
+        staff.post(wishes, SpeedMeetings.wish(f.buyerB(), f.supplier3(), "1"));
         String path = "/agents/rencontres/" + f.event().id() + "/planning";
         staff.get(path);
         assertEquals(303, staff.post(path, Map.of("duree", "50", "pauses", "")).statusCode());
@@ -354,8 +322,8 @@ class SpeedMeetingControllerTest implements IntegrationTest {
 
     @Test
     void aScheduleFormWithBadInputKeepsItAndExplains() {
-        Fixture f = speedMeeting();
-        WebClient staff = staff();
+        SpeedMeetings.Fixture f = meetings.speedMeeting();
+        WebClient staff = meetings.staff();
         String path = "/agents/rencontres/" + f.event().id() + "/planning";
         staff.get(path);
         HttpResponse<String> refused = staff.post(path, Map.of("duree", "3", "pauses", "midi"));
@@ -370,12 +338,12 @@ class SpeedMeetingControllerTest implements IntegrationTest {
 
     @Test
     void afterTheEventEachMeetingHeldBecomesAJournalEntryOfTheBuyerOnce() {
-        Fixture f = speedMeeting();
-        WebClient staff = staff();
+        SpeedMeetings.Fixture f = meetings.speedMeeting();
+        WebClient staff = meetings.staff();
         String wishes = "/agents/rencontres/" + f.event().id() + "/souhaits";
         staff.get(wishes);
-        staff.post(wishes, wish(f.buyerA(), f.supplier1(), "1"));
-        staff.post(wishes, wish(f.buyerB(), f.supplier2(), "1"));
+        staff.post(wishes, SpeedMeetings.wish(f.buyerA(), f.supplier1(), "1"));
+        staff.post(wishes, SpeedMeetings.wish(f.buyerB(), f.supplier2(), "1"));
         String path = "/agents/rencontres/" + f.event().id() + "/planning";
         staff.get(path);
         assertEquals(303, staff.post(path, Map.of("duree", "75", "pauses", "")).statusCode());
@@ -390,7 +358,7 @@ class SpeedMeetingControllerTest implements IntegrationTest {
         assertTrue(registrations.markAttendance(f.event().id(), new AttendanceForm(String.valueOf(f.supplier2().id()), "ABSENT")).isEmpty());
         try {
             ((MutableClock) clock).advance(Duration.ofDays(11));
-            WebClient later = staff(); // sessions of eleven days ago have expired
+            WebClient later = meetings.staff(); // sessions of eleven days ago have expired
             later.get(path);
             HttpResponse<String> logged = later.post(path + "/journal", Map.of());
             assertEquals(303, logged.statusCode());
@@ -415,76 +383,9 @@ class SpeedMeetingControllerTest implements IntegrationTest {
     }
 
     @Test
-    void aRegisteredBuyerChoosesTheSuppliersItWantsToMeet() {
-        Fixture f = speedMeeting();
-        String email = TestAccounts.create(accounts, Role.BUYER);
-        Registration own = buyer(f.event(), email);
-        WebClient buyer = new WebClient(server.getURI());
-        assertEquals(303, buyer.signIn(email, TestAccounts.PASSWORD).statusCode());
-        assertTrue(buyer.page("/rencontres/" + f.event().id()).text().contains("Choisir les fournisseurs que vous souhaitez rencontrer"));
-        String path = "/rencontres/" + f.event().id() + "/mes-souhaits";
-        buyer.get(path);
-        assertEquals(303, buyer.post(path, Map.of("vers", String.valueOf(f.supplier2().id()), "priorite", "1")).statusCode());
-        assertTrue(buyer.page(path).text().contains(f.supplier2().organisation() + " — priorité 1"));
-        assertEquals(List.of(new SpeedMeetingRepository.StoredWish(own.id(), f.supplier2().id(), 1)), wishService.stored(f.event().id()));
-
-        Fixture other = speedMeeting();
-        HttpResponse<String> refused = buyer.post(path, Map.of("vers", String.valueOf(other.supplier1().id()), "priorite", "2"));
-        assertEquals(422, refused.statusCode());
-        Document page = Jsoup.parse(refused.body());
-        assertTrue(page.select("#erreur-vers").text().contains("n’est pas inscrite à ce speed-meeting"));
-        assertEquals("2", page.select("#champ-priorite option[selected]").attr("value"));
-        assertEquals(1, wishService.stored(f.event().id()).size());
-
-        buyer.get(path);
-        assertEquals(303, buyer.post(path + "/retrait", Map.of("vers", String.valueOf(f.supplier2().id()))).statusCode());
-        assertTrue(wishService.stored(f.event().id()).isEmpty());
-    }
-
-    @Test
-    void aSupplierChoosesTheBuyersItWantsToMeetThroughTheLinkItWasMailed() {
-        Fixture f = speedMeeting();
-        WebClient staff = staff();
-        staff.get("/agents/rencontres/" + f.event().id() + "/souhaits");
-        HttpResponse<String> sent = staff.post("/agents/rencontres/" + f.event().id() + "/souhaits/liens", Map.of());
-        assertEquals(303, sent.statusCode());
-        assertTrue(staff.page(sent.headers().firstValue("Location").orElseThrow()).text()
-            .contains("Lien personnel envoyé à 3 fournisseur(s) inscrit(s)."));
-        MailCatcher.Mail mail = MailCatcher.awaitMail(f.supplier1().email(), "Speed-meeting : choisissez qui rencontrer");
-        Matcher link = Pattern.compile("(/rencontres/" + f.event().id() + "/souhaits-fournisseur/" + f.supplier1().id() + "/[0-9a-f]{64})")
-            .matcher(mail.text());
-        assertTrue(link.find(), mail.text());
-
-        WebClient supplier = new WebClient(server.getURI());
-        Document page = supplier.page(link.group(1));
-        assertTrue(page.select("h1").text().startsWith(f.supplier1().organisation()));
-        assertEquals(303, supplier.post(link.group(1), Map.of("vers", String.valueOf(f.buyerB().id()), "priorite", "2")).statusCode());
-        assertEquals(List.of(new SpeedMeetingRepository.StoredWish(f.supplier1().id(), f.buyerB().id(), 2)), wishService.stored(f.event().id()));
-        HttpResponse<String> otherSupplier = supplier.post(link.group(1), Map.of("vers", String.valueOf(f.supplier2().id()), "priorite", "1"));
-        assertEquals(422, otherSupplier.statusCode());
-        assertTrue(Jsoup.parse(otherSupplier.body()).select("#erreur-vers").text()
-            .contains("Un fournisseur souhaite rencontrer un acheteur, pas un autre fournisseur."));
-
-        String forged = link.group(1).substring(0, link.group(1).length() - 1) + (link.group(1).endsWith("0") ? "1" : "0");
-        assertEquals(404, supplier.get(forged).statusCode());
-        String otherRegistration = link.group(1).replace("/" + f.supplier1().id() + "/", "/" + f.supplier2().id() + "/");
-        assertEquals(404, supplier.get(otherRegistration).statusCode());
-        assertEquals(1, wishService.stored(f.event().id()).size());
-    }
-
-    @Test
-    void aBuyerNotRegisteredCannotDeclareWishes() {
-        Fixture f = speedMeeting();
-        String email = TestAccounts.create(accounts, Role.BUYER);
-        WebClient buyer = new WebClient(server.getURI());
-        assertEquals(303, buyer.signIn(email, TestAccounts.PASSWORD).statusCode());
-        assertEquals(403, buyer.get("/rencontres/" + f.event().id() + "/mes-souhaits").statusCode());
-    }
-
-    @Test
     void onlySpeedMeetingsHaveWishesAndSchedules() {
         MeetingEvent event = TestEvents.create(events, clock, draft -> { });
-        WebClient staff = staff();
+        WebClient staff = meetings.staff();
         assertEquals(404, staff.get("/agents/rencontres/" + event.id() + "/souhaits").statusCode());
         assertEquals(404, staff.get("/agents/rencontres/" + event.id() + "/planning").statusCode());
         assertFalse(staff.page("/agents/rencontres/" + event.id()).text().contains("Souhaits de rencontre"));
