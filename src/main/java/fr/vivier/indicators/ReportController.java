@@ -2,6 +2,7 @@ package fr.vivier.indicators;
 
 import fr.vivier.web.AuthorityConfiguration;
 import fr.vivier.web.FrenchFormat;
+import fr.vivier.web.HtmlToPdf;
 import fr.vivier.web.PageRenderer;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -32,11 +33,11 @@ class ReportController {
 
     private final IndicatorFigures figures;
     private final PageRenderer pages;
-    private final ReportPdf pdf;
+    private final HtmlToPdf pdf;
     private final AuthorityConfiguration authority;
     private final Clock clock;
 
-    ReportController(IndicatorFigures figures, PageRenderer pages, ReportPdf pdf, AuthorityConfiguration authority, Clock clock) {
+    ReportController(IndicatorFigures figures, PageRenderer pages, HtmlToPdf pdf, AuthorityConfiguration authority, Clock clock) {
         this.figures = figures;
         this.pages = pages;
         this.pdf = pdf;

@@ -30,7 +30,7 @@ import java.util.List;
  * shows them in its own zone; one UID per event, so that a second file for the same event updates the first.
  */
 @Singleton
-class EventCalendar {
+public class EventCalendar {
     static final String CONTENT_TYPE = "text/calendar; charset=UTF-8; method=PUBLISH";
 
     private final ReferenceData reference;
@@ -71,7 +71,7 @@ class EventCalendar {
     }
 
     /** « 1 place de la Mairie, Bondy (93) — en ligne : https://… ». */
-    String place(MeetingEvent event) {
+    public String place(MeetingEvent event) {
         List<String> parts = new ArrayList<>();
         if (event.communeCode() != null) {
             String commune = reference.commune(event.communeCode()).map(Commune::displayName).orElse(event.communeCode());

@@ -165,7 +165,8 @@ public class EventService {
         return lines;
     }
 
-    List<ProgrammingLine> lines(List<Long> ids) {
+    /** The programming lines among {@code ids} that still exist (an event's linked lines). */
+    public List<ProgrammingLine> lines(List<Long> ids) {
         return ids.stream().map(programming::find).flatMap(Optional::stream).toList();
     }
 

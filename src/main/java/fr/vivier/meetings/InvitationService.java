@@ -1,5 +1,8 @@
 package fr.vivier.meetings;
 
+import fr.vivier.accounts.Account;
+import fr.vivier.accounts.AccountService;
+import fr.vivier.accounts.Role;
 import fr.vivier.directory.ConsentKind;
 import fr.vivier.directory.StructureKind;
 import fr.vivier.directory.SupplierDirectory;
@@ -23,7 +26,8 @@ import java.util.Optional;
 /**
  * Invitations by segment: the published suppliers that supplier search finds for the chosen sectors, kinds and territory,
  * mailed through the outbox with their personal registration link, only those who consented to be contacted by the
- * authority (consent « recontact »), each structure once per event.
+ * authority (consent « recontact »), each structure once per event; and the buyers (enabled accounts) of the chosen
+ * directions, each once per event, with the event's page where they register once signed in.
  */
 @Singleton
 public class InvitationService {
@@ -33,14 +37,20 @@ public class InvitationService {
 
     /** The segment as checked: search criteria, or the messages by field. */
     public sealed interface Segment {
-        record Valid(List<String> sectors, List<String> kinds, boolean local) implements Segment { }
+        record Valid(List<String> sectors, List<String> kinds, boolean local, List<String> directions) implements Segment {
+            /** Staff may invite only buyers: without a supplier criterion, no structure is invited. */
+            public boolean invitesSuppliers() {
+                return !sectors.isEmpty() || !kinds.isEmpty() || local;
+            }
+        }
         record Invalid(Map<String, String> errors) implements Segment { }
     }
 
-    /** What sending did: structures mailed, left out for want of consent or contact, already invited. */
-    public record Sent(int mailed, int withoutConsent, int alreadyInvited) { }
+    /** What sending did: structures mailed, left out for want of consent or contact, already invited; buyers mailed. */
+    public record Sent(int mailed, int withoutConsent, int alreadyInvited, int buyers) { }
 
     private final SupplierSearch search;
+    private final AccountService accounts;
     private final SupplierDirectory directory;
     private final MeetingRepository repository;
     private final RegistrationService registrations;
@@ -49,9 +59,10 @@ public class InvitationService {
     private final ReferenceData reference;
     private final Clock clock;
 
-    InvitationService(SupplierSearch search, SupplierDirectory directory, MeetingRepository repository, RegistrationService registrations,
+    InvitationService(SupplierSearch search, AccountService accounts, SupplierDirectory directory, MeetingRepository repository, RegistrationService registrations,
                       MailService mail, EventCalendar calendar, ReferenceData reference, Clock clock) {
         this.search = search;
+        this.accounts = accounts;
         this.directory = directory;
         this.repository = repository;
         this.registrations = registrations;
@@ -62,7 +73,13 @@ public class InvitationService {
     }
 
     InvitationForm formOf(MeetingEvent event) {
-        return new InvitationForm(event.audienceSectors(), event.audienceKinds(), event.audienceLocal() ? "oui" : null);
+        return new InvitationForm(event.audienceSectors(), event.audienceKinds(), event.audienceLocal() ? "oui" : null, List.of());
+    }
+
+    /** The directions that have at least one buyer who can sign in, by name. */
+    public List<String> directions() {
+        return accounts.enabledOfRole(Role.BUYER).stream().map(Account::direction).filter(d -> d != null && !d.isBlank()).map(String::strip)
+            .distinct().sorted(String.CASE_INSENSITIVE_ORDER).toList();
     }
 
     Segment segment(InvitationForm form) {
@@ -75,11 +92,15 @@ public class InvitationService {
         if (kinds.stream().anyMatch(code -> Arrays.stream(StructureKind.Family.values()).noneMatch(f -> f.name().equals(code)))) {
             errors.put("types", "Choisissez les types de structures dans la liste.");
         }
-        if (sectors.isEmpty() && kinds.isEmpty() && !form.local()) {
-            errors.put("secteurs", "Choisissez au moins un critère (secteurs, types de structures ou territoire) : "
+        List<String> directions = form.directions() == null ? List.of() : form.directions().stream().filter(s -> !s.isBlank()).distinct().toList();
+        if (!directions().containsAll(directions)) {
+            errors.put("directions", "Choisissez les directions dans la liste.");
+        }
+        if (sectors.isEmpty() && kinds.isEmpty() && !form.local() && directions.isEmpty()) {
+            errors.put("secteurs", "Choisissez au moins un critère (secteurs, types de structures, territoire ou directions) : "
                 + "l’invitation ne part pas à tout l’annuaire.");
         }
-        return errors.isEmpty() ? new Segment.Valid(sectors, kinds, form.local()) : new Segment.Invalid(errors);
+        return errors.isEmpty() ? new Segment.Valid(sectors, kinds, form.local(), directions) : new Segment.Invalid(errors);
     }
 
     /** How many published structures the segment holds; empty when search is unavailable. */
@@ -92,7 +113,7 @@ public class InvitationService {
     @Transactional
     public Optional<Sent> send(MeetingEvent event, Segment.Valid segment, long sentBy) {
         List<Long> ids = new ArrayList<>();
-        for (int page = 1; (long) (page - 1) * PAGE < MAX_SEGMENT; page++) {
+        for (int page = 1; segment.invitesSuppliers() && (long) (page - 1) * PAGE < MAX_SEGMENT; page++) {
             SearchResult result = search.search(query(segment, page, PAGE));
             if (result.degraded()) {
                 return Optional.empty();
@@ -117,12 +138,36 @@ public class InvitationService {
                 }
             }
         }
-        return Optional.of(new Sent(mailed, withoutConsent, already));
+        return Optional.of(new Sent(mailed, withoutConsent, already, inviteBuyers(event, segment.directions(), sentBy)));
+    }
+
+    private int inviteBuyers(MeetingEvent event, List<String> directions, long sentBy) {
+        int mailed = 0;
+        for (Account buyer : accounts.enabledOfRole(Role.BUYER)) {
+            String direction = buyer.direction() == null ? "" : buyer.direction().strip();
+            if (directions.contains(direction) && repository.recordBuyerInvitation(event.id(), buyer.id(), direction, sentBy, clock.instant())) {
+                mail.queue(buyer.email(), "Invitation : " + event.title(), "meeting-buyer-invitation", Map.of(
+                    "personName", buyer.displayName(),
+                    "direction", direction,
+                    "eventTitle", event.kind().label() + " — " + event.title(),
+                    "when", event.when(),
+                    "place", calendar.place(event),
+                    "deadline", event.deadlineFrench(),
+                    "registrationUrl", mail.baseUrl() + "/connexion?retour=" + PublicEventController.eventPath(event.id())));
+                mailed++;
+            }
+        }
+        return mailed;
     }
 
     @Transactional(readOnly = true)
     public int invited(long eventId) {
         return repository.countInvitations(eventId);
+    }
+
+    @Transactional(readOnly = true)
+    public int invitedBuyers(long eventId) {
+        return repository.countBuyerInvitations(eventId);
     }
 
     private void queue(MeetingEvent event, SupplierView view) {

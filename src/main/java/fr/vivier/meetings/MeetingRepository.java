@@ -277,6 +277,28 @@ class MeetingRepository {
             });
     }
 
+    boolean recordBuyerInvitation(long eventId, long accountId, String direction, long sentBy, Instant at) {
+        return jdbc.prepareStatement("INSERT INTO meeting_buyer_invitation (event_id, account_id, direction, sent_at, sent_by) "
+            + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", statement -> {
+                statement.setLong(1, eventId);
+                statement.setLong(2, accountId);
+                statement.setString(3, direction);
+                statement.setTimestamp(4, Timestamp.from(at));
+                statement.setLong(5, sentBy);
+                return statement.executeUpdate() == 1;
+            });
+    }
+
+    int countBuyerInvitations(long eventId) {
+        return jdbc.prepareStatement("SELECT count(*) FROM meeting_buyer_invitation WHERE event_id = ?", statement -> {
+            statement.setLong(1, eventId);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        });
+    }
+
     int countInvitations(long eventId) {
         return jdbc.prepareStatement("SELECT count(*) FROM meeting_invitation WHERE event_id = ?", statement -> {
             statement.setLong(1, eventId);

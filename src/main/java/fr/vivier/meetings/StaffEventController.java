@@ -5,6 +5,7 @@ import fr.vivier.directory.StructureKind;
 import fr.vivier.programming.Editor;
 import fr.vivier.reference.Commune;
 import fr.vivier.reference.ReferenceData;
+import fr.vivier.programming.ProgrammingLine;
 import fr.vivier.reference.Sector;
 import fr.vivier.web.CurrentUser;
 import fr.vivier.web.FormErrors;
@@ -58,7 +59,19 @@ class StaffEventController {
         this.reference = reference;
     }
 
-    record SectorGroupOptions(String label, List<Sector> sectors) { }
+    /** The lines an event may present, by year, for the checkbox picker. */
+    record LineGroup(String label, List<ProgrammingLine> lines) {
+        public long selectedIn(EventForm form) {
+            return lines.stream().filter(line -> form.hasLine(line.id())).count();
+        }
+    }
+
+    record SectorGroupOptions(String label, List<Sector> sectors) {
+        /** How many of this group's sectors are among {@code chosen} (the group opens and says so when some are). */
+        public long selectedIn(@Nullable List<String> chosen) {
+            return chosen == null ? 0 : sectors.stream().filter(sector -> chosen.contains(sector.code())).count();
+        }
+    }
 
     @Get
     ModelAndView<Map<String, Object>> list(@Nullable @QueryValue String page, @Nullable @QueryValue String succes) {
@@ -159,7 +172,8 @@ class StaffEventController {
 
     @Get("/{id}")
     ModelAndView<Map<String, Object>> show(@PathVariable long id, @Nullable @QueryValue String succes, @Nullable @QueryValue String envoyees,
-                                           @Nullable @QueryValue String sansConsentement, @Nullable @QueryValue String deja) {
+                                           @Nullable @QueryValue String sansConsentement, @Nullable @QueryValue String deja,
+                                           @Nullable @QueryValue String acheteurs) {
         MeetingEvent event = event(id);
         Map<String, Object> model = detail(event);
         if ("cree".equals(succes)) {
@@ -168,7 +182,8 @@ class StaffEventController {
             model.put("success", "L’événement est modifié.");
         } else if ("invitations".equals(succes)) {
             model.put("success", "Invitations : " + number(envoyees) + " envoyée(s) ; " + number(sansConsentement)
-                + " structure(s) sans consentement au contact laissée(s) de côté ; " + number(deja) + " déjà invitée(s).");
+                + " structure(s) sans consentement au contact laissée(s) de côté ; " + number(deja) + " déjà invitée(s) ; "
+                + number(acheteurs) + " acheteur(s) invité(s).");
         }
         return new ModelAndView<>("meetings/agents-rencontre", model);
     }
@@ -215,7 +230,7 @@ class StaffEventController {
         }
         return invitations.send(event, (InvitationService.Segment.Valid) segment, CurrentUser.of(authentication).accountId())
             .<HttpResponse<?>>map(sent -> HttpResponse.seeOther(URI.create(PATH + "/" + id + "?succes=invitations&envoyees=" + sent.mailed()
-                + "&sansConsentement=" + sent.withoutConsent() + "&deja=" + sent.alreadyInvited())))
+                + "&sansConsentement=" + sent.withoutConsent() + "&deja=" + sent.alreadyInvited() + "&acheteurs=" + sent.buyers())))
             .orElseGet(() -> HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(invitationView(event, form,
                 Map.of("secteurs", "La recherche des fournisseurs est momentanément indisponible : aucune invitation n’est partie. "
                     + "Réessayez dans quelques minutes."))));
@@ -229,8 +244,11 @@ class StaffEventController {
         model.put("families", StructureKind.Family.values());
         model.put("sectorGroups", sectorGroups());
         model.put("alreadyInvited", invitations.invited(event.id()));
+        model.put("buyersInvited", invitations.invitedBuyers(event.id()));
+        model.put("directions", invitations.directions());
         InvitationService.Segment segment = invitations.segment(form);
-        model.put("matching", segment instanceof InvitationService.Segment.Valid valid ? invitations.count(valid).orElse(null) : null);
+        model.put("matching", segment instanceof InvitationService.Segment.Valid valid && valid.invitesSuppliers()
+            ? invitations.count(valid).orElse(null) : null);
         return new ModelAndView<>("meetings/agents-rencontre-invitations", model);
     }
 
@@ -253,7 +271,7 @@ class StaffEventController {
         if (request.getPath().endsWith("/invitations")) {
             MeetingEvent event = EventService.id(request.getPath().split("/")[3]).flatMap(events::find)
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "Événement introuvable."));
-            InvitationForm form = request.getBody(InvitationForm.class).orElse(new InvitationForm(null, null, null));
+            InvitationForm form = request.getBody(InvitationForm.class).orElse(new InvitationForm(null, null, null, null));
             return HttpResponse.unprocessableEntity().body(invitationView(event, form, FormErrors.of(exception)));
         }
         EventForm form = request.getBody(EventForm.class).orElse(EventForm.empty());
@@ -276,7 +294,9 @@ class StaffEventController {
         model.put("kinds", EventKind.values());
         model.put("families", StructureKind.Family.values());
         model.put("sectorGroups", sectorGroups());
-        model.put("lineChoices", events.lineChoices(new Editor(user.accountId(), user.displayName(), true, null)));
+        model.put("lineGroups", events.lineChoices(new Editor(user.accountId(), user.displayName(), true, null)).stream()
+            .collect(java.util.stream.Collectors.groupingBy(ProgrammingLine::year, java.util.TreeMap::new, java.util.stream.Collectors.toList()))
+            .entrySet().stream().map(year -> new LineGroup("Programmation " + year.getKey(), year.getValue())).toList());
         return new ModelAndView<>(FORM_VIEW, model);
     }
 

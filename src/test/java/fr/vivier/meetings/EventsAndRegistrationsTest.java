@@ -93,6 +93,7 @@ class EventsAndRegistrationsTest implements IntegrationTest {
             "date", day.toString(), "debut", "14:00", "fin", "13:00", "adresse", "", "commune", "", "capacite", "0",
             "dateLimite", day.plusDays(1).toString()));
         fields.put("organisateur", "Direction de l’emploi");
+        fields.put("secteurs", "environnement-apiculture");
         HttpResponse<String> refused = staff.post("/agents/rencontres", fields);
         assertEquals(422, refused.statusCode());
         Document page = Jsoup.parse(refused.body());
@@ -102,6 +103,8 @@ class EventsAndRegistrationsTest implements IntegrationTest {
         assertTrue(page.text().contains("La date limite d’inscription doit être au plus tard le jour de l’événement."));
         assertEquals(title, page.selectFirst("#champ-titre").attr("value"), "saisie conservée");
         assertEquals("true", page.selectFirst("#champ-fin").attr("aria-invalid"));
+        assertTrue(page.selectFirst("#secteur-environnement-apiculture").hasAttr("checked"), "secteur coché conservé");
+        assertTrue(page.select("select[multiple]").isEmpty(), "des cases à cocher, sans Ctrl + clic");
 
         fields.putAll(Map.of("fin", "17:30", "adresse", "Salle des fêtes, 2 rue de la République", "commune", "Bondy", "capacite", "40",
             "dateLimite", day.minusDays(3).toString()));

@@ -11,6 +11,7 @@ import fr.vivier.testsupport.Await;
 import fr.vivier.testsupport.IntegrationTest;
 import fr.vivier.testsupport.MailCatcher;
 import fr.vivier.testsupport.TestAccounts;
+import fr.vivier.testsupport.UniqueWords;
 import fr.vivier.testsupport.WebClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -78,7 +79,9 @@ class InvitationsTest implements IntegrationTest {
 
         WebClient staff = staff();
         Document form = staff.page("/agents/rencontres/" + event.id() + "/invitations");
-        assertTrue(form.selectFirst("option[value=" + SECTOR + "]").hasAttr("selected"), "le public visé préremplit le segment");
+        assertTrue(form.selectFirst("#secteur-" + SECTOR).hasAttr("checked"), "le public visé préremplit le segment");
+        assertTrue(form.selectFirst("#secteur-" + SECTOR).closest("details").hasAttr("open"), "la famille du secteur coché est ouverte");
+        assertTrue(form.select("select[multiple]").isEmpty(), "des cases à cocher, pas de liste à sélection multiple (Ctrl + clic)");
         assertTrue(form.selectFirst("#type-SIAE").hasAttr("checked"));
 
         HttpResponse<String> empty = staff.post("/agents/rencontres/" + event.id() + "/invitations", Map.of());
@@ -115,5 +118,45 @@ class InvitationsTest implements IntegrationTest {
         assertEquals(303, staff.post("/agents/rencontres/" + event.id() + "/invitations", Map.of("secteurs", SECTOR, "types", "SIAE")).statusCode());
         assertEquals(1, MailCatcher.mailsOf(consentingDraft.contactEmail).stream()
             .filter(mail -> mail.subject().startsWith("Invitation")).count(), "une seule invitation par structure et par événement");
+    }
+
+    @Test
+    void buyersOfTheChosenDirectionsAreInvitedOnceAndRegisterOnceSignedIn() {
+        String direction = "Direction des bâtiments " + UniqueWords.next();
+        String otherDirection = "Direction des sports " + UniqueWords.next();
+        String first = TestAccounts.buyer(accounts, "Inès Moreau", direction);
+        String second = TestAccounts.buyer(accounts, "Hugo Lefèvre", direction);
+        String other = TestAccounts.buyer(accounts, "Marc Petit", otherDirection);
+        MeetingEvent event = TestEvents.create(events, clock, draft -> { });
+        WebClient staff = staff();
+        String path = "/agents/rencontres/" + event.id() + "/invitations";
+        Document form = staff.page(path);
+        assertTrue(form.select("#champ-directions input[value=\"" + direction + "\"]").size() == 1, form.select("#champ-directions").text());
+
+        HttpResponse<String> unknown = staff.post(path, Map.of("directions", "Direction inventée"));
+        assertEquals(422, unknown.statusCode());
+        assertEquals("Choisissez les directions dans la liste.", Jsoup.parse(unknown.body()).select("#erreur-directions").text());
+
+        HttpResponse<String> sent = staff.post(path, Map.of("directions", direction));
+        assertEquals(303, sent.statusCode(), sent.body());
+        String message = staff.page(sent.headers().firstValue("location").orElseThrow()).select("[role=status]").text();
+        assertTrue(message.contains("Invitations : 0 envoyée(s)") && message.contains("2 acheteur(s) invité(s)"), message);
+
+        MailCatcher.Mail invitation = MailCatcher.awaitMail(first, "Invitation : " + event.title());
+        assertTrue(invitation.text().contains("La " + direction + " est invitée"), invitation.text());
+        Matcher link = Pattern.compile("\\S+(/connexion\\?retour=/rencontres/" + event.id() + ")\\s").matcher(invitation.text());
+        assertTrue(link.find(), invitation.text());
+        MailCatcher.awaitMail(second, "Invitation : " + event.title());
+        WebClient buyer = new WebClient(server.getURI());
+        assertEquals(1, buyer.page(link.group(1)).select("form input[name=retour][value=/rencontres/" + event.id() + "]").size());
+        assertEquals(303, buyer.signIn(first, TestAccounts.PASSWORD).statusCode());
+        buyer.get("/rencontres/" + event.id());
+        assertEquals(303, buyer.post("/rencontres/" + event.id() + "/inscription-acheteur", Map.of()).statusCode());
+        assertEquals(direction, events.registrations(event.id()).get(0).organisation());
+
+        assertEquals(303, staff.post(path, Map.of("directions", direction)).statusCode());
+        assertEquals(1, MailCatcher.mailsOf(first).stream().filter(mail -> mail.subject().startsWith("Invitation")).count(),
+            "une seule invitation par acheteur et par événement");
+        assertTrue(MailCatcher.mailsOf(other).isEmpty(), "une autre direction n’est pas invitée");
     }
 }

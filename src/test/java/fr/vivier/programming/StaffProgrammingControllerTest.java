@@ -178,6 +178,7 @@ class StaffProgrammingControllerTest implements IntegrationTest {
         long second = TestLines.create(programming);
         Document edit = staff.page(PATH + "/" + second + "/modifier");
         assertEquals(programming.find(second).orElseThrow().reference(), edit.selectFirst("#champ-reference").val());
+        assertEquals(1, edit.select("select[name=expectedQuarter]").size(), "one quarter list: a browser sends every field of the form");
         Map<String, String> form = form(programming.find(first).orElseThrow().reference());
         HttpResponse<String> refused = staff.post(PATH + "/" + second + "/modifier", form);
         assertEquals(422, refused.statusCode());

@@ -17,4 +17,11 @@ public final class TestAccounts {
         accounts.createWithPasswordIfAbsent(email, "Test " + role.label(), role, role == Role.BUYER ? "Direction des sports" : null, PASSWORD);
         return email;
     }
+
+    /** A buyer of the given direction, under the given name. */
+    public static String buyer(AccountService accounts, String displayName, String direction) {
+        String email = "buyer-" + UUID.randomUUID().toString().substring(0, 8) + "@test.vivier.example";
+        accounts.createWithPasswordIfAbsent(email, displayName, Role.BUYER, direction, PASSWORD);
+        return email;
+    }
 }

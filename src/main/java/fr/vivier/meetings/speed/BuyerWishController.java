@@ -39,24 +39,38 @@ class BuyerWishController {
 
     private final EventService events;
     private final WishService wishes;
+    private final ScheduleService schedules;
+    private final SchedulePdf pdf;
     private final Clock clock;
 
-    BuyerWishController(EventService events, WishService wishes, Clock clock) {
+    BuyerWishController(EventService events, WishService wishes, ScheduleService schedules, SchedulePdf pdf, Clock clock) {
         this.events = events;
         this.wishes = wishes;
+        this.schedules = schedules;
+        this.pdf = pdf;
         this.clock = clock;
     }
 
     @Get
-    ModelAndView<Map<String, Object>> show(@PathVariable long eventId, @Nullable @QueryValue String succes, Authentication authentication) {
+    ModelAndView<Map<String, Object>> show(@PathVariable long eventId, @Nullable @QueryValue String succes,
+                                           @Nullable @QueryValue String personnes, Authentication authentication) {
         MeetingEvent event = speedMeeting(eventId);
         Map<String, Object> model = model(event, own(event, authentication), WishForm.empty(), Map.of());
         if ("ajoute".equals(succes)) {
-            model.put("success", "Votre souhait est enregistré.");
+            model.put("success", personnes != null && personnes.matches("\\d{1,6}") && !"1".equals(personnes)
+                ? "Votre souhait est enregistré pour " + personnes + " personnes inscrites." : "Votre souhait est enregistré.");
         } else if ("retire".equals(succes)) {
             model.put("success", "Votre souhait est retiré.");
         }
         return new ModelAndView<>(VIEW, model);
+    }
+
+    /** The buyer's own schedule, to print. */
+    @Get("/planning.pdf")
+    HttpResponse<byte[]> schedulePdf(@PathVariable long eventId, Authentication authentication, HttpRequest<?> request) {
+        MeetingEvent event = speedMeeting(eventId);
+        Registration own = own(event, authentication);
+        return pdf.response(request, event, schedules.lineOf(event, own).stream().toList(), true, "mon-planning-" + eventId + ".pdf");
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -69,10 +83,12 @@ class BuyerWishController {
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>(VIEW, model));
         }
         WishForm ownWish = new WishForm(String.valueOf(own.id()), form.vers(), form.priorite());
-        if (wishes.declare(event, ownWish) instanceof WishService.Outcome.Invalid invalid) {
+        WishService.Outcome outcome = wishes.declare(event, ownWish);
+        if (outcome instanceof WishService.Outcome.Invalid invalid) {
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>(VIEW, model(event, own, form, invalid.errors())));
         }
-        return HttpResponse.seeOther(URI.create("/rencontres/" + eventId + "/mes-souhaits?succes=ajoute"));
+        return HttpResponse.seeOther(URI.create("/rencontres/" + eventId + "/mes-souhaits?succes=ajoute&personnes="
+            + ((WishService.Outcome.Done) outcome).people()));
     }
 
     @Post(value = "/retrait", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -99,12 +115,12 @@ class BuyerWishController {
     }
 
     private Map<String, Object> model(MeetingEvent event, Registration own, WishForm form, Map<String, String> errors) {
-        return ownWishesModel(wishes, event, own, "/rencontres/" + event.id() + "/mes-souhaits", form, errors);
+        return ownWishesModel(wishes, schedules, event, own, "/rencontres/" + event.id() + "/mes-souhaits", form, errors);
     }
 
     /** The page where someone registered chooses whom to meet on the other side (buyers here, suppliers through their link). */
-    static Map<String, Object> ownWishesModel(WishService wishes, MeetingEvent event, Registration own, String action, WishForm form,
-                                              Map<String, String> errors) {
+    static Map<String, Object> ownWishesModel(WishService wishes, ScheduleService schedules, MeetingEvent event, Registration own,
+                                              String action, WishForm form, Map<String, String> errors) {
         boolean buyer = own.participant() == Participant.BUYER;
         Map<String, Object> model = new HashMap<>();
         model.put("event", event);
@@ -113,10 +129,11 @@ class BuyerWishController {
         model.put("form", form);
         model.put("errors", errors);
         model.put("wishes", wishes.wishes(event).stream().filter(wish -> wish.from().id().equals(own.id())).toList());
-        model.put("choices", wishes.confirmed(event.id()).values().stream().filter(r -> r.participant() != own.participant()).toList());
+        model.put("choiceGroups", wishes.choices(event, own));
         model.put("choicesName", buyer ? "fournisseurs" : "acheteurs");
-        model.put("choiceLabel", buyer ? "Fournisseur à rencontrer" : "Acheteur (direction) à rencontrer");
+        model.put("choiceLabel", buyer ? "Fournisseur ou secteur à rencontrer" : "Acheteur, direction ou achat prévu à rencontrer");
         model.put("priorities", SpeedMeetingController.PRIORITIES);
+        model.put("schedule", schedules.lineOf(event, own).orElse(null));
         return model;
     }
 

@@ -83,6 +83,14 @@ class ScheduleService {
         return new Page(repository.schedule(event.id()).orElse(null), slots, tables, supplierLines, buyers, suppliers);
     }
 
+    /** The meetings of one registered person, slot by slot (empty before the schedule is built or without meetings). */
+    @Transactional(readOnly = true)
+    Optional<Line> lineOf(MeetingEvent event, Registration who) {
+        Page page = page(event);
+        return java.util.stream.Stream.concat(page.tables().stream(), page.suppliers().stream())
+            .filter(line -> line.who().id().equals(who.id()) && line.meetings() > 0).findFirst();
+    }
+
     private static Line line(Registration who, List<SlotView> slots, List<Appointment> appointments, Map<Long, Registration> confirmed,
                              boolean table) {
         List<Cell> cells = new ArrayList<>();
@@ -229,7 +237,7 @@ class ScheduleService {
             return new Outcome.Refused("Choisissez un créneau du planning.");
         }
         Appointment moved = appointment.get();
-        Optional<String> conflict = conflict(event.id(), target.get(), moved.buyer(), moved.supplier(), moved);
+        Optional<String> conflict = conflict(event.id(), target.get(), moved.buyer(), moved.supplier(), List.of(moved));
         if (conflict.isPresent()) {
             return new Outcome.Refused(conflict.get());
         }
@@ -249,7 +257,7 @@ class ScheduleService {
         if (target.isEmpty() || table == null || supplier == null) {
             return new Outcome.Refused("Choisissez un créneau, une table et un fournisseur inscrits : rien n’a changé.");
         }
-        Optional<String> conflict = conflict(event.id(), target.get(), table.id(), supplier.id(), null);
+        Optional<String> conflict = conflict(event.id(), target.get(), table.id(), supplier.id(), List.of());
         if (conflict.isPresent()) {
             return new Outcome.Refused(conflict.get());
         }
@@ -257,11 +265,43 @@ class ScheduleService {
         return new Outcome.Done(1);
     }
 
-    private Optional<String> conflict(long eventId, Slot target, long buyer, long supplier, @Nullable Appointment moved) {
+    /**
+     * Exchanges the slots of two meetings (of one table, or of two), refused when either one's table or supplier already meets
+     * someone else in its new slot.
+     */
+    @Transactional
+    Outcome swap(MeetingEvent event, AppointmentForm form) {
+        repository.lockSchedule(event.id());
+        Optional<Appointment> first = find(event.id(), form.creneau(), form.table());
+        Optional<Appointment> second = find(event.id(), form.nouveauCreneau(),
+            form.autreTable() == null || form.autreTable().isBlank() ? form.table() : form.autreTable());
+        if (first.isEmpty() || second.isEmpty()) {
+            return new Outcome.Refused("Choisissez deux rencontres du planning à échanger : rien n’a changé.");
+        }
+        Appointment a = first.get();
+        Appointment b = second.get();
+        if (a.slot() == b.slot()) {
+            return new Outcome.Refused("Les deux rencontres sont au même créneau : il n’y a rien à échanger. Rien n’a changé.");
+        }
+        List<Slot> slots = repository.slots(event.id());
+        Optional<String> conflict = conflict(event.id(), slots.get(b.slot()), a.buyer(), a.supplier(), List.of(a, b))
+            .or(() -> conflict(event.id(), slots.get(a.slot()), b.buyer(), b.supplier(), List.of(a, b)));
+        if (conflict.isPresent()) {
+            return new Outcome.Refused(conflict.get());
+        }
+        repository.deleteAppointment(event.id(), a.slot(), a.buyer());
+        repository.deleteAppointment(event.id(), b.slot(), b.buyer());
+        repository.insertAppointment(event.id(), b.slot(), a.buyer(), a.supplier());
+        repository.insertAppointment(event.id(), a.slot(), b.buyer(), b.supplier());
+        return new Outcome.Done(2);
+    }
+
+    /** Why {@code buyer} and {@code supplier} cannot meet at {@code target}, the {@code excluded} meetings set aside. */
+    private Optional<String> conflict(long eventId, Slot target, long buyer, long supplier, List<Appointment> excluded) {
         Map<Long, Registration> confirmed = wishes.confirmed(eventId);
         String when = view(target).label();
         for (Appointment other : repository.appointments(eventId)) {
-            if (other.equals(moved)) {
+            if (excluded.contains(other)) {
                 continue;
             }
             if (other.slot() == target.number() && other.buyer() == buyer) {

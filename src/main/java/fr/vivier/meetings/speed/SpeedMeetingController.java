@@ -44,10 +44,12 @@ class SpeedMeetingController {
     private final MeetingJournal journal;
     private final SupplierWishLinks links;
     private final ScheduleMails mails;
+    private final SchedulePdf pdf;
 
     SpeedMeetingController(EventService events, WishService wishes, ScheduleService schedules, MeetingJournal journal,
-                           SupplierWishLinks links, ScheduleMails mails) {
+                           SupplierWishLinks links, ScheduleMails mails, SchedulePdf pdf) {
         this.mails = mails;
+        this.pdf = pdf;
         this.journal = journal;
         this.links = links;
         this.events = events;
@@ -142,6 +144,21 @@ class SpeedMeetingController {
         return new ModelAndView<>("meetings/agents-planning-fournisseurs", model);
     }
 
+    /** One page per table, to print and put on each table. */
+    @Get("/planning/tables.pdf")
+    HttpResponse<byte[]> tablesPdf(@PathVariable long id, HttpRequest<?> request) {
+        MeetingEvent event = speedMeeting(id);
+        return pdf.response(request, event, schedules.page(event).tables().stream().filter(line -> line.meetings() > 0).toList(), true,
+            "planning-tables-" + id + ".pdf");
+    }
+
+    /** One page per supplier with at least one meeting. */
+    @Get("/planning/fournisseurs.pdf")
+    HttpResponse<byte[]> suppliersPdf(@PathVariable long id, HttpRequest<?> request) {
+        MeetingEvent event = speedMeeting(id);
+        return pdf.response(request, event, schedules.page(event).suppliers(), false, "planning-fournisseurs-" + id + ".pdf");
+    }
+
     @Post(value = "/planning", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> build(@PathVariable long id, @Valid @Body ScheduleForm form) {
         MeetingEvent event = speedMeeting(id);
@@ -152,6 +169,12 @@ class SpeedMeetingController {
     HttpResponse<?> move(@PathVariable long id, @Valid @Body AppointmentForm form) {
         MeetingEvent event = speedMeeting(id);
         return outcome(event, schedules.formOf(id), schedules.move(event, form), "modifie");
+    }
+
+    @Post(value = "/planning/echange", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> swap(@PathVariable long id, @Valid @Body AppointmentForm form) {
+        MeetingEvent event = speedMeeting(id);
+        return outcome(event, schedules.formOf(id), schedules.swap(event, form), "modifie");
     }
 
     @Post(value = "/planning/retrait", consumes = MediaType.APPLICATION_FORM_URLENCODED)

@@ -37,12 +37,16 @@ class SupplierWishController {
 
     private final EventService events;
     private final WishService wishes;
+    private final ScheduleService schedules;
+    private final SchedulePdf pdf;
     private final SupplierWishLinks links;
     private final Clock clock;
 
-    SupplierWishController(EventService events, WishService wishes, SupplierWishLinks links, Clock clock) {
+    SupplierWishController(EventService events, WishService wishes, ScheduleService schedules, SchedulePdf pdf, SupplierWishLinks links, Clock clock) {
         this.events = events;
         this.wishes = wishes;
+        this.schedules = schedules;
+        this.pdf = pdf;
         this.links = links;
         this.clock = clock;
     }
@@ -50,15 +54,25 @@ class SupplierWishController {
     @Get
     @FormPage
     ModelAndView<Map<String, Object>> show(@PathVariable long eventId, @PathVariable long registrationId, @PathVariable String signature,
-                                           @Nullable @QueryValue String succes) {
+                                           @Nullable @QueryValue String succes, @Nullable @QueryValue String personnes) {
         MeetingEvent event = speedMeeting(eventId);
         Map<String, Object> model = model(event, own(event, registrationId, signature), WishForm.empty(), Map.of());
         if ("ajoute".equals(succes)) {
-            model.put("success", "Votre souhait est enregistré.");
+            model.put("success", personnes != null && personnes.matches("\\d{1,6}") && !"1".equals(personnes)
+                ? "Votre souhait est enregistré pour " + personnes + " personnes inscrites." : "Votre souhait est enregistré.");
         } else if ("retire".equals(succes)) {
             model.put("success", "Votre souhait est retiré.");
         }
         return new ModelAndView<>(VIEW, model);
+    }
+
+    /** The supplier's own schedule, to print. */
+    @Get("/planning.pdf")
+    HttpResponse<byte[]> schedulePdf(@PathVariable long eventId, @PathVariable long registrationId, @PathVariable String signature,
+                                     HttpRequest<?> request) {
+        MeetingEvent event = speedMeeting(eventId);
+        Registration own = own(event, registrationId, signature);
+        return pdf.response(request, event, schedules.lineOf(event, own).stream().toList(), false, "mon-planning-" + eventId + ".pdf");
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -71,10 +85,12 @@ class SupplierWishController {
             model.put("message", "Le speed-meeting a commencé : les souhaits sont clos. Rien n’a changé.");
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>(VIEW, model));
         }
-        if (wishes.declare(event, new WishForm(String.valueOf(own.id()), form.vers(), form.priorite())) instanceof WishService.Outcome.Invalid invalid) {
+        WishService.Outcome outcome = wishes.declare(event, new WishForm(String.valueOf(own.id()), form.vers(), form.priorite()));
+        if (outcome instanceof WishService.Outcome.Invalid invalid) {
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>(VIEW, model(event, own, form, invalid.errors())));
         }
-        return HttpResponse.seeOther(URI.create(links.path(own, eventId) + "?succes=ajoute"));
+        return HttpResponse.seeOther(URI.create(links.path(own, eventId) + "?succes=ajoute&personnes="
+            + ((WishService.Outcome.Done) outcome).people()));
     }
 
     @Post(value = "/retrait", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -102,7 +118,7 @@ class SupplierWishController {
     }
 
     private Map<String, Object> model(MeetingEvent event, Registration own, WishForm form, Map<String, String> errors) {
-        return BuyerWishController.ownWishesModel(wishes, event, own, links.path(own, event.id()), form, errors);
+        return BuyerWishController.ownWishesModel(wishes, schedules, event, own, links.path(own, event.id()), form, errors);
     }
 
     private Registration own(MeetingEvent event, long registrationId, String signature) {

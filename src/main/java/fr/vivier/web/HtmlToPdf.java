@@ -1,4 +1,4 @@
-package fr.vivier.indicators;
+package fr.vivier.web;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import jakarta.inject.Singleton;
@@ -9,15 +9,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Turns the quarterly report's XHTML into PDF with openhtmltopdf. DejaVu Sans is embedded when the system has it
+ * Turns a page rendered as XHTML (the indicators' quarterly report, the speed-meeting schedules) into PDF with openhtmltopdf. DejaVu Sans is embedded when the system has it
  * (Debian's fonts-dejavu-core), so that every French character and the euro sign print; otherwise the PDF base fonts.
  */
 @Singleton
-class ReportPdf {
+public class HtmlToPdf {
     private static final File DEJAVU = new File("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
     private static final File DEJAVU_BOLD = new File("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf");
 
-    byte[] render(String xhtml) {
+    public byte[] render(String xhtml) {
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
