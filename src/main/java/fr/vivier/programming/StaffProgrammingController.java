@@ -281,8 +281,13 @@ class StaffProgrammingController {
         return model;
     }
 
-    /** The sector taxonomy for the select's optgroups. */
-    public record SectorGroupOptions(String label, List<Sector> sectors) { }
+    /** The sector taxonomy for the checkbox picker, a family per group. */
+    public record SectorGroupOptions(String label, List<Sector> sectors) {
+        /** How many of this group's sectors are among {@code chosen} (the group opens and says so when some are). */
+        public long selectedIn(@Nullable List<String> chosen) {
+            return chosen == null ? 0 : sectors.stream().filter(sector -> chosen.contains(sector.code())).count();
+        }
+    }
 
     private List<SectorGroupOptions> sectorGroups() {
         Map<String, List<Sector>> byGroup = reference.sectorsByGroup();

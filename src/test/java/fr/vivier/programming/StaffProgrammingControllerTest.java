@@ -125,6 +125,9 @@ class StaffProgrammingControllerTest implements IntegrationTest {
         page = Jsoup.parse(refused.body());
         assertEquals("L’objet ne doit pas dépasser 300 caractères.", page.selectFirst("#erreur-object").text());
         assertEquals("x".repeat(301), page.selectFirst("#champ-object").val());
+        assertTrue(page.selectFirst("#secteur-proprete-vitrerie").hasAttr("checked"), "the sector ticked is kept");
+        assertTrue(page.selectFirst("#secteur-proprete-vitrerie").closest("details").hasAttr("open"), "its family is open");
+        assertFalse(page.text().contains("Ctrl"), "sectors are ticked, not picked with Ctrl + click");
     }
 
     @Test
