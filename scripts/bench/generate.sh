@@ -25,10 +25,12 @@ psql_bench() {
 }
 mkdir -p .vivier/logs
 
-echo "Construction (mvn package + classpath des tests) ..."
-mvn -B -q -DskipTests package dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile=target/bench-classpath.txt >.vivier/logs/bench-generate-build.log 2>&1 \
-  || { echo "la construction a échoué, voir .vivier/logs/bench-generate-build.log" >&2; exit 1; }
+if [[ ${BENCH_BUILT:-} != yes ]]; then # already built by the indicators benchmark
+  echo "Construction (mvn package + classpath des tests) ..."
+  mvn -B -q -DskipTests package dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile=target/bench-classpath.txt >.vivier/logs/bench-generate-build.log 2>&1 \
+    || { echo "la construction a échoué, voir .vivier/logs/bench-generate-build.log" >&2; exit 1; }
+fi
 psql_bench -d postgres -c "DROP DATABASE IF EXISTS $DATABASE WITH (FORCE)" -c "CREATE DATABASE $DATABASE"
 
 echo "Génération dans la base $DATABASE : $ENTRIES contacts du journal, $PURCHASES achats ..."
