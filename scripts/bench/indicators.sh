@@ -4,7 +4,8 @@
 # that many journal entries and purchases, otherwise generated; a staff account; the portal jar on its own port
 # (BENCH_PORT, default 18090); then BENCH_ROUNDS rounds (2) of fr.vivier.bench.IndicatorBenchmark: BENCH_RUNS (20)
 # timed requests of each access-set indicator's page, of the open data API and of the dashboard for BENCH_YEAR (2026),
-# side by side with a naive GROUP BY over the raw tables for the same figures (the run fails if a figure differs).
+# side by side with BENCH_NAIVE_RUNS (5) of a naive GROUP BY over the raw tables for the same figures (the run fails if
+# a figure differs), then reads just after a write.
 # The tables, with the load average, go to .vivier/bench/indicators-PURCHASES.md and are printed at the end.
 # BENCH_PORTAL_OPTS: more JVM options for the portal, e.g. -XX:StartFlightRecording=filename=indicators.jfr.
 set -euo pipefail
@@ -30,6 +31,7 @@ export VIVIER_PORT=${BENCH_PORT:-18090}
 export BENCH_PORTAL=http://127.0.0.1:$VIVIER_PORT
 YEAR=${BENCH_YEAR:-2026}
 RUNS=${BENCH_RUNS:-20}
+NAIVE_RUNS=${BENCH_NAIVE_RUNS:-5}
 ROUNDS=${BENCH_ROUNDS:-2}
 PSQL=${PSQL:-psql}
 LOGS=.vivier/logs
@@ -52,7 +54,7 @@ if [[ $existing == "$ENTRIES $PURCHASES" ]]; then
 else
   BENCH_BUILT=yes scripts/bench/generate.sh "$ENTRIES" "$PURCHASES"
 fi
-bench account 2>"$LOGS/bench-indicators-account.log" \
+bench account >"$LOGS/bench-indicators-account.log" 2>&1 \
   || { echo "compte du banc d'essai impossible, voir $LOGS/bench-indicators-account.log" >&2; exit 1; }
 
 PORTAL_PID=""
@@ -77,7 +79,7 @@ done
 printf '### %s achats, %s contacts du journal (%s)\n' "$PURCHASES" "$ENTRIES" "$(date -u '+%Y-%m-%d %H:%M UTC')" >"$OUT"
 for ((round = 1; round <= ROUNDS; round++)); do
   echo "Tour $round / $ROUNDS ($RUNS mesures par ligne) ..."
-  bench measure "$YEAR" "$RUNS" "$OUT" "Tour $round"
+  bench measure "$YEAR" "$RUNS" "$NAIVE_RUNS" "$OUT" "Tour $round"
 done
 stop_portal
 echo

@@ -55,7 +55,7 @@ public final class IndicatorBenchmark {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "account" -> account();
-            case "measure" -> measure(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Path.of(args[3]), args[4]);
+            case "measure" -> measure(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]), Path.of(args[4]), args[5]);
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -67,7 +67,7 @@ public final class IndicatorBenchmark {
         }
     }
 
-    private static void measure(int year, int runs, Path out, String label) throws Exception {
+    private static void measure(int year, int runs, int naiveRuns, Path out, String label) throws Exception {
         WebClient staff = new WebClient(URI.create(System.getenv("BENCH_PORTAL")));
         int signIn = staff.signIn(EMAIL, PASSWORD).statusCode();
         if (signIn != 303) {
@@ -81,10 +81,12 @@ public final class IndicatorBenchmark {
                 throw new IllegalStateException("suivi de " + code + " impossible : " + saved);
             }
         }
+        long firstRead = System.nanoTime();
         Map<String, Totals> portal = portalTotals(staff, year);
+        double firstReadMs = (System.nanoTime() - firstRead) / 1e6;
         StringBuilder table = new StringBuilder();
-        table.append(String.format(Locale.ROOT, "%n#### %s — année %d, toutes directions, %d mesures par ligne (charge moyenne au départ : %s)%n%n",
-            label, year, runs, loadAverage()));
+        table.append(String.format(Locale.ROOT, "%n#### %s — année %d, toutes directions, %d mesures par ligne du portail, %d du GROUP BY (charge moyenne au départ : %s)%n%n",
+            label, year, runs, naiveRuns, loadAverage()));
         table.append("| mesure | portail p50 (ms) | portail p95 (ms) | GROUP BY naïf p50 (ms) | GROUP BY naïf p95 (ms) | mêmes chiffres |\n");
         table.append("|---|---:|---:|---:|---:|:---:|\n");
         try (Connection connection = DriverManager.getConnection(System.getenv("VIVIER_DATABASE_URL"), System.getenv("VIVIER_DATABASE_USER"),
@@ -94,7 +96,7 @@ public final class IndicatorBenchmark {
                 String page = "/agents/indicateurs/" + code + "?annee=" + year;
                 double[] portalTimes = times(runs, () -> expectOk(staff, page));
                 Totals[] naive = new Totals[1];
-                double[] naiveTimes = times(runs, () -> naive[0] = naive(connection, code, year));
+                double[] naiveTimes = times(naiveRuns, () -> naive[0] = naive(connection, code, year));
                 boolean same = naive[0].sameAs(portal.get(code));
                 if (!same) {
                     mismatches.add(code + " : portail " + portal.get(code) + ", GROUP BY " + naive[0]);
@@ -108,12 +110,43 @@ public final class IndicatorBenchmark {
             double[] dashboard = times(runs, () -> expectOk(staff, "/agents/indicateurs?annee=" + year));
             table.append(row("page `/agents/indicateurs` (tableau de bord)", dashboard, null, ""));
             System.out.printf(Locale.ROOT, "  API p95 %.0f ms, tableau de bord p95 %.0f ms%n", percentile(api, 95), percentile(dashboard, 95));
+            double[] afterWrite = afterWrites(connection, staff, year, runs);
+            table.append(row("page `SME_CONTRACTS` juste après la modification d’un achat de l’année", afterWrite, null, ""));
+            System.out.printf(Locale.ROOT, "  après une écriture p95 %.0f ms%n", percentile(afterWrite, 95));
+            table.append(String.format(Locale.ROOT, "%npremière lecture de l’API du tour (année et année précédente) : %.0f ms%n", firstReadMs));
             table.append(String.format(Locale.ROOT, "%ncharge moyenne à la fin : %s%n", loadAverage()));
             Files.writeString(out, table, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             if (!mismatches.isEmpty()) {
                 throw new IllegalStateException("chiffres différents :\n" + String.join("\n", mismatches));
             }
         }
+    }
+
+    /** Each run changes one purchase of the year (a different one each time), then times the next read of an indicator. */
+    private static double[] afterWrites(Connection connection, WebClient staff, int year, int runs) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT id FROM purchase WHERE notified_on >= make_date(?, 1, 1) AND notified_on < make_date(? + 1, 1, 1) ORDER BY id LIMIT ?")) {
+            statement.setInt(1, year);
+            statement.setInt(2, year);
+            statement.setInt(3, runs + 2);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+        }
+        int[] next = {0};
+        String page = "/agents/indicateurs/SME_CONTRACTS?annee=" + year;
+        return times(runs, () -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE purchase SET updated_at = now() WHERE id = ?")) {
+                update.setLong(1, ids.get(next[0]++ % ids.size()));
+                update.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return expectOk(staff, page);
+        });
     }
 
     private static Object expectOk(WebClient client, String path) {
