@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# The indicators benchmark of issue 13, run by `./vivier bench indicators [ENTRIES] [PURCHASES]` (default 1000000 each):
-# the data of `./vivier bench generate` in BENCH_DATABASE (default vivier_bench_indicators), reused when it already holds
-# that many journal entries and purchases, otherwise generated; a staff account; the portal jar on its own port
-# (BENCH_PORT, default 18090); then BENCH_ROUNDS rounds (2) of fr.vivier.bench.IndicatorBenchmark: BENCH_RUNS (20)
-# timed requests of each access-set indicator's page, of the open data API and of the dashboard for BENCH_YEAR (2026),
-# side by side with BENCH_NAIVE_RUNS (5) of a naive GROUP BY over the raw tables for the same figures (the run fails if
-# a figure differs), then reads just after a write.
-# The tables, with the load average, go to .vivier/bench/indicators-PURCHASES.md and are printed at the end.
+# The indicators benchmark of issue 13, run by `./vivier bench indicators [ENTRIES] [PURCHASES]` (default 1000000
+# each): the data of `./vivier bench generate` in BENCH_DATABASE (default vivier_bench_indicators), reused when it
+# already holds that many journal entries and purchases, otherwise generated; a staff account and the indicators'
+# pre-aggregates; the portal jar on its own port (BENCH_PORT, default 18090); then BENCH_ROUNDS rounds (2) of
+# fr.vivier.bench.IndicatorBenchmark: BENCH_RUNS (20) timed requests of each access-set indicator's page, of the open
+# data API and of the dashboard for BENCH_YEAR (2026), side by side with BENCH_NAIVE_RUNS (5, after one unmeasured) of
+# a naive GROUP BY over the raw tables for the same figures (the run fails if a figure differs), then reads just after
+# a write. The tables, with the load average, go to .vivier/bench/indicators-PURCHASES.md and are printed at the end.
 # BENCH_PORTAL_OPTS: more JVM options for the portal, e.g. -XX:StartFlightRecording=filename=indicators.jfr.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -54,8 +54,9 @@ if [[ $existing == "$ENTRIES $PURCHASES" ]]; then
 else
   BENCH_BUILT=yes scripts/bench/generate.sh "$ENTRIES" "$PURCHASES"
 fi
-bench account >"$LOGS/bench-indicators-account.log" 2>&1 \
-  || { echo "compte du banc d'essai impossible, voir $LOGS/bench-indicators-account.log" >&2; exit 1; }
+bench prepare >"$LOGS/bench-indicators-prepare.log" 2>&1 \
+  || { echo "préparation impossible, voir $LOGS/bench-indicators-prepare.log" >&2; exit 1; }
+grep -a '^  pré-agrégats' "$LOGS/bench-indicators-prepare.log" || true
 
 PORTAL_PID=""
 stop_portal() {

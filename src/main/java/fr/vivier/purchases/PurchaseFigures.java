@@ -105,6 +105,12 @@ public class PurchaseFigures {
         return figures.byQuarter(year, blankToNull(direction));
     }
 
+    /** Recomputes the figures every write since the last read made stale (an import calls it, so its first reader does not wait). */
+    @Transactional
+    public void refreshStale() {
+        figures.refreshStale();
+    }
+
     /** The records of a measure, by notification date, at most {@link #RECORDS_SHOWN}. */
     @Transactional(readOnly = true)
     public List<Record> records(int year, @Nullable Integer quarter, @Nullable String direction, Measure measure) {

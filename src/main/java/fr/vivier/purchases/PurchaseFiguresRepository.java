@@ -119,6 +119,20 @@ class PurchaseFiguresRepository {
             });
     }
 
+    /** Recomputes the stale buckets of every year, e.g. after an import, so that the next reads find them ready. */
+    void refreshStale() {
+        List<Integer> years = jdbc.prepareStatement("SELECT DISTINCT year FROM purchase_figure_stale ORDER BY year", statement -> {
+            List<Integer> found = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.add(rows.getInt(1));
+                }
+            }
+            return found;
+        });
+        years.forEach(this::refresh);
+    }
+
     /**
      * Recomputes the year's stale buckets, and those computed under another definition. The marks are taken (deleted)
      * before the records are read: a write committed later marks its bucket again, for the next read.
