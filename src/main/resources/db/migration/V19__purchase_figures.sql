@@ -1,4 +1,4 @@
--- The purchases' indicator figures, pre-aggregated (issue 13): one row per quarter of notification and direction
+-- The purchases' indicator figures, pre-aggregated (issue 13): one row per month of notification and direction
 -- (lower-cased, as the indicators filter it), holding each measure's number of records and amount € HT in the order
 -- of fr.vivier.purchases.PurchaseFigures.Measure. `definition` fingerprints that order and the measures' SQL: a row
 -- computed under another definition is recomputed before it is read. The figures are never typed: every write to
@@ -7,32 +7,32 @@
 
 CREATE TABLE purchase_figure_bucket (
     year            INT       NOT NULL,
-    quarter         INT       NOT NULL CHECK (quarter BETWEEN 1 AND 4),
+    month           INT       NOT NULL CHECK (month BETWEEN 1 AND 12),
     direction_key   TEXT      NOT NULL,
     definition      TEXT      NOT NULL,
     insertion_hours BIGINT    NOT NULL,
     records         BIGINT[]  NOT NULL,
     amounts         NUMERIC[] NOT NULL,
-    PRIMARY KEY (year, quarter, direction_key)
+    PRIMARY KEY (year, month, direction_key)
 );
 
 CREATE TABLE purchase_figure_stale (
     year          INT  NOT NULL,
-    quarter       INT  NOT NULL,
+    month         INT  NOT NULL,
     direction_key TEXT NOT NULL,
-    PRIMARY KEY (year, quarter, direction_key)
+    PRIMARY KEY (year, month, direction_key)
 );
 
 -- The records already there: every bucket is stale until first read.
-INSERT INTO purchase_figure_stale (year, quarter, direction_key)
-SELECT DISTINCT CAST(extract(year FROM notified_on) AS int), CAST(extract(quarter FROM notified_on) AS int), lower(direction)
+INSERT INTO purchase_figure_stale (year, month, direction_key)
+SELECT DISTINCT CAST(extract(year FROM notified_on) AS int), CAST(extract(month FROM notified_on) AS int), lower(direction)
 FROM purchase;
 
 -- Statement-level triggers with transition tables: one INSERT of the distinct buckets per statement, whatever its size.
 CREATE FUNCTION purchase_figures_mark_new() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO purchase_figure_stale (year, quarter, direction_key)
-    SELECT DISTINCT CAST(extract(year FROM notified_on) AS int), CAST(extract(quarter FROM notified_on) AS int), lower(direction)
+    INSERT INTO purchase_figure_stale (year, month, direction_key)
+    SELECT DISTINCT CAST(extract(year FROM notified_on) AS int), CAST(extract(month FROM notified_on) AS int), lower(direction)
     FROM new_purchases
     ON CONFLICT DO NOTHING;
     RETURN NULL;
@@ -40,8 +40,8 @@ END $$;
 
 CREATE FUNCTION purchase_figures_mark_old() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO purchase_figure_stale (year, quarter, direction_key)
-    SELECT DISTINCT CAST(extract(year FROM notified_on) AS int), CAST(extract(quarter FROM notified_on) AS int), lower(direction)
+    INSERT INTO purchase_figure_stale (year, month, direction_key)
+    SELECT DISTINCT CAST(extract(year FROM notified_on) AS int), CAST(extract(month FROM notified_on) AS int), lower(direction)
     FROM old_purchases
     ON CONFLICT DO NOTHING;
     RETURN NULL;
@@ -49,8 +49,8 @@ END $$;
 
 CREATE FUNCTION purchase_figures_mark_parties() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO purchase_figure_stale (year, quarter, direction_key)
-    SELECT DISTINCT CAST(extract(year FROM p.notified_on) AS int), CAST(extract(quarter FROM p.notified_on) AS int), lower(p.direction)
+    INSERT INTO purchase_figure_stale (year, month, direction_key)
+    SELECT DISTINCT CAST(extract(year FROM p.notified_on) AS int), CAST(extract(month FROM p.notified_on) AS int), lower(p.direction)
     FROM changed_parties x JOIN purchase p ON p.id = x.purchase_id
     ON CONFLICT DO NOTHING;
     RETURN NULL;

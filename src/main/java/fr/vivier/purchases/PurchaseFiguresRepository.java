@@ -26,10 +26,10 @@ import java.util.stream.Collectors;
 /**
  * The indicators' aggregates over purchases. Each record's holders' frozen attributes are folded into one row (LATERAL
  * over purchase_party), then one FILTER per measure: one pass, whatever the number of measures. The figures are read
- * from purchase_figure_bucket (V19: one row per quarter and direction, a few dozen rows for a year instead of the year's
+ * from purchase_figure_bucket (V19: one row per month and direction, a few hundred rows for a year instead of the year's
  * records); the buckets the triggers marked stale since are recomputed from the records first, in the reading
  * transaction, so a read always equals the records. Recomputing is per bucket (index purchase_direction), so a write
- * costs its quarter and direction, not the table.
+ * costs its month and direction, not the table.
  */
 @Singleton
 class PurchaseFiguresRepository {
@@ -51,15 +51,15 @@ class PurchaseFiguresRepository {
         .collect(Collectors.joining(", ", "ARRAY[", "]"));
     private static final String AMOUNTS_BY_MEASURE = Arrays.stream(MEASURES)
         .map(m -> "COALESCE(sum(p.amount) FILTER (WHERE " + m.condition() + "), 0)").collect(Collectors.joining(", ", "ARRAY[", "]"));
-    /** The stale buckets given (arrays of quarters and direction keys) recomputed from their records. */
+    /** The stale buckets given (arrays of months and direction keys) recomputed from their records. */
     private static final String RECOMPUTE = """
-        INSERT INTO purchase_figure_bucket (year, quarter, direction_key, definition, insertion_hours, records, amounts)
-        SELECT ?, s.quarter, s.direction_key, ?, COALESCE(sum(p.insertion_hours_achieved), 0), %s, %s
-        FROM unnest(CAST(? AS int[]), CAST(? AS text[])) AS s (quarter, direction_key)
-        JOIN purchase p ON lower(p.direction) = s.direction_key AND p.notified_on >= make_date(?, s.quarter * 3 - 2, 1)
-          AND p.notified_on < CAST(make_date(?, s.quarter * 3 - 2, 1) + interval '3 months' AS date)
+        INSERT INTO purchase_figure_bucket (year, month, direction_key, definition, insertion_hours, records, amounts)
+        SELECT ?, s.month, s.direction_key, ?, COALESCE(sum(p.insertion_hours_achieved), 0), %s, %s
+        FROM unnest(CAST(? AS int[]), CAST(? AS text[])) AS s (month, direction_key)
+        JOIN purchase p ON lower(p.direction) = s.direction_key AND p.notified_on >= make_date(?, s.month, 1)
+          AND p.notified_on < CAST(make_date(?, s.month, 1) + interval '1 month' AS date)
         %s
-        GROUP BY s.quarter, s.direction_key""".formatted(RECORDS_BY_MEASURE, AMOUNTS_BY_MEASURE, HOLDERS);
+        GROUP BY s.month, s.direction_key""".formatted(RECORDS_BY_MEASURE, AMOUNTS_BY_MEASURE, HOLDERS);
     /** The measures, their order and their SQL: buckets computed under another definition are recomputed. */
     static final String DEFINITION = fingerprint(RECOMPUTE);
     /** Refreshes of one year wait for each other (the first key of the advisory lock, the year the second). */
@@ -75,8 +75,8 @@ class PurchaseFiguresRepository {
     List<PurchaseFigures.Quarter> byQuarter(int year, @Nullable String direction) {
         refresh(year);
         return jdbc.prepareStatement("""
-            SELECT quarter, definition, insertion_hours, records, amounts FROM purchase_figure_bucket
-            WHERE year = ? AND (CAST(? AS text) IS NULL OR direction_key = lower(CAST(? AS text))) ORDER BY quarter""", statement -> {
+            SELECT (month + 2) / 3, definition, insertion_hours, records, amounts FROM purchase_figure_bucket
+            WHERE year = ? AND (CAST(? AS text) IS NULL OR direction_key = lower(CAST(? AS text)))""", statement -> {
                 statement.setInt(1, year);
                 statement.setString(2, direction);
                 statement.setString(3, direction);
@@ -158,40 +158,42 @@ class PurchaseFiguresRepository {
             return statement.execute();
         });
         jdbc.prepareStatement("""
-            INSERT INTO purchase_figure_stale (year, quarter, direction_key)
-            SELECT year, quarter, direction_key FROM purchase_figure_bucket WHERE year = ? AND definition <> ?
+            INSERT INTO purchase_figure_stale (year, month, direction_key)
+            SELECT year, month, direction_key FROM purchase_figure_bucket WHERE year = ? AND definition <> ?
             ON CONFLICT DO NOTHING""", statement -> {
                 statement.setInt(1, year);
                 statement.setString(2, DEFINITION);
                 return statement.executeUpdate();
             });
-        List<Integer> quarters = new ArrayList<>();
+        List<Integer> months = new ArrayList<>();
         List<String> keys = new ArrayList<>();
-        jdbc.prepareStatement("DELETE FROM purchase_figure_stale WHERE year = ? RETURNING quarter, direction_key", statement -> {
+        jdbc.prepareStatement("DELETE FROM purchase_figure_stale WHERE year = ? RETURNING month, direction_key", statement -> {
             statement.setInt(1, year);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    quarters.add(rows.getInt(1));
+                    months.add(rows.getInt(1));
                     keys.add(rows.getString(2));
                 }
             }
             return null;
         });
-        if (quarters.isEmpty()) {
+        if (months.isEmpty()) {
             return;
         }
         jdbc.prepareStatement("""
-            DELETE FROM purchase_figure_bucket b USING unnest(CAST(? AS int[]), CAST(? AS text[])) AS s (quarter, direction_key)
-            WHERE b.year = ? AND b.quarter = s.quarter AND b.direction_key = s.direction_key""", statement -> {
-                statement.setArray(1, statement.getConnection().createArrayOf("int4", quarters.toArray()));
+            DELETE FROM purchase_figure_bucket b USING unnest(CAST(? AS int[]), CAST(? AS text[])) AS s (month, direction_key)
+            WHERE b.year = ? AND b.month = s.month AND b.direction_key = s.direction_key""", statement -> {
+                statement.setArray(1, statement.getConnection().createArrayOf("int4", months.toArray()));
                 statement.setArray(2, statement.getConnection().createArrayOf("text", keys.toArray()));
                 statement.setInt(3, year);
                 return statement.executeUpdate();
             });
+        // a few thousand rows per bucket: compiling the 80 aggregates (JIT) would cost more than running them
+        jdbc.prepareStatement("SET LOCAL jit = off", PreparedStatement::execute);
         jdbc.prepareStatement(RECOMPUTE, statement -> {
             statement.setInt(1, year);
             statement.setString(2, DEFINITION);
-            statement.setArray(3, statement.getConnection().createArrayOf("int4", quarters.toArray()));
+            statement.setArray(3, statement.getConnection().createArrayOf("int4", months.toArray()));
             statement.setArray(4, statement.getConnection().createArrayOf("text", keys.toArray()));
             statement.setInt(5, year);
             statement.setInt(6, year);
