@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Array;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -60,6 +61,16 @@ class PurchaseFiguresRepository {
           AND p.notified_on < CAST(make_date(?, s.month, 1) + interval '1 month' AS date)
         %s
         GROUP BY s.month, s.direction_key""".formatted(RECORDS_BY_MEASURE, AMOUNTS_BY_MEASURE, HOLDERS);
+    /** The same for many buckets (an import, a migration): one pass over the year's records rather than one per bucket. */
+    private static final String RECOMPUTE_BY_YEAR = """
+        INSERT INTO purchase_figure_bucket (year, month, direction_key, definition, insertion_hours, records, amounts)
+        SELECT ?, CAST(extract(month FROM p.notified_on) AS int), lower(p.direction), ?, COALESCE(sum(p.insertion_hours_achieved), 0), %s, %s
+        FROM purchase p %s
+        WHERE p.notified_on >= make_date(?, 1, 1) AND p.notified_on < make_date(? + 1, 1, 1)
+          AND (CAST(extract(month FROM p.notified_on) AS int), lower(p.direction)) IN (SELECT * FROM unnest(CAST(? AS int[]), CAST(? AS text[])))
+        GROUP BY 2, 3""".formatted(RECORDS_BY_MEASURE, AMOUNTS_BY_MEASURE, HOLDERS);
+    /** Past that many stale buckets in a year, one pass over the year costs less than one index scan per bucket. */
+    private static final int BUCKETS_FOR_A_YEAR_PASS = 24;
     /** The measures, their order and their SQL: buckets computed under another definition are recomputed. */
     static final String DEFINITION = fingerprint(RECOMPUTE);
     /** Refreshes of one year wait for each other (the first key of the advisory lock, the year the second). */
@@ -190,13 +201,16 @@ class PurchaseFiguresRepository {
             });
         // a few thousand rows per bucket: compiling the 80 aggregates (JIT) would cost more than running them
         jdbc.prepareStatement("SET LOCAL jit = off", PreparedStatement::execute);
-        jdbc.prepareStatement(RECOMPUTE, statement -> {
+        boolean yearPass = months.size() > BUCKETS_FOR_A_YEAR_PASS;
+        jdbc.prepareStatement(yearPass ? RECOMPUTE_BY_YEAR : RECOMPUTE, statement -> {
+            Array monthArray = statement.getConnection().createArrayOf("int4", months.toArray());
+            Array keyArray = statement.getConnection().createArrayOf("text", keys.toArray());
             statement.setInt(1, year);
             statement.setString(2, DEFINITION);
-            statement.setArray(3, statement.getConnection().createArrayOf("int4", months.toArray()));
-            statement.setArray(4, statement.getConnection().createArrayOf("text", keys.toArray()));
-            statement.setInt(5, year);
-            statement.setInt(6, year);
+            statement.setArray(yearPass ? 5 : 3, monthArray);
+            statement.setArray(yearPass ? 6 : 4, keyArray);
+            statement.setInt(yearPass ? 3 : 5, year);
+            statement.setInt(yearPass ? 4 : 6, year);
             return statement.executeUpdate();
         });
     }

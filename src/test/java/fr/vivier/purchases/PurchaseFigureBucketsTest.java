@@ -28,10 +28,11 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The indicators read the purchases' figures from per-quarter and direction pre-aggregates (V19): after every kind of
+ * The indicators read the purchases' figures from per-month and direction pre-aggregates (V19): after every kind of
  * write — entry, correction through the form (amount, date into another year, direction, holders), a holder's attribute
- * changed in the database, a deletion, a bucket computed under an older definition — the figures read equal those
- * computed straight from the records, for the directions involved and the whole authority, both years.
+ * changed in the database, a deletion, a bucket computed under an older definition, many buckets stale at once — the
+ * figures read equal those computed straight from the records, for the directions involved and the whole authority,
+ * both years.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -95,6 +96,12 @@ class PurchaseFigureBucketsTest implements IntegrationTest {
 
         write("UPDATE purchase_figure_bucket SET definition = 'ancienne', records = array_fill(0::bigint, ARRAY[cardinality(records)]) "
             + "WHERE year = ?", 2025);
+        assertSameAsRecords();
+
+        // many buckets stale at once, as after an import: recomputed in one pass over the year
+        write("UPDATE purchase_figure_bucket SET records = array_fill(0::bigint, ARRAY[cardinality(records)]) WHERE year = ?", 2026);
+        write("INSERT INTO purchase_figure_stale (year, month, direction_key) SELECT year, month, direction_key FROM purchase_figure_bucket "
+            + "WHERE year = ? UNION SELECT 2026, 1 + n % 12, 'direction sans achat ' || n FROM generate_series(1, 30) n ON CONFLICT DO NOTHING", 2026);
         assertSameAsRecords();
     }
 
