@@ -2,7 +2,8 @@
 # The data of the indicators benchmark (issue 12), run by `./vivier bench generate [ENTRIES] [PURCHASES]` (default
 # 1000000 each): a fresh database (BENCH_DATABASE, default vivier_bench_indicators) with 10 000 suppliers, 200 buyers,
 # then ENTRIES sourcing journal entries and PURCHASES purchases with their holders over five years, written with COPY by
-# fr.vivier.bench.IndicatorDataGenerator (seeded: the same data on every run). Prints the time and the size of each table.
+# fr.vivier.bench.IndicatorDataGenerator (seeded: the same data on every run; BENCH_GENERATOR_HEAP, default 512m: 1g for
+# 10^7 purchases), then the indicators' pre-aggregates. Prints the time and the size of each table.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 ENTRIES=${1:-1000000}
@@ -25,15 +26,17 @@ psql_bench() {
 }
 mkdir -p .vivier/logs
 
-echo "Construction (mvn package + classpath des tests) ..."
-mvn -B -q -DskipTests package dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile=target/bench-classpath.txt >.vivier/logs/bench-generate-build.log 2>&1 \
-  || { echo "la construction a échoué, voir .vivier/logs/bench-generate-build.log" >&2; exit 1; }
+if [[ ${BENCH_BUILT:-} != yes ]]; then # already built by the indicators benchmark
+  echo "Construction (mvn package + classpath des tests) ..."
+  mvn -B -q -DskipTests package dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile=target/bench-classpath.txt >.vivier/logs/bench-generate-build.log 2>&1 \
+    || { echo "la construction a échoué, voir .vivier/logs/bench-generate-build.log" >&2; exit 1; }
+fi
 psql_bench -d postgres -c "DROP DATABASE IF EXISTS $DATABASE WITH (FORCE)" -c "CREATE DATABASE $DATABASE"
 
 echo "Génération dans la base $DATABASE : $ENTRIES contacts du journal, $PURCHASES achats ..."
 start=$(date +%s.%N)
-java -Xmx512m -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" fr.vivier.bench.IndicatorDataGenerator \
+java "-Xmx${BENCH_GENERATOR_HEAP:-512m}" -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" fr.vivier.bench.IndicatorDataGenerator \
   "$ENTRIES" "$PURCHASES" 2>.vivier/logs/bench-generate.log
 end=$(date +%s.%N)
 awk -v s="$start" -v e="$end" 'BEGIN {printf "  durée totale : %.1f s (démarrage et migrations compris)\n", e - s}'

@@ -26,6 +26,7 @@ import jakarta.validation.Valid;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,8 +74,11 @@ class StaffIndicatorsController {
         model.put("viewer", viewer);
         model.put("scope", scope);
         model.put("direction", viewer.staff() ? (direction == null ? "" : direction) : scopeName(scope));
-        model.put("followed", figures.views(followed, year, scope));
-        model.put("others", figures.views(others, year, scope));
+        List<Indicator> shown = new ArrayList<>(followed);
+        shown.addAll(others);
+        List<IndicatorView> views = figures.views(shown, year, scope); // each source asked once for both lists
+        model.put("followed", views.subList(0, followed.size()));
+        model.put("others", views.subList(followed.size(), views.size()));
         model.put("notComputed", catalogue.all().size() - figures.computedCodes().size());
         model.put("catalogueSize", catalogue.all().size());
         return HttpResponse.status(errors.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY)

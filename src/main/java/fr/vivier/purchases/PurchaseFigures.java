@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 
 /**
  * The purchases' typed aggregate read for the SPASER indicators: for a year (notification date), the whole authority
- * or one direction, how many records and how much € HT fall under each {@link Measure}, by quarter, in one query.
+ * or one direction, how many records and how much € HT fall under each {@link Measure}, by quarter, read from the
+ * per-quarter and direction pre-aggregates that every write keeps exact (see PurchaseFiguresRepository).
  * Holders' attributes are those frozen at notification (a supplier that becomes ESS later does not change the past).
  * A record whose holders' attribute is unknown (holder not in the directory, or attribute not given) is counted in the
  * measure's « non renseigné » twin, never on the « no » side.
@@ -96,10 +97,16 @@ public class PurchaseFigures {
         this.figures = figures;
     }
 
-    /** Only the quarters that have records. */
-    @Transactional(readOnly = true)
+    /** Only the quarters that have records. Read-write: the buckets written since the last read are recomputed first. */
+    @Transactional
     public List<Quarter> byQuarter(int year, @Nullable String direction) {
         return figures.byQuarter(year, blankToNull(direction));
+    }
+
+    /** Recomputes the figures every write since the last read made stale (an import calls it, so its first reader does not wait). */
+    @Transactional
+    public void refreshStale() {
+        figures.refreshStale();
     }
 
     /** How many records a measure counts (the drill-down's pages). */

@@ -34,10 +34,12 @@ public class PurchaseService {
     private final PurchaseRepository purchases;
     private final SourcingJournal journal;
     private final Clock clock;
+    private final PurchaseFigures figures;
 
     PurchaseService(PurchaseImport imports, DecpRecordReader decp, PurchaseFields fields, PurchaseWriter writer, PurchaseRepository purchases,
-                    SourcingJournal journal, Clock clock) {
+                    SourcingJournal journal, Clock clock, PurchaseFigures figures) {
         this.journal = journal;
+        this.figures = figures;
         this.clock = clock;
         this.imports = imports;
         this.decp = decp;
@@ -61,7 +63,11 @@ public class PurchaseService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return imports.run(records, save, accountId, progress);
+        ImportReport report = imports.run(records, save, accountId, progress);
+        if (save) {
+            figures.refreshStale();
+        }
+        return report;
     }
 
     /** Saved, with its id, or the French problems by form field. */

@@ -1,5 +1,6 @@
 package fr.vivier.bench;
 
+import fr.vivier.purchases.PurchaseFigures;
 import io.micronaut.context.ApplicationContext;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -20,7 +21,7 @@ import java.util.SplittableRandom;
  * The data the indicators are benchmarked on (issue 12): 10 000 suppliers (the search bench's generator), 200 buyers in
  * ten directions, then N sourcing journal entries and N purchases with their holders, spread over five years, written
  * with COPY. Seeded: the same data on every run. The portal's context is started and closed first so that the database
- * has its migrations and reference data.
+ * has its migrations and reference data, and again at the end to compute the indicators' pre-aggregates, as an import does.
  * Usage: IndicatorDataGenerator ENTRIES PURCHASES (the database is the one VIVIER_DATABASE_URL names).
  */
 public final class IndicatorDataGenerator {
@@ -74,6 +75,12 @@ public final class IndicatorDataGenerator {
                 statement.execute("ANALYZE purchase_party");
             }
             connection.commit();
+            long figuresStart = System.nanoTime();
+            try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).start()) {
+                context.getBean(PurchaseFigures.class).refreshStale();
+            }
+            System.out.printf(Locale.ROOT, "  pré-agrégats des indicateurs (purchase_figure_bucket) en %.1f s, démarrage compris%n",
+                seconds(figuresStart));
             System.out.printf(Locale.ROOT, "  total %.1f s%n", seconds(started));
         }
     }
