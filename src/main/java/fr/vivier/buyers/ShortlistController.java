@@ -3,7 +3,6 @@ package fr.vivier.buyers;
 import fr.vivier.reference.Commune;
 import fr.vivier.reference.CommuneChoice;
 import fr.vivier.reference.ReferenceData;
-import fr.vivier.reference.Sector;
 import fr.vivier.search.FacetLabels;
 import fr.vivier.web.CurrentUser;
 import fr.vivier.web.FormErrors;
@@ -65,9 +64,6 @@ class ShortlistController {
         this.facetLabels = facetLabels;
         this.clock = clock;
     }
-
-    /** Sectors of one group, for an optgroup of the sector select. */
-    public record SectorGroupOptions(String label, List<Sector> sectors) { }
 
     @Introspected
     @Serdeable
@@ -204,7 +200,7 @@ class ShortlistController {
         model.put("form", form);
         model.put("errors", errors);
         model.put("communeCandidates", candidates);
-        model.put("sectorGroups", sectorGroups());
+        model.put("sectorGroups", reference.sectorFamilies());
         if (message != null) {
             model.put("message", message);
         }
@@ -221,11 +217,4 @@ class ShortlistController {
         return labels;
     }
 
-    private List<SectorGroupOptions> sectorGroups() {
-        Map<String, List<Sector>> byGroup = reference.sectorsByGroup();
-        return reference.sectorGroups().stream()
-            .map(group -> new SectorGroupOptions(group.label(), byGroup.getOrDefault(group.code(), List.of())))
-            .filter(group -> !group.sectors().isEmpty())
-            .toList();
-    }
 }

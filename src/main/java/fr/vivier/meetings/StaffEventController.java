@@ -66,13 +66,6 @@ class StaffEventController {
         }
     }
 
-    record SectorGroupOptions(String label, List<Sector> sectors) {
-        /** How many of this group's sectors are among {@code chosen} (the group opens and says so when some are). */
-        public long selectedIn(@Nullable List<String> chosen) {
-            return chosen == null ? 0 : sectors.stream().filter(sector -> chosen.contains(sector.code())).count();
-        }
-    }
-
     @Get
     ModelAndView<Map<String, Object>> list(@Nullable @QueryValue String page, @Nullable @QueryValue String succes) {
         EventService.EventPage events = this.events.staffList(EventService.id(page).map(Long::intValue).orElse(0));
@@ -242,7 +235,7 @@ class StaffEventController {
         model.put("form", form);
         model.put("errors", errors);
         model.put("families", StructureKind.Family.values());
-        model.put("sectorGroups", sectorGroups());
+        model.put("sectorGroups", reference.sectorFamilies());
         model.put("alreadyInvited", invitations.invited(event.id()));
         model.put("buyersInvited", invitations.invitedBuyers(event.id()));
         model.put("directions", invitations.directions());
@@ -250,11 +243,6 @@ class StaffEventController {
         model.put("matching", segment instanceof InvitationService.Segment.Valid valid && valid.invitesSuppliers()
             ? invitations.count(valid).orElse(null) : null);
         return new ModelAndView<>("meetings/agents-rencontre-invitations", model);
-    }
-
-    private List<SectorGroupOptions> sectorGroups() {
-        return reference.sectorGroups().stream().map(group -> new SectorGroupOptions(group.label(),
-            reference.sectorsByGroup().getOrDefault(group.code(), List.of()))).toList();
     }
 
     /** A field longer than allowed: the form again with that message and the others the rules give, input kept. */
@@ -293,7 +281,7 @@ class StaffEventController {
         model.put("action", id == null ? PATH : PATH + "/" + id + "/modifier");
         model.put("kinds", EventKind.values());
         model.put("families", StructureKind.Family.values());
-        model.put("sectorGroups", sectorGroups());
+        model.put("sectorGroups", reference.sectorFamilies());
         model.put("lineGroups", events.lineChoices(new Editor(user.accountId(), user.displayName(), true, null)).stream()
             .collect(java.util.stream.Collectors.groupingBy(ProgrammingLine::year, java.util.TreeMap::new, java.util.stream.Collectors.toList()))
             .entrySet().stream().map(year -> new LineGroup("Programmation " + year.getKey(), year.getValue())).toList());

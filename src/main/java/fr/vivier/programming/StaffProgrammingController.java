@@ -2,7 +2,6 @@ package fr.vivier.programming;
 
 import fr.vivier.accounts.AccountService;
 import fr.vivier.reference.ReferenceData;
-import fr.vivier.reference.Sector;
 import fr.vivier.web.CurrentUser;
 import fr.vivier.web.FormErrors;
 import fr.vivier.web.FrenchFormat;
@@ -269,7 +268,7 @@ class StaffProgrammingController {
         model.put("line", line);
         model.put("editor", editor);
         model.put("action", line == null ? PATH : PATH + "/" + line.id() + "/modifier");
-        model.put("sectorGroups", sectorGroups());
+        model.put("sectorGroups", reference.sectorFamilies());
         model.put("procedures", Vocabulary.Procedure.values());
         model.put("natures", Vocabulary.Nature.values());
         model.put("reservations", Vocabulary.Reservation.values());
@@ -279,20 +278,6 @@ class StaffProgrammingController {
         model.put("months", MONTHS);
         model.put("lotRows", IntStream.range(0, Math.max(3, Math.min(LineForm.LOT_ROWS, size(form.lotObject()) + 1))).boxed().toList());
         return model;
-    }
-
-    /** The sector taxonomy for the checkbox picker, a family per group. */
-    public record SectorGroupOptions(String label, List<Sector> sectors) {
-        /** How many of this group's sectors are among {@code chosen} (the group opens and says so when some are). */
-        public long selectedIn(@Nullable List<String> chosen) {
-            return chosen == null ? 0 : sectors.stream().filter(sector -> chosen.contains(sector.code())).count();
-        }
-    }
-
-    private List<SectorGroupOptions> sectorGroups() {
-        Map<String, List<Sector>> byGroup = reference.sectorsByGroup();
-        return reference.sectorGroups().stream()
-            .map(group -> new SectorGroupOptions(group.label(), byGroup.getOrDefault(group.code(), List.of()))).toList();
     }
 
     private static int size(@Nullable List<String> values) {

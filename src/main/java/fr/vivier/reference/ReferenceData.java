@@ -89,6 +89,12 @@ public class ReferenceData {
         return byGroup;
     }
 
+    /** The taxonomy as forms list it: each group with its sectors, in order. */
+    public List<SectorFamily> sectorFamilies() {
+        Map<String, List<Sector>> byGroup = sectorsByGroup();
+        return sectorGroups().stream().map(group -> new SectorFamily(group.label(), byGroup.getOrDefault(group.code(), List.of()))).toList();
+    }
+
     public List<Label> labels() {
         return snapshot().labels();
     }
