@@ -2,9 +2,7 @@ package fr.vivier.meetings.speed;
 
 import fr.vivier.accounts.AccountService;
 import fr.vivier.accounts.Role;
-import fr.vivier.meetings.EventService;
 import fr.vivier.meetings.Registration;
-import fr.vivier.meetings.RegistrationService;
 import fr.vivier.testsupport.IntegrationTest;
 import fr.vivier.testsupport.TestAccounts;
 import fr.vivier.testsupport.WebClient;
@@ -13,12 +11,10 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -32,22 +28,11 @@ class BuyerWishControllerTest implements IntegrationTest {
     @Inject
     EmbeddedServer server;
     @Inject
-    EventService events;
-    @Inject
-    RegistrationService registrations;
-    @Inject
     AccountService accounts;
     @Inject
     WishService wishService;
     @Inject
-    Clock clock;
-
-    private SpeedMeetings meetings;
-
-    @BeforeEach
-    void meetings() {
-        meetings = new SpeedMeetings(server, events, registrations, accounts, clock);
-    }
+    SpeedMeetings meetings;
 
     @Test
     void aRegisteredBuyerChoosesTheSuppliersItWantsToMeet() {

@@ -1,6 +1,5 @@
 package fr.vivier.meetings.speed;
 
-import fr.vivier.accounts.AccountService;
 import fr.vivier.meetings.AttendanceForm;
 import fr.vivier.meetings.EventService;
 import fr.vivier.meetings.MeetingEvent;
@@ -21,7 +20,6 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -53,20 +51,13 @@ class SpeedMeetingControllerTest implements IntegrationTest {
     @Inject
     RegistrationService registrations;
     @Inject
-    AccountService accounts;
-    @Inject
     WishService wishService;
     @Inject
     ScheduleService schedules;
     @Inject
     Clock clock;
-
-    private SpeedMeetings meetings;
-
-    @BeforeEach
-    void meetings() {
-        meetings = new SpeedMeetings(server, events, registrations, accounts, clock);
-    }
+    @Inject
+    SpeedMeetings meetings;
 
     @Test
     void staffRecordWishesAndSeeWhichAreMutual() {

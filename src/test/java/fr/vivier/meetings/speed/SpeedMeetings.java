@@ -14,6 +14,7 @@ import fr.vivier.testsupport.TestAccounts;
 import fr.vivier.testsupport.UniqueWords;
 import fr.vivier.testsupport.WebClient;
 import io.micronaut.runtime.server.EmbeddedServer;
+import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Speed-meetings made by tests through the registration rules, and the people who take part, each with its own names. */
+@Singleton
 final class SpeedMeetings {
     private final EmbeddedServer server;
     private final EventService events;

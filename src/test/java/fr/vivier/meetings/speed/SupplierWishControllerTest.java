@@ -1,8 +1,5 @@
 package fr.vivier.meetings.speed;
 
-import fr.vivier.accounts.AccountService;
-import fr.vivier.meetings.EventService;
-import fr.vivier.meetings.RegistrationService;
 import fr.vivier.testsupport.IntegrationTest;
 import fr.vivier.testsupport.MailCatcher;
 import fr.vivier.testsupport.WebClient;
@@ -11,12 +8,10 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -32,22 +27,9 @@ class SupplierWishControllerTest implements IntegrationTest {
     @Inject
     EmbeddedServer server;
     @Inject
-    EventService events;
-    @Inject
-    RegistrationService registrations;
-    @Inject
-    AccountService accounts;
-    @Inject
     WishService wishService;
     @Inject
-    Clock clock;
-
-    private SpeedMeetings meetings;
-
-    @BeforeEach
-    void meetings() {
-        meetings = new SpeedMeetings(server, events, registrations, accounts, clock);
-    }
+    SpeedMeetings meetings;
 
     @Test
     void aSupplierChoosesTheBuyersItWantsToMeetThroughTheLinkItWasMailed() {
