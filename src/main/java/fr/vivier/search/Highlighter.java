@@ -1,6 +1,7 @@
 package fr.vivier.search;
 
 import jakarta.inject.Singleton;
+import org.unbescape.html.HtmlEscape;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,8 +11,8 @@ import java.util.Set;
 /**
  * Builds a short excerpt of an original text around the first words that match analysed query terms,
  * from the analyser's offsets (Elasticsearch only sees the analysed form, so it cannot highlight).
- * The result is a list of segments for the template to escape; {@link #toSafeHtml(List)} exists for
- * callers that need markup.
+ * The result is a list of segments (the API's JSON); {@link #toSafeHtml(List)} writes them as HTML for the
+ * search page, which shows twenty excerpts and rendered each segment with three Thymeleaf processors.
  */
 @Singleton
 public class Highlighter {
@@ -105,18 +106,7 @@ public class Highlighter {
     }
 
     private static String escape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> escaped.append("&amp;");
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
+        return HtmlEscape.escapeHtml5Xml(text);
     }
 
     /** The first word start in [from, limit], or limit. */

@@ -47,7 +47,12 @@ class SearchController {
     /** A facet value as the page shows it: label, count, whether selected, and the link that toggles it. */
     public record FacetLink(String label, long count, boolean selected, String href) { }
 
-    public record Facet(String code, String title, List<FacetLink> values) { }
+    public record Facet(String code, String title, List<FacetLink> values) {
+        /** The values' links as {@code <li>} items, for {@code th:utext} ({@link FacetLinksHtml}). */
+        public String valuesHtml() {
+            return FacetLinksHtml.items(values);
+        }
+    }
 
     @Get
     CompletableFuture<ModelAndView<Map<String, Object>>> page(HttpRequest<?> request) {

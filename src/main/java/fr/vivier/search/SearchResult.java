@@ -36,6 +36,11 @@ public record SearchResult(
     public record Hit(long id, String slug, String name, @Nullable String tradeName, String kind, String family, String size,
                       String commune, List<String> sectors, List<String> labels, List<Highlighter.Segment> highlight,
                       List<String> why) {
+        /** The excerpt as HTML, words found in {@code <mark>}, for the page's {@code th:utext}. */
+        public String excerptHtml() {
+            return Highlighter.toSafeHtml(highlight);
+        }
+
         public String familyLabel() {
             return switch (family) {
                 case "SIAE" -> "Insertion (SIAE)";
