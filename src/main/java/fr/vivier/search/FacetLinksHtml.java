@@ -1,13 +1,13 @@
 package fr.vivier.search;
 
-import org.unbescape.html.HtmlEscape;
-
 import java.util.List;
+
+import static fr.vivier.shared.HtmlText.escape;
 
 /**
  * The links of a facet's values, written as HTML here rather than by the template: a search page shows up to a hundred
  * of them, and Thymeleaf's work on their six attributes and texts was half of the page's rendering (README, « Request
- * path (issue 9) »). Every text is escaped with Thymeleaf's own escaper; the page inserts the list with {@code th:utext}.
+ * path (issue 9) »). Every text is escaped ({@link fr.vivier.shared.HtmlText}); the page inserts the list with {@code th:utext}.
  */
 final class FacetLinksHtml {
     private static final String ACTIVE = "<span class=\"visuellement-cache\"> — filtre actif, cliquer pour le retirer</span>";
@@ -19,11 +19,11 @@ final class FacetLinksHtml {
     static String items(List<SearchController.FacetLink> links) {
         StringBuilder html = new StringBuilder(links.size() * 320);
         for (SearchController.FacetLink link : links) {
-            html.append("<li><a href=\"").append(HtmlEscape.escapeHtml5Xml(link.href())).append('"');
+            html.append("<li><a href=\"").append(escape(link.href())).append('"');
             if (link.selected()) {
                 html.append(" aria-current=\"true\"");
             }
-            html.append('>').append(HtmlEscape.escapeHtml5Xml(link.label()))
+            html.append('>').append(escape(link.label()))
                 .append(" <span class=\"facette__nombre\">(").append(link.count()).append(")</span>");
             if (link.selected()) {
                 html.append(ACTIVE);

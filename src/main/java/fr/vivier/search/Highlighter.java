@@ -1,12 +1,13 @@
 package fr.vivier.search;
 
 import jakarta.inject.Singleton;
-import org.unbescape.html.HtmlEscape;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+
+import static fr.vivier.shared.HtmlText.escape;
 
 /**
  * Builds a short excerpt of an original text around the first words that match analysed query terms,
@@ -105,9 +106,6 @@ public class Highlighter {
         return html.toString();
     }
 
-    private static String escape(String text) {
-        return HtmlEscape.escapeHtml5Xml(text);
-    }
 
     /** The first word start in [from, limit], or limit. */
     private static int wordStartFrom(String text, int from, int limit) {

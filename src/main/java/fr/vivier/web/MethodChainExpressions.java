@@ -19,8 +19,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Thymeleaf's expression evaluator with a short way for the commonest expressions of our templates: a variable followed
- * by calls without arguments, such as {@code ${hit.slug()}} or {@code ${value.selected()}} on the view records. OGNL
+ * Thymeleaf's expression evaluator with a short way for the commonest expressions of our templates: a variable, alone or
+ * followed by calls without arguments, such as {@code ${currentPath}}, {@code ${hit.slug()}} or {@code ${value.selected()}}
+ * on the view records. OGNL
  * looks such a call up and checks it against Thymeleaf's restrictions at every evaluation, a third of the search page's
  * rendering time; here each method is looked up and checked once per class, with Thymeleaf's own rule
  * ({@link ExpressionUtils#isMemberAllowed}). Everything else goes to OGNL unchanged: operators, properties, arguments,
@@ -28,7 +29,7 @@ import java.util.regex.Pattern;
  * variable, a null along the way, a method that cannot be called. Either way the value is the same.
  */
 final class MethodChainExpressions implements IStandardVariableExpressionEvaluator {
-    private static final Pattern CHAIN = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)((?:\\s*\\.\\s*[A-Za-z_][A-Za-z0-9_]*\\s*\\(\\s*\\))+)\\s*");
+    private static final Pattern CHAIN = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)((?:\\s*\\.\\s*[A-Za-z_][A-Za-z0-9_]*\\s*\\(\\s*\\))*)\\s*");
     private static final String NULL = "null";
     private static final Pattern CALL = Pattern.compile("\\.\\s*([A-Za-z_][A-Za-z0-9_]*)");
 

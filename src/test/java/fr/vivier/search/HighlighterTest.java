@@ -127,7 +127,7 @@ class HighlighterTest {
     @Test
     void safeHtmlEscapesTheTextAndMarksTheMatches() {
         List<Segment> segments = highlight("<script>alert('x')</script> & \"écologie\"", "ecologie", 200);
-        assertEquals("&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; &quot;<mark>écologie</mark>&quot;",
+        assertEquals("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;<mark>écologie</mark>&quot;",
             Highlighter.toSafeHtml(segments));
     }
 }
