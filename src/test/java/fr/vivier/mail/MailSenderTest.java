@@ -11,8 +11,12 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,6 +72,20 @@ class MailSenderTest implements IntegrationTest {
 
         mail.forget(to.toUpperCase());
         assertTrue(outbox.findAll().stream().noneMatch(m -> m.recipient().equals(to)));
+    }
+
+    /** A digest run queues thousands of mails: one poll sends them all, not one batch of 50 every two seconds. */
+    @Test
+    void onePollSendsEveryDueMailNotJustOneBatch() {
+        List<String> recipients = IntStream.range(0, 120).mapToObj(i -> recipient()).toList();
+        recipients.forEach(to -> mail.queue(to, "Lettre d’information", "invitation", invitationModel()));
+
+        sender.sendDueMailsOnSchedule();
+
+        Set<String> waiting = outbox.findAll().stream().filter(m -> m.sentAt() == null).map(OutgoingMail::recipient)
+            .collect(Collectors.toSet());
+        assertTrue(recipients.stream().noneMatch(waiting::contains), "still unsent after one poll: " + waiting.size());
+        assertEquals(1, MailCatcher.awaitMails(recipients.get(119), 1).size());
     }
 
     /** SMTP unreachable: the mail stays in the outbox with its attempt counted, and goes once SMTP is back. */
