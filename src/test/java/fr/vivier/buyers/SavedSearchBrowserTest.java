@@ -123,7 +123,7 @@ class SavedSearchBrowserTest implements IntegrationTest {
         String name = "espaces verts, SIAE + ESAT, Montreuil (93) " + word;
         browser.findElement(By.id("champ-nom-recherche")).sendKeys(name);
         browser.findElement(By.xpath("//button[contains(., 'Enregistrer et')]")).click();
-        wait.until(ExpectedConditions.urlContains("/recherches-enregistrees"));
+        Browser.awaitPage(wait, "/recherches-enregistrees");
 
         browser.findElement(By.xpath("//nav[@aria-label='Espace acheteurs et agents']//summary[.='Sourcer']")).click();
         browser.findElement(By.linkText("Mes recherches")).click();

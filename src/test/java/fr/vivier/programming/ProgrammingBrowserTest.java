@@ -115,7 +115,7 @@ class ProgrammingBrowserTest implements IntegrationTest {
         open(urlAfter(alert.text(), object));
         assertEquals(object, browser.findElement(By.tagName("h1")).getText());
         browser.findElement(By.linkText("recevez votre lien d’accès par courriel")).click();
-        wait.until(ExpectedConditions.urlContains("/mon-profil"));
+        Browser.awaitPage(wait, "/mon-profil");
         browser.findElement(By.id("champ-siret")).sendKeys(structure.supplier().siret());
         browser.findElement(By.id("champ-email")).sendKeys(structure.email());
         browser.findElement(By.xpath("//button[. = 'Recevoir mon lien']")).click();

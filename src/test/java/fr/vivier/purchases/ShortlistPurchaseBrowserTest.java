@@ -104,14 +104,14 @@ class ShortlistPurchaseBrowserTest implements IntegrationTest {
         wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Noter les consultations"))).click();
         assertEquals(3, browser.findElements(By.cssSelector("input[name=fournisseur]:checked")).size(), "les trois retenus sont cochés");
         browser.findElement(By.xpath("//button[normalize-space()='Noter ces consultations']")).click();
-        wait.until(ExpectedConditions.urlContains("/journal"));
+        Browser.awaitPage(wait, "/journal");
         String journal = browser.findElement(By.tagName("main")).getText();
         assertTrue(journal.contains("Jardins de la Boissière " + word) && journal.contains("Chantier vert " + word)
             && journal.contains("Atelier paysage " + word), journal);
 
         browser.get(shortlistPage);
         browser.findElement(By.xpath("//a[contains(., 'auprès de Chantier vert " + word + "')]")).click();
-        wait.until(ExpectedConditions.urlContains("/agents/achats/nouveau"));
+        Browser.awaitPage(wait, "/agents/achats/nouveau");
         assertEquals(object, browser.findElement(By.id("champ-object")).getAttribute("value"));
         List<WebElement> contacts = browser.findElements(By.cssSelector("input[name=contacts]"));
         assertEquals(1, contacts.size(), "la consultation du titulaire, et elle seule");

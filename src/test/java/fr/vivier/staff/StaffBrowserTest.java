@@ -70,6 +70,7 @@ class StaffBrowserTest implements IntegrationTest {
         browser.findElement(By.id("champ-password")).sendKeys(TestAccounts.PASSWORD);
         browser.findElement(By.cssSelector("main button[type=submit]")).click();
         wait.until(ExpectedConditions.urlMatches(".*/agents$"));
+        Browser.awaitPage(wait, "/agents");
         assertEquals("Tableau de bord", browser.findElement(By.tagName("h1")).getText());
         assertTrue(browser.findElements(By.linkText("Connexion acheteurs et agents")).isEmpty());
 

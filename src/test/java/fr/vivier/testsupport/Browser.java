@@ -1,9 +1,11 @@
 package fr.vivier.testsupport;
 
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
@@ -13,6 +15,16 @@ import java.nio.file.Files;
 /** Headless Debian Chromium driven by chromedriver, with the flags that work on these machines. */
 public final class Browser {
     private Browser() {
+    }
+
+    /**
+     * Waits for the page a click led to: its address contains {@code urlPart} and its document is loaded. The address
+     * changes as soon as the navigation commits, before the new document is parsed: reading the page right after
+     * {@code urlContains} alone found no {@code <main>} once in CI.
+     */
+    public static void awaitPage(WebDriverWait wait, String urlPart) {
+        wait.until(driver -> driver.getCurrentUrl().contains(urlPart)
+            && "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
     }
 
     public static WebDriver start() {
