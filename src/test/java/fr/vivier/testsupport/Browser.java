@@ -1,10 +1,13 @@
 package fr.vivier.testsupport;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -25,6 +28,18 @@ public final class Browser {
     public static void awaitPage(WebDriverWait wait, String urlPart) {
         wait.until(driver -> driver.getCurrentUrl().contains(urlPart)
             && "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
+    }
+
+    /**
+     * Clicks what leaves the page (a submit button, a link) and waits for the next page: the old document gone, the new
+     * one loaded. A title or an address the two pages share (« Erreur » on a form sent again) proves nothing, and the
+     * next lookup could run between the two documents.
+     */
+    public static void clickAndAwaitNextPage(WebDriver browser, WebDriverWait wait, WebElement element) {
+        WebElement leaving = browser.findElement(By.tagName("html"));
+        element.click();
+        wait.until(ExpectedConditions.stalenessOf(leaving));
+        wait.until(driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
     }
 
     public static WebDriver start() {

@@ -58,6 +58,13 @@ class RegistrationBrowserTest implements IntegrationTest {
         }
     }
 
+    /** Sends the form and waits for the page that answers (it may have the same title: « Erreur » twice). */
+    private void submit() {
+        WebElement button = browser.findElement(By.cssSelector("button[type=submit].bouton"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", button);
+        Browser.clickAndAwaitNextPage(browser, new WebDriverWait(browser, Duration.ofSeconds(10)), button);
+    }
+
     private void click(By locator) {
         WebElement element = browser.findElement(locator);
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
@@ -92,7 +99,7 @@ class RegistrationBrowserTest implements IntegrationTest {
         type("champ-contactName", "Sacha Bernard");
         type("champ-contactEmail", "adresse-invalide");
         click(By.id("consentPublishContact"));
-        click(By.cssSelector("button[type=submit].bouton"));
+        submit();
 
         wait.until(ExpectedConditions.titleContains("Erreur"));
         assertTrue(browser.findElement(By.cssSelector(".resume-erreurs")).getText().contains("Adresse électronique invalide"));
@@ -100,7 +107,7 @@ class RegistrationBrowserTest implements IntegrationTest {
         assertTrue(browser.findElement(By.cssSelector("input[name=sectors][value^=proprete]")).isSelected(), "choices kept");
 
         type("champ-contactEmail", email);
-        click(By.cssSelector("button[type=submit].bouton"));
+        submit();
         wait.until(ExpectedConditions.titleContains("Inscription enregistrée"));
         assertTrue(browser.findElement(By.tagName("h1")).getText().contains("enregistrée"));
 
@@ -123,7 +130,7 @@ class RegistrationBrowserTest implements IntegrationTest {
         click(By.cssSelector("input[name=sectors][value^=espaces-verts]"));
         type("champ-contactName", "Alix Martin");
         type("champ-contactEmail", "montreuil-" + UUID.randomUUID().toString().substring(0, 8) + "@test.vivier.example");
-        click(By.cssSelector("button[type=submit].bouton"));
+        submit();
 
         wait.until(ExpectedConditions.titleContains("Erreur"));
         Select communes = new Select(browser.findElement(By.id("champ-communeCode")));
@@ -131,12 +138,12 @@ class RegistrationBrowserTest implements IntegrationTest {
         assertEquals("Montreuil — Seine-Saint-Denis (93), 93100", communes.getOptions().get(1).getText());
         assertEquals(1, browser.findElements(By.cssSelector(".resume-erreurs li")).size(), "one error");
 
-        click(By.cssSelector("button[type=submit].bouton"));
+        submit();
         wait.until(ExpectedConditions.titleContains("Erreur"));
         assertTrue(directory.findBySiret(siret).isEmpty(), "sending again registers nothing");
 
         new Select(browser.findElement(By.id("champ-communeCode"))).selectByValue("93048");
-        click(By.cssSelector("button[type=submit].bouton"));
+        submit();
         wait.until(ExpectedConditions.titleContains("Inscription enregistrée"));
         assertEquals("93048", directory.findBySiret(siret).orElseThrow().communeCode());
     }
@@ -177,7 +184,7 @@ class RegistrationBrowserTest implements IntegrationTest {
         type("champ-communeQuery", "Pantin");
         type("champ-contactName", "Alix Martin");
         type("champ-contactEmail", "choix-" + UUID.randomUUID().toString().substring(0, 8) + "@test.vivier.example");
-        click(By.cssSelector("button[type=submit].bouton"));
+        submit();
         wait.until(ExpectedConditions.titleContains("Inscription enregistrée"));
 
         Supplier supplier = directory.findBySiret(siret).orElseThrow();
