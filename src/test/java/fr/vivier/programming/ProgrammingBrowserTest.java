@@ -24,7 +24,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -72,10 +71,8 @@ class ProgrammingBrowserTest implements IntegrationTest {
         }
     }
 
-    /** A mailed address opened on the test server (the mails carry the configured public address). */
     private void open(String mailedUrl) {
-        URI mailed = URI.create(mailedUrl);
-        browser.get(server.getURL() + mailed.getRawPath() + (mailed.getRawQuery() == null ? "" : "?" + mailed.getRawQuery()));
+        Browser.openMailed(browser, server.getURL(), mailedUrl);
     }
 
     /** Clicks as a person does, after scrolling the element to the middle of the window (the footer may cover it). */

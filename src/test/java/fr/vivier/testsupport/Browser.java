@@ -13,6 +13,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
 import java.nio.file.Files;
 
 /** Headless Debian Chromium driven by chromedriver, with the flags that work on these machines. */
@@ -40,6 +42,13 @@ public final class Browser {
         element.click();
         wait.until(ExpectedConditions.stalenessOf(leaving));
         wait.until(driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
+    }
+
+    /** Opens an address taken from a mail on the test server (mails carry the configured public address). */
+    public static void openMailed(WebDriver browser, URL server, String mailedUrl) {
+        URI mailed = URI.create(mailedUrl);
+        browser.get(server + mailed.getRawPath() + (mailed.getRawQuery() == null ? "" : "?" + mailed.getRawQuery())
+            + (mailed.getRawFragment() == null ? "" : "#" + mailed.getRawFragment()));
     }
 
     public static WebDriver start() {

@@ -34,7 +34,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,11 +87,8 @@ class SpeedMeetingBrowserTest implements IntegrationTest {
         }
     }
 
-    /** A mailed address opened on the test server (the mails carry the configured public address). */
     private void open(String mailedUrl) {
-        URI mailed = URI.create(mailedUrl);
-        browser.get(server.getURL() + mailed.getRawPath() + (mailed.getRawQuery() == null ? "" : "?" + mailed.getRawQuery())
-            + (mailed.getRawFragment() == null ? "" : "#" + mailed.getRawFragment()));
+        Browser.openMailed(browser, server.getURL(), mailedUrl);
     }
 
     private void click(WebElement element) {
